@@ -1,0 +1,213 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import {
+  type ApiContext,
+  appErrorOf,
+  appRouter,
+  handleRest,
+  type RestRequest,
+  restRoutes,
+} from '@switchboard/api'
+import { AppError, type BearerResolver, type CoreDeps, resolvePrincipal } from '@switchboard/core'
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { sql } from 'kysely'
+import type { Logger } from 'pino'
+import { redactUrl } from './logger.ts'
+
+export const SESSION_COOKIE = 'sb_session'
+
+export interface AppDeps {
+  core: CoreDeps
+  logger: Logger
+  /** Folder of the built SPA (apps/web/dist); when missing, `/` explains how to build it. */
+  webDist?: string | undefined
+  bearerResolvers?: readonly BearerResolver[]
+}
+
+/** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
+const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/']
+
+function isApiPath(url: string): boolean {
+  const p = url.split('?')[0] ?? ''
+  return API_PREFIXES.some((prefix) => p === prefix.replace(/\/$/, '') || p.startsWith(prefix))
+}
+
+/** Maps framework-level failures (bad JSON, body too large…) onto our error codes. */
+function frameworkError(error: { statusCode?: number; code?: string; message: string }): AppError {
+  const status = error.statusCode ?? 500
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large')
+  if (status === 415) {
+    return new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Unsupported Content-Type: send JSON with Content-Type: application/json',
+    )
+  }
+  if (status >= 400 && status < 500) {
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(error.message)
+        ? 'The request body is not valid JSON'
+        : 'The request could not be read'
+    return new AppError('VALIDATION_ERROR', message)
+  }
+  return new AppError(
+    'INTERNAL',
+    'Something went wrong on our side. Try again; if it persists, contact support.',
+  )
+}
+
+export type App = FastifyInstance
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { core } = deps
+  const secureCookies = core.config.publicUrl.startsWith('https://')
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    disableRequestLogging: true,
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { maxParamLength: 500 },
+  })
+
+  // One log line per request, with secrets in the query string redacted.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: redactUrl(req.url),
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    )
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyFormbody)
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'", 'http:', 'https:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: false,
+    hsts: secureCookies,
+  })
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const appError = error instanceof AppError ? error : frameworkError(error)
+    if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error')
+    void reply.status(appError.httpStatus).send(appError.toBody())
+  })
+
+  const indexHtml = deps.webDist ? path.join(deps.webDist, 'index.html') : undefined
+  const hasSpa = indexHtml !== undefined && existsSync(indexHtml)
+
+  app.setNotFoundHandler((req, reply) => {
+    if (!isApiPath(req.url) && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (hasSpa) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+      return reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>Switchboard</title><p>The web app is not built. Run <code>pnpm build</code>.</p>',
+        )
+    }
+    const err = new AppError('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`)
+    return reply.status(404).send(err.toBody())
+  })
+
+  if (hasSpa && deps.webDist) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] })
+  }
+
+  /** The per-request context shared by tRPC and REST. */
+  async function contextFor(req: FastifyRequest, reply: FastifyReply): Promise<ApiContext> {
+    const sessionToken = req.cookies[SESSION_COOKIE]
+    const ctx: ApiContext = {
+      deps: core,
+      principal: null,
+      session: {
+        token: sessionToken,
+        set(token, expiresAt) {
+          void reply.setCookie(SESSION_COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: secureCookies,
+            path: '/',
+            expires: new Date(expiresAt),
+          })
+        },
+        clear() {
+          void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+        },
+      },
+    }
+    try {
+      ctx.principal = await resolvePrincipal(
+        core,
+        { authorization: req.headers.authorization, sessionToken },
+        deps.bearerResolvers ?? [],
+      )
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e
+      ctx.principalError = e
+    }
+    return ctx
+  }
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(core.db)
+      return { status: 'ok', database: core.dialect }
+    } catch (err) {
+      app.log.error({ err }, 'health check failed')
+      return reply.status(503).send({ status: 'unavailable', database: core.dialect })
+    }
+  })
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) => contextFor(req, res),
+      onError: ({ error, path: procedure }) => {
+        if (appErrorOf(error).code === 'INTERNAL')
+          app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      },
+    } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
+  })
+
+  for (const r of restRoutes) {
+    app.route({
+      method: r.method,
+      url: r.path,
+      handler: async (req, reply) => {
+        const ctx = await contextFor(req, reply)
+        const restReq: RestRequest = {
+          method: req.method,
+          params: req.params as Record<string, string>,
+          query: req.query as Record<string, unknown>,
+          body: req.body,
+          headers: req.headers,
+        }
+        const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
+        void reply.status(result.status).headers(result.headers)
+        if (result.body === undefined) return reply.send()
+        return reply.send(result.body)
+      },
+    })
+  }
+
+  return app as unknown as App
+}

@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util'
+import { bootstrapOrganization, insertApiKey, PlanSchema, rotateEncryptionKeys } from '@switchboard/core'
+import { migrateToLatest, openDatabase } from '@switchboard/db'
+import { createCoreDeps } from './deps.ts'
+import { readEnv } from './env.ts'
+import { createLogger } from './logger.ts'
+
+const USAGE = `Usage: pnpm cli <command> [options]
+
+Commands:
+  bootstrap --org NAME [--plan FREE|TEAM|SCALE|ENTERPRISE] [--workspace NAME]
+            [--email E --password P] [--json]
+      Create an organization with a workspace and an API key (and its owner user).
+  api-key create --org ORGANIZATION_ID [--name NAME] [--json]
+      Create another API key for an organization.
+  keys rotate
+      Re-encrypt every stored secret with the newest key of SWITCHBOARD_ENCRYPTION_KEYS.
+  migrate
+      Apply pending database migrations.
+
+Works whether or not the server is running; reads the same environment as the server.`
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
+  const [command, sub] = argv
+  const { values } = parseArgs({
+    args: argv.slice(command === 'api-key' || command === 'keys' || command === 'oauth-app' ? 2 : 1),
+    options: {
+      org: { type: 'string' },
+      plan: { type: 'string', default: 'FREE' },
+      workspace: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  if (!command || values.help) {
+    out(USAGE)
+    return
+  }
+  const env = readEnv()
+  // CLI output is for people and scripts: logs go to stderr.
+  const logger = createLogger(env.logLevel === 'info' ? 'warn' : env.logLevel, process.stderr)
+
+  if (command === 'migrate') {
+    const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir })
+    try {
+      const applied = await migrateToLatest(database.db)
+      out(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.')
+    } finally {
+      await database.close()
+    }
+    return
+  }
+
+  const { core, database } = await createCoreDeps(env, logger)
+  try {
+    if (command === 'bootstrap') {
+      if (!values.org) throw new UsageError('bootstrap needs --org NAME')
+      const plan = PlanSchema.safeParse(values.plan.toUpperCase())
+      if (!plan.success) throw new UsageError('--plan must be FREE, TEAM, SCALE or ENTERPRISE')
+      if ((values.email === undefined) !== (values.password === undefined)) {
+        throw new UsageError('--email and --password go together')
+      }
+      const result = await bootstrapOrganization(core, {
+        organizationName: values.org,
+        plan: plan.data,
+        ...(values.workspace !== undefined && { workspaceName: values.workspace }),
+        ...(values.email !== undefined && { email: values.email }),
+        ...(values.password !== undefined && { password: values.password }),
+      })
+      if (values.json) out(JSON.stringify(result))
+      else {
+        out(`Organization ${result.organizationId}`)
+        out(`Workspace    ${result.workspaceId}`)
+        if (result.userId) out(`Owner user   ${result.userId} (${values.email})`)
+        out(`API key      ${result.apiKey}`)
+        out('The API key is shown once; store it now.')
+      }
+      return
+    }
+    if (command === 'api-key' && sub === 'create') {
+      if (!values.org) throw new UsageError('api-key create needs --org ORGANIZATION_ID')
+      const org = await core.db
+        .selectFrom('organizations')
+        .select('id')
+        .where('id', '=', values.org)
+        .executeTakeFirst()
+      if (!org) throw new UsageError(`No organization ${values.org}`)
+      const { apiKey, key } = await insertApiKey(core, org.id, values.name ?? 'CLI key')
+      out(values.json ? JSON.stringify({ id: apiKey.id, apiKey: key }) : key)
+      return
+    }
+    if (command === 'keys' && sub === 'rotate') {
+      const report = await rotateEncryptionKeys(core, ({ column, done }) => {
+        process.stderr.write(`  ${column}: ${done} re-encrypted\n`)
+      })
+      out(`Re-encrypted ${report.reEncrypted} secrets with key "${core.cipher.currentKeyId}".`)
+      if (report.skipped > 0)
+        out(`${report.skipped} changed while rotating; run again to confirm none are left.`)
+      return
+    }
+    throw new UsageError(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}`)
+  } finally {
+    await database.close()
+  }
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`
+if (isMain) {
+  runCli(process.argv.slice(2)).catch((err: unknown) => {
+    if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`)
+    else console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto'
+import { type CoreDeps, createCipher, systemClock } from '@switchboard/core'
+import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
+import type { Logger } from 'pino'
+import type { Env } from './env.ts'
+import { loadKeyRing } from './keys.ts'
+
+/** Opens the database, runs migrations and assembles the core dependencies. */
+export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: CoreDeps; database: Db }> {
+  const keys = loadKeyRing(env, logger)
+  const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir })
+  const applied = await migrateToLatest(database.db)
+  if (applied.length > 0) logger.info({ applied, database: database.describe }, 'migrations applied')
+  const core: CoreDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    clock: systemClock,
+    fetch: globalThis.fetch,
+    cipher: createCipher(keys),
+    log: logger,
+    config: { publicUrl: env.publicUrl, egressAllow: env.egressAllow },
+    newId: randomUUID,
+  }
+  return { core, database }
+}

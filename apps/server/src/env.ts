@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** The only reader of process.env. Every variable is documented in docs/configuration.md. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  SWITCHBOARD_PUBLIC_URL: z.url().optional(),
+  SWITCHBOARD_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  SWITCHBOARD_ENCRYPTION_KEYS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SWITCHBOARD_EGRESS_ALLOW: z.string().default(''),
+  SWITCHBOARD_WEB_DIST: z.string().optional(),
+})
+
+export interface Env {
+  port: number
+  host: string
+  publicUrl: string
+  dataDir: string
+  databaseUrl: string | undefined
+  encryptionKeys: string | undefined
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  egressAllow: string[]
+  webDist: string | undefined
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings mean "unset", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const parsed = EnvSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}\nSee docs/configuration.md.`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    // Relative to where the command was typed (pnpm runs scripts inside the package folder).
+    dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), e.SWITCHBOARD_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    encryptionKeys: e.SWITCHBOARD_ENCRYPTION_KEYS,
+    logLevel: e.LOG_LEVEL,
+    egressAllow: e.SWITCHBOARD_EGRESS_ALLOW.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    webDist: e.SWITCHBOARD_WEB_DIST,
+  }
+}

@@ -1,0 +1,92 @@
+import { AppError, type Principal, requirePrincipal, toAppError, validationError } from '@switchboard/core'
+import type { z } from 'zod'
+import type { ApiContext } from '../context.ts'
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** The parts of an HTTP request a REST route may read; the host fills it from its framework. */
+export interface RestRequest {
+  method: string
+  params: Record<string, string>
+  query: Record<string, unknown>
+  body: unknown
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** A response a route wants verbatim (a redirect, a stream, custom headers). */
+export class HttpReply {
+  constructor(
+    readonly status: number,
+    readonly body?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  static redirect(location: string, status = 302): HttpReply {
+    return new HttpReply(status, undefined, { location, 'cache-control': 'no-store' })
+  }
+}
+
+export interface RestResult {
+  status: number
+  body?: unknown
+  headers: Record<string, string>
+}
+
+type Ctx<A extends 'required' | 'none'> = A extends 'required'
+  ? ApiContext & { principal: Principal }
+  : ApiContext
+
+export interface RestRoute<
+  S extends z.ZodType = z.ZodType,
+  A extends 'required' | 'none' = 'required' | 'none',
+> {
+  method: HttpMethod
+  path: string
+  auth: A
+  input: S
+  /** Builds the raw input from the request; default: params + query (GET/DELETE) or params + body. */
+  pick?: (req: RestRequest) => unknown
+  run: (ctx: Ctx<A>, input: z.output<S>, req: RestRequest) => Promise<unknown>
+  /** Status on success (default 200); 204 sends no body. */
+  status?: number
+}
+
+/** Declares a route with its input type inferred from the schema. */
+export function route<S extends z.ZodType, A extends 'required' | 'none'>(r: RestRoute<S, A>): RestRoute {
+  return r as unknown as RestRoute
+}
+
+function defaultPick(req: RestRequest): unknown {
+  if (req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD')
+    return { ...req.query, ...req.params }
+  const body = req.body ?? {}
+  if (typeof body !== 'object' || Array.isArray(body)) return body
+  return { ...(body as object), ...req.params }
+}
+
+export function errorResult(error: AppError): RestResult {
+  return { status: error.httpStatus, body: error.toBody(), headers: {} }
+}
+
+/** The one generic REST handler: parse, authorize, run the core function, shape the answer. */
+export async function handleRest(
+  r: RestRoute,
+  ctx: ApiContext,
+  req: RestRequest,
+  onError?: (e: unknown) => void,
+): Promise<RestResult> {
+  try {
+    if (r.auth === 'required' && ctx.principalError) throw ctx.principalError
+    const principalCtx = r.auth === 'required' ? { ...ctx, principal: requirePrincipal(ctx.principal) } : ctx
+    const parsed = r.input.safeParse((r.pick ?? defaultPick)(req))
+    if (!parsed.success) throw validationError(parsed.error.issues)
+    const out = await r.run(principalCtx as never, parsed.data, req)
+    if (out instanceof HttpReply) return { status: out.status, body: out.body, headers: out.headers }
+    const status = r.status ?? 200
+    return { status, body: status === 204 ? undefined : out, headers: {} }
+  } catch (e) {
+    const appError = toAppError(e)
+    if (!(e instanceof AppError)) onError?.(e)
+    return errorResult(appError)
+  }
+}

@@ -1,0 +1,5 @@
+import type { RestRoute } from './route.ts'
+import { tenancyRoutes } from './tenancy-routes.ts'
+
+/** Every REST route of Switchboard; the host mounts each with the one generic handler. */
+export const restRoutes: RestRoute[] = [...tenancyRoutes]

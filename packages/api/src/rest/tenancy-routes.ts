@@ -1,0 +1,72 @@
+import * as core from '@switchboard/core'
+import { z } from 'zod'
+import { route } from './route.ts'
+
+const IdParam = z.object({ id: z.string().min(1).max(200) })
+
+export const tenancyRoutes = [
+  route({
+    method: 'POST',
+    path: '/api/v1/workspaces',
+    auth: 'required',
+    input: core.CreateWorkspaceInput,
+    status: 201,
+    run: async (ctx, input) => ({ workspace: await core.createWorkspace(ctx.deps, ctx.principal, input) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/workspaces',
+    auth: 'required',
+    input: z.object({}),
+    run: async (ctx) => ({
+      workspaces: await core.listWorkspaces(ctx.deps, ctx.principal),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/workspaces/:id',
+    auth: 'required',
+    input: IdParam,
+    run: async (ctx, input) => ({ workspace: await core.getWorkspace(ctx.deps, ctx.principal, input.id) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/organization',
+    auth: 'required',
+    input: z.object({}),
+    run: async (ctx) => ({ organization: await core.getOrganization(ctx.deps, ctx.principal) }),
+  }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/organization',
+    auth: 'required',
+    input: core.UpdateOrganizationInput,
+    run: async (ctx, input) => ({
+      organization: await core.updateOrganization(ctx.deps, ctx.principal, input),
+    }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/api-keys',
+    auth: 'required',
+    input: core.CreateApiKeyInput,
+    status: 201,
+    run: (ctx, input) => core.createApiKey(ctx.deps, ctx.principal, input),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/api-keys',
+    auth: 'required',
+    input: z.object({}),
+    run: async (ctx) => ({ apiKeys: await core.listApiKeys(ctx.deps, ctx.principal), nextCursor: null }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/api-keys/:id',
+    auth: 'required',
+    input: IdParam,
+    status: 204,
+    run: (ctx, input) => core.revokeApiKey(ctx.deps, ctx.principal, input.id),
+  }),
+]

@@ -1,0 +1,60 @@
+import {
+  AppError,
+  type ErrorCode,
+  errorCodes,
+  requirePrincipal,
+  toAppError,
+  validationError,
+} from '@switchboard/core'
+import { initTRPC, TRPCError } from '@trpc/server'
+import { ZodError } from 'zod'
+import type { ApiContext } from './context.ts'
+
+/** The AppError behind a tRPC error (zod input errors become VALIDATION_ERROR). */
+export function appErrorOf(error: TRPCError): AppError {
+  const cause = error.cause
+  if (cause instanceof AppError) return cause
+  if (cause instanceof ZodError) return validationError(cause.issues)
+  if (error.code === 'NOT_FOUND') return new AppError('NOT_FOUND', 'No such procedure')
+  if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST' || error.code === 'METHOD_NOT_SUPPORTED') {
+    return new AppError('VALIDATION_ERROR', error.message)
+  }
+  return toAppError(cause ?? error)
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  errorFormatter({ shape, error }) {
+    const app = appErrorOf(error)
+    const { stack: _stack, ...data } = shape.data
+    return {
+      ...shape,
+      message: app.message,
+      data: {
+        ...data,
+        appCode: app.code as ErrorCode,
+        details: app.details ?? null,
+        legacyCode: app.legacyCode ?? null,
+      },
+    }
+  },
+})
+
+/** Core throws AppError; tRPC wants TRPCError with the code from the one table. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (!result.ok) {
+    if (!(result.error.cause instanceof ZodError)) {
+      const app = appErrorOf(result.error)
+      throw new TRPCError({ code: errorCodes[app.code].trpc, message: app.message, cause: app })
+    }
+  }
+  return result
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+export const publicProcedure = t.procedure.use(mapErrors)
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.principalError) throw ctx.principalError
+  return next({ ctx: { ...ctx, principal: requirePrincipal(ctx.principal) } })
+})

@@ -1,0 +1,2 @@
+export { catalog, findCatalogIntegration } from './catalog.ts'
+export * from './schema.ts'

@@ -1,0 +1,20 @@
+import type { SecretLocation } from './cipher.ts'
+
+/** Where each kind of secret lives; the cipher binds every ciphertext to one of these. */
+export const secretAt = {
+  connectionCredentials: (rowId: string): SecretLocation => ({
+    table: 'connections',
+    column: 'credentials_ciphertext',
+    rowId,
+  }),
+  oauthAppSecret: (rowId: string): SecretLocation => ({
+    table: 'oauth_apps',
+    column: 'client_secret_ciphertext',
+    rowId,
+  }),
+  pkceVerifier: (rowId: string): SecretLocation => ({
+    table: 'connect_sessions',
+    column: 'pkce_verifier_ciphertext',
+    rowId,
+  }),
+}

@@ -1,0 +1,41 @@
+import type { Database, Dialect } from '@switchboard/db'
+import type { Kysely } from 'kysely'
+import type { Cipher } from './crypto/cipher.ts'
+
+export interface Clock {
+  now(): Date
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+
+/** The subset of pino that core uses, so tests can pass a recorder. */
+export interface Logger {
+  debug(obj: object, msg?: string): void
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} }
+
+export interface CoreConfig {
+  /** Base URL people and providers reach us at, e.g. http://localhost:3000 (no trailing slash). */
+  publicUrl: string
+  /**
+   * Hosts or host:port that outbound calls (OAuth endpoints, verify requests, the proxy) may
+   * reach even though they are loopback/private or plain http. Empty in production.
+   */
+  egressAllow: readonly string[]
+}
+
+/** Everything a core use case may touch, passed in so tests can drive time and the network. */
+export interface CoreDeps {
+  db: Kysely<Database>
+  dialect: Dialect
+  clock: Clock
+  fetch: typeof globalThis.fetch
+  cipher: Cipher
+  log: Logger
+  config: CoreConfig
+  newId(): string
+}

@@ -1,0 +1,111 @@
+/**
+ * The one error type of Switchboard. Every code has exactly one HTTP status and one tRPC
+ * code; REST and tRPC both map from this table, so the two surfaces cannot disagree.
+ */
+export const errorCodes = {
+  VALIDATION_ERROR: { http: 400, trpc: 'BAD_REQUEST' },
+  MISSING_TOKEN: { http: 400, trpc: 'BAD_REQUEST' },
+  NO_OAUTH_APP: { http: 400, trpc: 'BAD_REQUEST' },
+  INVALID_REDIRECT_URI: { http: 400, trpc: 'BAD_REQUEST' },
+  INVALID_CREDENTIALS: { http: 400, trpc: 'BAD_REQUEST' },
+  SESSION_NOT_ACTIVE: { http: 400, trpc: 'BAD_REQUEST' },
+  INVALID_STATE: { http: 400, trpc: 'BAD_REQUEST' },
+  OAUTH_ERROR: { http: 400, trpc: 'BAD_REQUEST' },
+  SCOPE_MISMATCH: { http: 400, trpc: 'BAD_REQUEST' },
+  EGRESS_DENIED: { http: 400, trpc: 'BAD_REQUEST' },
+  UNAUTHORIZED: { http: 401, trpc: 'UNAUTHORIZED' },
+  INVALID_TOKEN: { http: 401, trpc: 'UNAUTHORIZED' },
+  FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
+  INSUFFICIENT_SCOPE: { http: 403, trpc: 'FORBIDDEN' },
+  CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
+  NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  INTEGRATION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  OAUTH_APP_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  CONNECTION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  END_USER_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
+  CONFLICT: { http: 409, trpc: 'CONFLICT' },
+  TENANT_OAUTH_APP_REQUIRED: { http: 409, trpc: 'CONFLICT' },
+  ALREADY_EXISTS: { http: 409, trpc: 'CONFLICT' },
+  PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
+  UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
+  INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
+  UPSTREAM_ERROR: { http: 502, trpc: 'BAD_GATEWAY' },
+  UPSTREAM_TIMEOUT: { http: 504, trpc: 'TIMEOUT' },
+} as const satisfies Record<string, { http: number; trpc: TrpcCode }>
+
+export type TrpcCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'BAD_GATEWAY'
+  | 'TIMEOUT'
+
+export type ErrorCode = keyof typeof errorCodes
+
+/** Seed 003's numeric codes, carried as `legacyCode` where the situation matches. */
+export type LegacyCode = 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown; legacyCode?: LegacyCode }
+}
+
+export class AppError extends Error {
+  override readonly name = 'AppError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly legacyCode?: LegacyCode,
+  ) {
+    super(message)
+  }
+
+  get httpStatus(): number {
+    return errorCodes[this.code].http
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody['error'] = { code: this.code, message: this.message }
+    if (this.details !== undefined) error.details = this.details
+    if (this.legacyCode !== undefined) error.legacyCode = this.legacyCode
+    return { error }
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/** Field paths and messages of a zod error, for `details`. */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+export function validationError(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): AppError {
+  const details: FieldIssue[] = issues.map((i) => ({
+    path: i.path.map((p) => String(p)).join('.'),
+    message: i.message,
+  }))
+  const first = details[0]
+  const message = first
+    ? `Invalid input: ${first.path ? `${first.path}: ` : ''}${first.message}`
+    : 'Invalid input'
+  return new AppError('VALIDATION_ERROR', message, details)
+}
+
+/** Anything not an AppError becomes a generic INTERNAL error: no stack, no message leak. */
+export function toAppError(e: unknown): AppError {
+  if (isAppError(e)) return e
+  return new AppError(
+    'INTERNAL',
+    'Something went wrong on our side. Try again; if it persists, contact support.',
+  )
+}

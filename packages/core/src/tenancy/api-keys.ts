@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { randomToken, sha256 } from '../crypto/random.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { type ApiKeyView, toApiKeyView } from './views.ts'
+
+const API_KEY_PATTERN = /^sk_[A-Za-z0-9_-]{43}$/
+
+export const CreateApiKeyInput = z.object({ name: z.string().trim().min(1).max(200).default('API key') })
+export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>
+
+/** Makes a key for an organization. The plaintext is returned once and never stored. */
+export async function insertApiKey(deps: CoreDeps, organizationId: string, name: string) {
+  const key = `sk_${randomToken(32)}`
+  const row = {
+    id: deps.newId(),
+    organizationId,
+    name,
+    keyHash: sha256(key),
+    prefix: `${key.slice(0, 7)}…`,
+    createdAt: deps.clock.now().toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+  }
+  await deps.db.insertInto('apiKeys').values(row).execute()
+  return { apiKey: toApiKeyView(row), key }
+}
+
+export async function createApiKey(
+  deps: CoreDeps,
+  principal: Principal,
+  input: CreateApiKeyInput,
+): Promise<{ apiKey: ApiKeyView; key: string }> {
+  requireAdmin(principal)
+  const { name } = CreateApiKeyInput.parse(input)
+  return insertApiKey(deps, principal.organizationId, name)
+}
+
+export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise<ApiKeyView[]> {
+  requireAdmin(principal)
+  const rows = await deps.db
+    .selectFrom('apiKeys')
+    .selectAll()
+    .where('organizationId', '=', principal.organizationId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .execute()
+  return rows.map(toApiKeyView)
+}
+
+export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
+  requireAdmin(principal)
+  const result = await deps.db
+    .updateTable('apiKeys')
+    .set({ revokedAt: deps.clock.now().toISOString() })
+    .where('id', '=', id)
+    .where('organizationId', '=', principal.organizationId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst()
+  if (result.numUpdatedRows === 0n) {
+    const exists = await deps.db
+      .selectFrom('apiKeys')
+      .select('id')
+      .where('id', '=', id)
+      .where('organizationId', '=', principal.organizationId)
+      .executeTakeFirst()
+    if (!exists) throw new AppError('NOT_FOUND', 'API key not found')
+  }
+}
+
+const LAST_USED_GRANULARITY_MS = 60_000
+
+/** Resolves `sk_…` to its organization, or throws UNAUTHORIZED (legacy 2036). */
+export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<Principal> {
+  if (!API_KEY_PATTERN.test(key)) {
+    throw new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
+  }
+  const row = await deps.db
+    .selectFrom('apiKeys')
+    .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
+    .where('keyHash', '=', sha256(key))
+    .executeTakeFirst()
+  if (!row || row.revokedAt !== null) {
+    throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
+  }
+  const now = deps.clock.now()
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_GRANULARITY_MS) {
+    await deps.db
+      .updateTable('apiKeys')
+      .set({ lastUsedAt: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return { kind: 'apiKey', organizationId: row.organizationId, apiKeyId: row.id }
+}

@@ -1,0 +1,83 @@
+import type { Plan } from '@switchboard/db'
+import { z } from 'zod'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { type OrganizationView, toOrganizationView } from './views.ts'
+
+export const PlanSchema = z.enum(['FREE', 'TEAM', 'SCALE', 'ENTERPRISE'])
+
+export async function createOrganization(deps: CoreDeps, input: { name: string; plan: Plan }) {
+  const now = deps.clock.now().toISOString()
+  const row = {
+    id: deps.newId(),
+    name: input.name,
+    plan: input.plan,
+    allowedRedirectOrigins: '[]',
+    branding: '{}',
+    createdAt: now,
+    updatedAt: now,
+  }
+  await deps.db.insertInto('organizations').values(row).execute()
+  return row
+}
+
+export async function getOrganization(deps: CoreDeps, principal: Principal): Promise<OrganizationView> {
+  const org = await deps.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', principal.organizationId)
+    .executeTakeFirst()
+  if (!org) throw new AppError('NOT_FOUND', 'Organization not found')
+  return toOrganizationView(org)
+}
+
+/** An origin: scheme, host and optional port, nothing else. https, or http on loopback. */
+export const OriginSchema = z.string().refine(
+  (value) => {
+    try {
+      const u = new URL(value)
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
+      return u.origin === value && (u.protocol === 'https:' || (u.protocol === 'http:' && loopback))
+    } catch {
+      return false
+    }
+  },
+  { message: 'must be an origin like https://app.example.com (http only for localhost)' },
+)
+
+export const UpdateOrganizationInput = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  allowedRedirectOrigins: z.array(OriginSchema).max(50).optional(),
+  branding: z
+    .object({
+      logoUrl: z
+        .url({ protocol: /^https$/ })
+        .max(2000)
+        .optional(),
+      primaryColor: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #4f46e5')
+        .optional(),
+    })
+    .optional(),
+})
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>
+
+export async function updateOrganization(
+  deps: CoreDeps,
+  principal: Principal,
+  input: UpdateOrganizationInput,
+): Promise<OrganizationView> {
+  requireAdmin(principal)
+  const patch: { name?: string; allowedRedirectOrigins?: string; branding?: string; updatedAt: string } = {
+    updatedAt: deps.clock.now().toISOString(),
+  }
+  if (input.name !== undefined) patch.name = input.name
+  if (input.allowedRedirectOrigins !== undefined) {
+    patch.allowedRedirectOrigins = JSON.stringify([...new Set(input.allowedRedirectOrigins)])
+  }
+  if (input.branding !== undefined) patch.branding = JSON.stringify(input.branding)
+  await deps.db.updateTable('organizations').set(patch).where('id', '=', principal.organizationId).execute()
+  return getOrganization(deps, principal)
+}

@@ -1,0 +1,120 @@
+import type { Role } from '@switchboard/db'
+import { z } from 'zod'
+import type { Principal } from '../auth/principal.ts'
+import { hashPassword, verifyPassword } from '../crypto/password.ts'
+import { randomToken, sha256 } from '../crypto/random.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { toUserView, type UserView } from './views.ts'
+
+export const EmailSchema = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase())
+export const PasswordSchema = z.string().min(8, 'at least 8 characters').max(1000)
+
+export async function createUser(
+  deps: CoreDeps,
+  input: { organizationId: string; email: string; password: string; role: Role; isSuperuser?: boolean },
+): Promise<UserView> {
+  const email = EmailSchema.safeParse(input.email)
+  if (!email.success) throw new AppError('VALIDATION_ERROR', 'Email is invalid', undefined, 2041)
+  const password = PasswordSchema.safeParse(input.password)
+  if (!password.success) throw new AppError('VALIDATION_ERROR', 'Password must have at least 8 characters')
+  const existing = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email.data)
+    .executeTakeFirst()
+  if (existing) throw new AppError('ALREADY_EXISTS', 'A user with this email already exists', undefined, 2039)
+  const row = {
+    id: deps.newId(),
+    organizationId: input.organizationId,
+    email: email.data,
+    passwordHash: await hashPassword(input.password),
+    role: input.role,
+    isSuperuser: input.isSuperuser ? 1 : 0,
+    createdAt: deps.clock.now().toISOString(),
+  }
+  await deps.db.insertInto('users').values(row).execute()
+  return toUserView(row)
+}
+
+export const LoginInput = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+})
+export type LoginInput = z.infer<typeof LoginInput>
+
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000
+
+/** Checks a password and opens a dashboard session; the cookie value is returned once. */
+export async function login(deps: CoreDeps, input: LoginInput) {
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', input.email.trim().toLowerCase())
+    .executeTakeFirst()
+  // Hash even for unknown emails so timing does not reveal which emails exist.
+  let ok = false
+  if (user) ok = await verifyPassword(input.password, user.passwordHash)
+  else await verifyPassword(input.password, DUMMY_HASH)
+  if (!user || !ok) throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
+  const token = randomToken(32)
+  const now = deps.clock.now()
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
+  await deps.db
+    .insertInto('dashboardSessions')
+    .values({
+      id: sha256(token),
+      userId: user.id,
+      organizationId: user.organizationId,
+      expiresAt,
+      createdAt: now.toISOString(),
+    })
+    .execute()
+  return { sessionToken: token, expiresAt, user: toUserView(user) }
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+export async function authenticateSession(deps: CoreDeps, token: string): Promise<Principal> {
+  const row = await deps.db
+    .selectFrom('dashboardSessions')
+    .innerJoin('users', 'users.id', 'dashboardSessions.userId')
+    .select([
+      'dashboardSessions.id as sessionId',
+      'dashboardSessions.expiresAt',
+      'users.id as userId',
+      'users.organizationId',
+      'users.role',
+      'users.isSuperuser',
+    ])
+    .where('dashboardSessions.id', '=', sha256(token))
+    .executeTakeFirst()
+  if (!row || row.expiresAt <= deps.clock.now().toISOString()) {
+    throw new AppError('UNAUTHORIZED', 'Your session has ended; sign in again')
+  }
+  return {
+    kind: 'user',
+    organizationId: row.organizationId,
+    userId: row.userId,
+    role: row.role,
+    isSuperuser: row.isSuperuser === 1,
+    sessionId: row.sessionId,
+  }
+}
+
+export async function logout(deps: CoreDeps, token: string): Promise<void> {
+  await deps.db.deleteFrom('dashboardSessions').where('id', '=', sha256(token)).execute()
+}
+
+export async function getCurrentUser(deps: CoreDeps, principal: Principal): Promise<UserView | null> {
+  if (principal.kind !== 'user') return null
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', principal.userId)
+    .executeTakeFirst()
+  return user ? toUserView(user) : null
+}

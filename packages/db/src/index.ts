@@ -1,0 +1,2 @@
+export * from './database.ts'
+export type * from './schema.ts'

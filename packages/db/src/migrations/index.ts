@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_create_tenancy.ts'
+import * as m0002 from './0002_create_connections.ts'
+
+/** Every migration, in order. Names sort; add new ones at the end. */
+export const migrations: Record<string, Migration> = {
+  '0001_create_tenancy': m0001,
+  '0002_create_connections': m0002,
+}

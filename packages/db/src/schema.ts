@@ -1,0 +1,222 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * One Database interface for both dialects. Column names are camelCase here and snake_case
+ * in the database (Kysely's CamelCasePlugin). Conventions that hold for every table:
+ * ids are uuid text; times are ISO-8601 UTC text (`Date#toISOString()`, so they sort as
+ * text); booleans are integers 0/1; JSON is text. Columns holding secrets end in
+ * `Ciphertext` and are written only through the cipher (see packages/core/src/crypto).
+ */
+export interface Database {
+  organizations: OrganizationTable
+  workspaces: WorkspaceTable
+  users: UserTable
+  dashboardSessions: DashboardSessionTable
+  apiKeys: ApiKeyTable
+  customIntegrations: CustomIntegrationTable
+  integrationSettings: IntegrationSettingTable
+  oauthApps: OAuthAppTable
+  endUsers: EndUserTable
+  connectSessions: ConnectSessionTable
+  connections: ConnectionTable
+  connectionEvents: ConnectionEventTable
+}
+
+type CreatedAt = ColumnType<string, string, never>
+
+export type Plan = 'FREE' | 'TEAM' | 'SCALE' | 'ENTERPRISE'
+export type Role = 'owner' | 'admin' | 'member'
+export type ConnectionScope = 'ORGANIZATION' | 'WORKSPACE' | 'USER'
+export type ConnectionType = 'OAUTH2' | 'SECRET_TEXT' | 'BASIC' | 'CUSTOM'
+export type ConnectionStatus = 'ACTIVE' | 'REFRESH_FAILED' | 'UNHEALTHY' | 'REVOKED'
+export type ConnectSessionStatus = 'PENDING' | 'CONNECTING' | 'COMPLETED' | 'FAILED'
+
+export interface OrganizationTable {
+  id: string
+  name: string
+  plan: Plan
+  /** JSON array of origins ("https://app.example.com") that redirect URIs must start with. */
+  allowedRedirectOrigins: string
+  /** JSON object: { logoUrl?, primaryColor? } for the hosted connect page. */
+  branding: string
+  createdAt: CreatedAt
+  updatedAt: string
+}
+
+export interface WorkspaceTable {
+  id: string
+  organizationId: string
+  name: string
+  createdAt: CreatedAt
+}
+
+export interface UserTable {
+  id: string
+  organizationId: string
+  email: string
+  passwordHash: string
+  role: Role
+  isSuperuser: number
+  createdAt: CreatedAt
+}
+
+export interface DashboardSessionTable {
+  /** SHA-256 of the cookie value; the cookie itself is never stored. */
+  id: string
+  userId: string
+  organizationId: string
+  expiresAt: string
+  createdAt: CreatedAt
+}
+
+export interface ApiKeyTable {
+  id: string
+  organizationId: string
+  name: string
+  /** HMAC-SHA-256 of the key; the key is shown once and never stored. */
+  keyHash: string
+  /** The first characters, for people to recognise a key ("sk_3fa9…"). */
+  prefix: string
+  createdAt: CreatedAt
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+export interface CustomIntegrationTable {
+  id: string
+  organizationId: string
+  name: string
+  /** The validated IntegrationDefinition as JSON. Holds no secrets. */
+  definition: string
+  createdAt: CreatedAt
+  updatedAt: string
+}
+
+export interface IntegrationSettingTable {
+  organizationId: string
+  integrationName: string
+  sharingMode: 'PER_USER' | 'SHARED'
+}
+
+export interface OAuthAppTable {
+  id: string
+  /** null for a platform-managed app. */
+  organizationId: string | null
+  integrationName: string
+  clientId: string
+  clientSecretCiphertext: string
+  /** JSON array; empty means the integration's defaults. */
+  scopes: string
+  createdAt: CreatedAt
+}
+
+export interface EndUserTable {
+  id: string
+  organizationId: string
+  workspaceId: string
+  externalId: string
+  displayName: string | null
+  email: string | null
+  metadata: string
+  createdAt: CreatedAt
+}
+
+export interface ConnectSessionTable {
+  id: string
+  organizationId: string
+  workspaceId: string
+  /** SHA-256 of the cst_ token. */
+  tokenHash: string
+  integrationName: string
+  connectionName: string
+  externalId: string
+  endUserId: string | null
+  /** Seed 002 flows act for a dashboard user. */
+  ownerUserId: string | null
+  scope: ConnectionScope
+  oauthAppId: string | null
+  successRedirectUri: string | null
+  errorRedirectUri: string | null
+  /** A connection to re-authorize in place. */
+  reconnectConnectionId: string | null
+  status: ConnectSessionStatus
+  error: string | null
+  connectionId: string | null
+  /** SHA-256 of the OAuth `state`; single use (nulled when consumed). */
+  stateHash: string | null
+  stateExpiresAt: string | null
+  pkceVerifierCiphertext: string | null
+  /** 'HOSTED' (connect page) or 'DIRECT' (seed 002 GET /api/integrations/:id/connect). */
+  flow: 'HOSTED' | 'DIRECT'
+  expiresAt: string
+  createdAt: CreatedAt
+  updatedAt: string
+}
+
+export interface ConnectionTable {
+  id: string
+  organizationId: string
+  workspaceId: string
+  integrationName: string
+  oauthAppId: string | null
+  type: ConnectionType
+  externalId: string
+  displayName: string
+  scope: ConnectionScope
+  endUserId: string | null
+  ownerUserId: string | null
+  status: ConnectionStatus
+  statusReason: string | null
+  /** Encrypted JSON: { accessToken, refreshToken?, tokenType? } or the typed-in fields. */
+  credentialsCiphertext: string
+  /** Bumped on every credentials write; refresh commits with compare-and-swap on it. */
+  credentialsVersion: number
+  tokenExpiresAt: string | null
+  refreshTokenExpiresAt: string | null
+  lastAuthorizedAt: string | null
+  lastRefreshedAt: string | null
+  lastUsedAt: string | null
+  /** JSON array of granted scopes. */
+  grantedScopes: string
+  apiBaseUri: string | null
+  metadata: string
+  /** Refresh lease: one refresher at a time, across processes. */
+  refreshLeaseUntil: string | null
+  refreshLeaseOwner: string | null
+  refreshFailures: number
+  nextRefreshAt: string | null
+  createdAt: CreatedAt
+  updatedAt: string
+}
+
+export interface ConnectionEventTable {
+  id: string
+  organizationId: string
+  /** No foreign key: history outlives a deleted connection. */
+  connectionId: string
+  kind:
+    | 'CREATED'
+    | 'REFRESHED'
+    | 'REFRESH_FAILED'
+    | 'RECONNECTED'
+    | 'REVOKED'
+    | 'REVOKE_FAILED'
+    | 'DELETED'
+    | 'UNHEALTHY'
+  detail: string | null
+  createdAt: CreatedAt
+}
+
+export type Organization = Selectable<OrganizationTable>
+export type Workspace = Selectable<WorkspaceTable>
+export type User = Selectable<UserTable>
+export type ApiKey = Selectable<ApiKeyTable>
+export type OAuthApp = Selectable<OAuthAppTable>
+export type EndUser = Selectable<EndUserTable>
+export type ConnectSession = Selectable<ConnectSessionTable>
+export type NewConnectSession = Insertable<ConnectSessionTable>
+export type Connection = Selectable<ConnectionTable>
+export type NewConnection = Insertable<ConnectionTable>
+export type ConnectionUpdate = Updateable<ConnectionTable>
+export type CustomIntegration = Selectable<CustomIntegrationTable>
+export type ConnectionEvent = Selectable<ConnectionEventTable>

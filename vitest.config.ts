@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config'
+
+// Three suites: `unit` (pnpm test: SQLite, in-process oidc-provider, loopback servers),
+// `pg` (the data-layer and refresh suites again on PostgreSQL; needs DATABASE_URL),
+// `e2e` (headless Chromium; needs /usr/bin/chromium and a built SPA).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'pg',
+          include: [
+            'packages/*/src/**/*.pg.test.ts',
+            'apps/server/src/**/*.pg.test.ts',
+            'packages/*/src/**/*.db.test.ts',
+            'apps/server/src/**/*.db.test.ts',
+          ],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['apps/web/e2e/**/*.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
