@@ -1,0 +1,5 @@
+export * from './browserless-oauth.ts'
+export * from './cookie-jar.ts'
+export * from './deps.ts'
+export * from './oidc-provider.ts'
+export * from './upstream.ts'

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import { closeServer, listenOnLoopback, readBody, sendJson } from './http-helpers.ts'
+
+export interface StartUpstreamOptions {
+  /** Accept a bearer token when this resolves true (usually `testProvider.introspect`). */
+  introspect?: (token: string) => Promise<boolean>
+  /** Accept a bearer token when this returns true. */
+  acceptToken?: (token: string) => boolean | Promise<boolean>
+  /** Accept requests carrying this API key in `apiKeyHeader`. */
+  apiKey?: string
+  /** Header carrying `apiKey`. Default `x-api-key`. */
+  apiKeyHeader?: string
+}
+
+/** One request as the upstream received it. */
+export interface UpstreamRequest {
+  method: string
+  /** Path and query, as sent. */
+  url: string
+  path: string
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+/** A fake provider API on 127.0.0.1 that records requests and can be scripted. */
+export interface TestUpstream {
+  /** `http://127.0.0.1:<port>` (same as `origin`, no trailing slash). */
+  url: string
+  origin: string
+  /** `127.0.0.1:<port>` */
+  hostPort: string
+  port: number
+  urlFor(path: string): string
+  requests: UpstreamRequest[]
+  /** The next `n` requests get `status` (JSON `{error:'scripted_failure'}`) before any auth check. */
+  failNext(n: number, status: number, headers?: Record<string, string>, body?: unknown): void
+  /** Forgets recorded requests and pending failures. */
+  reset(): void
+  close(): Promise<void>
+}
+
+/** Short, stable fingerprint of a credential, as reported in `authorizedAs` (the token itself is never echoed). */
+export function tokenFingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12)
+}
+
+const STATUS_PATH = /^\/status\/(\d{3})$/
+
+/**
+ * Starts a plain node:http "provider API". With no auth option every request is accepted; otherwise a
+ * missing or refused credential gets 401 `{error:'invalid_token'}` with `WWW-Authenticate`.
+ * Routes (all behind the auth check): `/status/:code?retryAfter=s`, `/redirect?to=URL&status=302`,
+ * `/set-cookie`, `/large?bytes=N`, `/slow?ms=N`, `/echo`; anything else (e.g. `GET /me`) answers
+ * `{ ok, path, method, query, body, authorizedAs }`.
+ */
+export async function startUpstream(options: StartUpstreamOptions = {}): Promise<TestUpstream> {
+  const requests: UpstreamRequest[] = []
+  const failures: Array<{
+    remaining: number
+    status: number
+    headers: Record<string, string>
+    body: unknown
+  }> = []
+  const apiKeyHeader = (options.apiKeyHeader ?? 'x-api-key').toLowerCase()
+  const authRequired = Boolean(options.introspect ?? options.acceptToken ?? options.apiKey)
+
+  /** Returns a description of the accepted credential, or undefined when refused. */
+  const authorize = async (req: IncomingMessage): Promise<string | undefined> => {
+    if (!authRequired) return 'anonymous'
+    if (options.apiKey !== undefined) {
+      const key = req.headers[apiKeyHeader]
+      if (key === options.apiKey) return `api-key:${tokenFingerprint(key)}`
+    }
+    const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')
+    const token = match?.[1]
+    if (!token) return undefined
+    if (options.acceptToken && (await options.acceptToken(token))) return `bearer:${tokenFingerprint(token)}`
+    if (options.introspect && (await options.introspect(token))) return `bearer:${tokenFingerprint(token)}`
+    return undefined
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://upstream.invalid')
+    const body = (await readBody(req)).toString('utf8')
+    requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      path: url.pathname,
+      headers: req.headers,
+      body,
+    })
+
+    const failure = failures[0]
+    if (failure) {
+      if (--failure.remaining <= 0) failures.shift()
+      return sendJson(res, failure.status, failure.body, failure.headers)
+    }
+
+    const authorizedAs = await authorize(req)
+    if (!authorizedAs) {
+      return sendJson(
+        res,
+        401,
+        { error: 'invalid_token' },
+        { 'www-authenticate': 'Bearer error="invalid_token"' },
+      )
+    }
+
+    const query = Object.fromEntries(url.searchParams)
+    const status = STATUS_PATH.exec(url.pathname)
+    if (status) {
+      const code = Number(status[1])
+      const headers: Record<string, string> = query.retryAfter ? { 'retry-after': query.retryAfter } : {}
+      if (code === 204 || code === 304) {
+        res.writeHead(code, headers)
+        return res.end()
+      }
+      return sendJson(res, code, { status: code }, headers)
+    }
+
+    switch (url.pathname) {
+      case '/redirect': {
+        res.writeHead(Number(query.status ?? 302), { location: query.to ?? '/', 'content-length': '0' })
+        return res.end()
+      }
+      case '/set-cookie':
+        return sendJson(res, 200, { ok: true }, { 'set-cookie': 'upstream_session=s3cr3t; Path=/; HttpOnly' })
+      case '/large':
+        return sendLarge(res, Number(query.bytes ?? 0))
+      case '/slow':
+        return sendSlow(req, res, Number(query.ms ?? 1000))
+      case '/echo':
+        return sendJson(res, 200, {
+          method: req.method,
+          url: req.url,
+          headers: req.headers,
+          body,
+          bodyBytes: Buffer.byteLength(body),
+        })
+      default:
+        return sendJson(res, 200, {
+          ok: true,
+          path: url.pathname,
+          method: req.method,
+          query,
+          body: parseBody(body, req.headers['content-type']),
+          authorizedAs,
+        })
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy()
+      sendJson(res, 500, { error: 'upstream_test_server_error', message: String(err) })
+    })
+  })
+  const port = await listenOnLoopback(server)
+  const origin = `http://127.0.0.1:${port}`
+
+  return {
+    url: origin,
+    origin,
+    hostPort: `127.0.0.1:${port}`,
+    port,
+    urlFor: (path) => new URL(path, origin).href,
+    requests,
+    failNext: (n, status, headers = {}, body = { error: 'scripted_failure', status }) => {
+      failures.push({ remaining: n, status, headers, body })
+    },
+    reset: () => {
+      requests.length = 0
+      failures.length = 0
+    },
+    close: () => closeServer(server),
+  }
+}
+
+function parseBody(body: string, contentType: string | undefined): unknown {
+  if (!body) return null
+  if (contentType?.includes('json')) {
+    try {
+      return JSON.parse(body)
+    } catch {
+      return body
+    }
+  }
+  return body
+}
+
+function sendLarge(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes) })
+  const chunk = Buffer.alloc(64 * 1024, 'a')
+  let remaining = bytes
+  const write = () => {
+    while (remaining > 0) {
+      const size = Math.min(remaining, chunk.length)
+      remaining -= size
+      if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size)))
+        return void res.once('drain', write)
+    }
+    res.end()
+  }
+  res.once('close', () => {
+    remaining = 0
+  })
+  write()
+}
+
+function sendSlow(req: IncomingMessage, res: ServerResponse, ms: number): void {
+  const timer = setTimeout(() => sendJson(res, 200, { ok: true, delayedMs: ms }), ms)
+  req.socket.once('close', () => clearTimeout(timer))
+}
