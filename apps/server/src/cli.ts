@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util'
-import { bootstrapOrganization, insertApiKey, PlanSchema, rotateEncryptionKeys } from '@switchboard/core'
+import {
+  AppError,
+  addPlatformOAuthApp,
+  bootstrapOrganization,
+  insertApiKey,
+  PlanSchema,
+  rotateEncryptionKeys,
+} from '@switchboard/core'
 import { migrateToLatest, openDatabase } from '@switchboard/db'
 import { createCoreDeps } from './deps.ts'
 import { readEnv } from './env.ts'
@@ -15,6 +22,8 @@ Commands:
       Create another API key for an organization.
   keys rotate
       Re-encrypt every stored secret with the newest key of SWITCHBOARD_ENCRYPTION_KEYS.
+  oauth-app add --platform --integration NAME --client-id ID --client-secret SECRET [--scopes "a b"]
+      Register a platform-managed OAuth app, available to every organization.
   migrate
       Apply pending database migrations.
 
@@ -34,6 +43,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       password: { type: 'string' },
       name: { type: 'string' },
       json: { type: 'boolean', default: false },
+      platform: { type: 'boolean', default: false },
+      integration: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      scopes: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -104,6 +118,25 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         out(`${report.skipped} changed while rotating; run again to confirm none are left.`)
       return
     }
+    if (command === 'oauth-app' && sub === 'add') {
+      if (!values.platform)
+        throw new UsageError('Tenant apps are added through the API; pass --platform for a platform app')
+      if (!values.integration || !values['client-id'] || !values['client-secret']) {
+        throw new UsageError('oauth-app add needs --integration, --client-id and --client-secret')
+      }
+      const app = await addPlatformOAuthApp(core, {
+        integrationName: values.integration,
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        ...(values.scopes !== undefined && { scopes: values.scopes.split(/[\s,]+/).filter(Boolean) }),
+      })
+      out(
+        values.json
+          ? JSON.stringify({ oauthApp: app })
+          : `Platform OAuth app ${app.id} for ${app.integrationName}`,
+      )
+      return
+    }
     throw new UsageError(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}`)
   } finally {
     await database.close()
@@ -114,6 +147,7 @@ const isMain = import.meta.url === `file://${process.argv[1]}`
 if (isMain) {
   runCli(process.argv.slice(2)).catch((err: unknown) => {
     if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`)
+    else if (err instanceof AppError) console.error(`${err.code}: ${err.message}`)
     else console.error(err instanceof Error ? err.message : err)
     process.exit(1)
   })

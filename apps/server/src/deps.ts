@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type CoreDeps, createCipher, systemClock } from '@switchboard/core'
+import { type CoreDeps, createCipher, createGuardedFetch, systemClock } from '@switchboard/core'
 import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
@@ -15,7 +15,8 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
     db: database.db,
     dialect: database.dialect,
     clock: systemClock,
-    fetch: globalThis.fetch,
+    // Outbound calls refuse internal addresses unless SWITCHBOARD_EGRESS_ALLOW names them.
+    fetch: createGuardedFetch({ allow: env.egressAllow }),
     cipher: createCipher(keys),
     log: logger,
     config: { publicUrl: env.publicUrl, egressAllow: env.egressAllow },

@@ -29,3 +29,121 @@ export const UserOut = z.object({
   isSuperuser: z.boolean(),
   organizationId: z.string(),
 })
+
+export const ConnectionOut = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  integrationName: z.string(),
+  type: z.enum(['OAUTH2', 'SECRET_TEXT', 'BASIC', 'CUSTOM']),
+  externalId: z.string(),
+  displayName: z.string(),
+  scope: z.enum(['ORGANIZATION', 'WORKSPACE', 'USER']),
+  endUserId: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  oauthAppId: z.string().nullable(),
+  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY', 'REVOKED']),
+  statusReason: z.string().nullable(),
+  grantedScopes: z.array(z.string()),
+  tokenExpiresAt: z.string().nullable(),
+  refreshTokenExpiresAt: z.string().nullable(),
+  lastAuthorizedAt: z.string().nullable(),
+  lastRefreshedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  apiBaseUri: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const ConnectionEventOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  detail: z.string().nullable(),
+  createdAt: z.string(),
+})
+
+export const EndUserOut = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  externalId: z.string(),
+  displayName: z.string().nullable(),
+  email: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+})
+
+export const ConnectSessionOut = z.object({
+  id: z.string(),
+  integrationName: z.string(),
+  connectionName: z.string(),
+  externalId: z.string(),
+  status: z.enum(['PENDING', 'CONNECTING', 'COMPLETED', 'FAILED']),
+  connectionId: z.string().nullable(),
+  error: z.string().nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+})
+
+export const ConnectTokenOut = z.object({
+  token: z.string(),
+  connectUrl: z.string(),
+  expiresAt: z.string(),
+  sessionId: z.string(),
+})
+
+const FormFieldOut = z.object({
+  key: z.string(),
+  label: z.string(),
+  secret: z.boolean(),
+  optional: z.boolean(),
+  pattern: z.string().optional(),
+  placeholder: z.string().optional(),
+  help: z.string().optional(),
+})
+
+export const ConnectPageOut = z.object({
+  session: z.object({
+    id: z.string(),
+    status: z.enum(['PENDING', 'CONNECTING', 'COMPLETED', 'FAILED']),
+    error: z.string().nullable(),
+    connectionId: z.string().nullable(),
+    connectionName: z.string(),
+    expiresAt: z.string(),
+    integration: z.object({
+      name: z.string(),
+      displayName: z.string(),
+      logoUrl: z.string().optional(),
+      authType: z.enum(['OAUTH2', 'SECRET_TEXT', 'BASIC', 'CUSTOM']),
+      fields: z.array(FormFieldOut),
+    }),
+    organization: z.object({
+      name: z.string(),
+      branding: z.object({ logoUrl: z.string().optional(), primaryColor: z.string().optional() }),
+    }),
+    openerOrigin: z.string().nullable(),
+    successRedirectUri: z.string().nullable(),
+    errorRedirectUri: z.string().nullable(),
+  }),
+})
+
+export const OAuthAppOut = z.object({
+  id: z.string(),
+  integrationName: z.string(),
+  clientId: z.string(),
+  scopes: z.array(z.string()),
+  owner: z.enum(['TENANT', 'PLATFORM']),
+  createdAt: z.string(),
+})
+
+export const IntegrationOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  logoUrl: z.string().nullable(),
+  description: z.string().nullable(),
+  categories: z.array(z.string()),
+  authType: z.enum(['OAUTH2', 'SECRET_TEXT', 'BASIC', 'CUSTOM']),
+  custom: z.boolean(),
+  // The definition holds no secrets (client secrets live in OAuth apps).
+  definition: z.record(z.string(), z.unknown()),
+})

@@ -1,3 +1,10 @@
+import {
+  connectionsRouter,
+  connectRouter,
+  endUsersRouter,
+  integrationsRouter,
+  oauthAppsRouter,
+} from './routers/connect.ts'
 import { apiKeysRouter, authRouter, organizationRouter, workspacesRouter } from './routers/tenancy.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
@@ -6,6 +13,11 @@ export const appRouter = router({
   organization: organizationRouter,
   workspaces: workspacesRouter,
   apiKeys: apiKeysRouter,
+  connect: connectRouter,
+  connections: connectionsRouter,
+  endUsers: endUsersRouter,
+  integrations: integrationsRouter,
+  oauthApps: oauthAppsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,5 +1,6 @@
+import { connectRoutes } from './connect-routes.ts'
 import type { RestRoute } from './route.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
 
 /** Every REST route of Switchboard; the host mounts each with the one generic handler. */
-export const restRoutes: RestRoute[] = [...tenancyRoutes]
+export const restRoutes: RestRoute[] = [...tenancyRoutes, ...connectRoutes]

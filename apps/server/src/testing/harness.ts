@@ -1,0 +1,136 @@
+import {
+  addPlatformOAuthApp,
+  type BootstrapResult,
+  bootstrapOrganization,
+  createCustomIntegration,
+  createGuardedFetch,
+  createOAuthApp,
+  type Principal,
+  updateOrganization,
+} from '@switchboard/core'
+import type { Plan } from '@switchboard/db'
+import {
+  createTestDeps,
+  ManualClock,
+  type StartOidcProviderOptions,
+  startOidcProvider,
+  startUpstream,
+  type TestDeps,
+  type TestProvider,
+  type TestUpstream,
+} from '@switchboard/testing'
+import { pino } from 'pino'
+import { type App, buildApp } from '../app.ts'
+
+export interface Harness {
+  url: string
+  app: App
+  t: TestDeps
+  clock: ManualClock
+  provider: TestProvider
+  upstream: TestUpstream
+  org: BootstrapResult
+  principal: Principal
+  /** fetch against the server with the org's API key. */
+  api(path: string, init?: RequestInit & { json?: unknown; key?: string | null }): Promise<Response>
+  close(): Promise<void>
+}
+
+export interface HarnessOptions {
+  plan?: Plan
+  provider?: StartOidcProviderOptions
+  /** Register the provider as custom integration "acme-idp" with a tenant app (default true). */
+  integration?: boolean
+}
+
+export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
+
+/**
+ * A real Switchboard server on 127.0.0.1:0 over a fresh database, the in-process
+ * oidc-provider registered as the custom integration "acme-idp" (tenant OAuth app), and a
+ * loopback upstream that accepts only tokens the provider issued.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const clock = new ManualClock(new Date())
+  const t = await createTestDeps({ clock, fetch: createGuardedFetch({ allow: ['127.0.0.1'] }) })
+  const logger = pino({ level: 'silent' })
+  const app = await buildApp({ core: t.deps, logger })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  t.deps.config.publicUrl = url
+  const provider = await startOidcProvider({ redirectUris: [`${url}/oauth2/callback`], ...options.provider })
+  const upstream = await startUpstream({ introspect: (token) => provider.introspect(token) })
+  const org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: options.plan ?? 'TEAM' })
+  const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+  await updateOrganization(t.deps, principal, { allowedRedirectOrigins: [CUSTOMER_ORIGIN] })
+  if (options.integration !== false) {
+    await createCustomIntegration(t.deps, principal, acmeIntegration(provider, upstream))
+    if ((options.plan ?? 'TEAM') === 'FREE') {
+      await addPlatformOAuthApp(t.deps, {
+        integrationName: 'acme-idp',
+        clientId: provider.client.clientId,
+        clientSecret: provider.client.clientSecret,
+      })
+    } else {
+      await createOAuthApp(t.deps, principal, {
+        integrationName: 'acme-idp',
+        clientId: provider.client.clientId,
+        clientSecret: provider.client.clientSecret,
+      })
+    }
+  }
+  return {
+    url,
+    app,
+    t,
+    clock,
+    provider,
+    upstream,
+    org,
+    principal,
+    api(path, init = {}) {
+      const { json, key, ...rest } = init
+      const headers = new Headers(rest.headers)
+      const apiKey = key === undefined ? org.apiKey : key
+      if (apiKey) headers.set('authorization', `Bearer ${apiKey}`)
+      if (json !== undefined) headers.set('content-type', 'application/json')
+      return fetch(`${url}${path}`, {
+        redirect: 'manual',
+        ...rest,
+        headers,
+        ...(json !== undefined && { body: JSON.stringify(json) }),
+      })
+    },
+    async close() {
+      await app.close()
+      await provider.close()
+      await upstream.close()
+      await t.close()
+    },
+  }
+}
+
+/** The provider as a custom OAuth2 integration whose API is the loopback upstream. */
+export function acmeIntegration(provider: TestProvider, upstream: TestUpstream) {
+  return {
+    name: 'acme-idp',
+    displayName: 'Acme IdP',
+    authType: 'OAUTH2' as const,
+    oauth2: {
+      authorizationUrl: provider.authorizationUrl,
+      tokenUrl: provider.tokenUrl,
+      revocationUrl: provider.revocationUrl,
+      scopes: ['openid', 'offline_access', 'api:read'],
+      scopeSeparator: ' ',
+      pkce: true,
+      clientAuth: 'basic' as const,
+      authorizationParams: { prompt: 'consent' },
+      issuer: provider.issuer,
+    },
+    api: {
+      baseUrl: upstream.url,
+      auth: { in: 'header' as const, name: 'Authorization', value: 'Bearer {accessToken}' },
+    },
+  }
+}

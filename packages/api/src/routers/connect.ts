@@ -1,0 +1,129 @@
+import * as core from '@switchboard/core'
+import type { TRPCRouterRecord } from '@trpc/server'
+import { z } from 'zod'
+import {
+  ConnectionEventOut,
+  ConnectionOut,
+  ConnectPageOut,
+  ConnectSessionOut,
+  ConnectTokenOut,
+  EndUserOut,
+  IntegrationOut,
+  OAuthAppOut,
+} from '../outputs.ts'
+import { protectedProcedure, publicProcedure } from '../trpc.ts'
+
+const Id = z.object({ id: z.string().min(1).max(200) })
+const Ok = z.object({ ok: z.literal(true) })
+
+export const connectRouter = {
+  /** The hosted connect page: the cst_ token is the credential. */
+  describe: publicProcedure
+    .input(z.object({ token: z.string().max(500) }))
+    .output(ConnectPageOut)
+    .query(({ ctx, input }) => core.describeConnectSession(ctx.deps, input.token)),
+  submit: publicProcedure
+    .input(core.SubmitCredentialsInput)
+    .output(z.object({ status: z.literal('COMPLETED'), connectionId: z.string() }))
+    .mutation(({ ctx, input }) => core.submitCredentials(ctx.deps, input)),
+  createToken: protectedProcedure
+    .input(core.CreateConnectTokenInput)
+    .output(ConnectTokenOut)
+    .mutation(({ ctx, input }) => core.createConnectToken(ctx.deps, ctx.principal, input)),
+  session: protectedProcedure
+    .input(Id)
+    .output(ConnectSessionOut)
+    .query(({ ctx, input }) => core.getConnectSession(ctx.deps, ctx.principal, input.id)),
+  sessions: protectedProcedure
+    .input(core.ListConnectSessionsInput)
+    .output(z.array(ConnectSessionOut))
+    .query(({ ctx, input }) => core.listConnectSessions(ctx.deps, ctx.principal, input)),
+} satisfies TRPCRouterRecord
+
+export const connectionsRouter = {
+  list: protectedProcedure
+    .input(core.ListConnectionsInput)
+    .output(z.object({ connections: z.array(ConnectionOut), nextCursor: z.string().nullable() }))
+    .query(({ ctx, input }) => core.listConnections(ctx.deps, ctx.principal, input)),
+  get: protectedProcedure
+    .input(Id)
+    .output(ConnectionOut)
+    .query(({ ctx, input }) => core.getConnection(ctx.deps, ctx.principal, input.id)),
+  events: protectedProcedure
+    .input(Id)
+    .output(z.array(ConnectionEventOut))
+    .query(({ ctx, input }) => core.listConnectionEvents(ctx.deps, ctx.principal, input.id)),
+  create: protectedProcedure
+    .input(core.CreateConnectionInput)
+    .output(z.object({ connection: ConnectionOut, created: z.boolean() }))
+    .mutation(({ ctx, input }) => core.createConnection(ctx.deps, ctx.principal, input)),
+  resolve: protectedProcedure
+    .input(core.ResolveConnectionInput)
+    .output(ConnectionOut)
+    .query(({ ctx, input }) => core.resolveConnection(ctx.deps, ctx.principal, input)),
+  delete: protectedProcedure
+    .input(Id)
+    .output(z.object({ revocation: z.string() }))
+    .mutation(({ ctx, input }) => core.deleteConnection(ctx.deps, ctx.principal, input.id)),
+} satisfies TRPCRouterRecord
+
+export const endUsersRouter = {
+  list: protectedProcedure
+    .input(core.ListEndUsersInput)
+    .output(z.object({ endUsers: z.array(EndUserOut), nextCursor: z.string().nullable() }))
+    .query(({ ctx, input }) => core.listEndUsers(ctx.deps, ctx.principal, input)),
+  get: protectedProcedure
+    .input(Id)
+    .output(EndUserOut)
+    .query(({ ctx, input }) => core.getEndUser(ctx.deps, ctx.principal, input.id)),
+  create: protectedProcedure
+    .input(core.CreateEndUserInput)
+    .output(EndUserOut)
+    .mutation(({ ctx, input }) => core.createEndUser(ctx.deps, ctx.principal, input)),
+  createConnectToken: protectedProcedure
+    .input(core.EndUserConnectTokenInput.extend({ endUserId: z.string().min(1).max(200) }))
+    .output(ConnectTokenOut)
+    .mutation(({ ctx, input: { endUserId, ...rest } }) =>
+      core.createEndUserConnectToken(ctx.deps, ctx.principal, endUserId, rest),
+    ),
+} satisfies TRPCRouterRecord
+
+export const integrationsRouter = {
+  list: protectedProcedure
+    .output(z.array(IntegrationOut))
+    .query(({ ctx }) => core.listIntegrations(ctx.deps, ctx.principal)),
+  get: protectedProcedure
+    .input(Id)
+    .output(IntegrationOut)
+    .query(async ({ ctx, input }) =>
+      core.toIntegrationView(await core.requireIntegration(ctx.deps, ctx.principal.organizationId, input.id)),
+    ),
+  create: protectedProcedure
+    .input(z.record(z.string(), z.unknown()))
+    .output(IntegrationOut)
+    .mutation(({ ctx, input }) => core.createCustomIntegration(ctx.deps, ctx.principal, input as never)),
+  delete: protectedProcedure
+    .input(Id)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await core.deleteCustomIntegration(ctx.deps, ctx.principal, input.id)
+      return { ok: true as const }
+    }),
+} satisfies TRPCRouterRecord
+
+export const oauthAppsRouter = {
+  list: protectedProcedure
+    .output(z.array(OAuthAppOut))
+    .query(({ ctx }) => core.listOAuthApps(ctx.deps, ctx.principal)),
+  create: protectedProcedure
+    .input(core.CreateOAuthAppInput)
+    .output(OAuthAppOut)
+    .mutation(({ ctx, input }) => core.createOAuthApp(ctx.deps, ctx.principal, input)),
+  delete: protectedProcedure
+    .input(Id)
+    .output(Ok)
+    .mutation(async ({ ctx, input }) => {
+      await core.deleteOAuthApp(ctx.deps, ctx.principal, input.id)
+      return { ok: true as const }
+    }),
+} satisfies TRPCRouterRecord

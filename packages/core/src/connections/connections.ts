@@ -1,0 +1,426 @@
+import type { Connection } from '@switchboard/db'
+import { z } from 'zod'
+import { type Principal, requireScope } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+import { ExternalIdSchema, ensureEndUser } from '../end-users/end-users.ts'
+import { AppError } from '../errors.ts'
+import { requireIntegration } from '../integrations/integrations.ts'
+import { revokeToken } from '../oauth/oauth-client.ts'
+import { oauthAppSecret, selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
+import { requireWorkspace } from '../tenancy/workspaces.ts'
+import { decodeCursor, encodeCursor } from '../util/cursor.ts'
+import { decryptCredentials, type StoredCredentials } from './credentials.ts'
+import { recordConnectionEvent, storeConnection } from './store-connection.ts'
+import { validateFields, verifyCredentials } from './verify-credentials.ts'
+import { type ConnectionView, toConnectionView } from './views.ts'
+
+export const ConnectionScopeSchema = z.enum(['ORGANIZATION', 'WORKSPACE', 'USER'])
+
+const Common = {
+  integrationName: z.string().min(1).max(200),
+  workspaceId: z.uuid(),
+  externalId: ExternalIdSchema,
+  displayName: z.string().trim().min(1).max(255).optional(),
+  scope: ConnectionScopeSchema.optional(),
+  /** The end user's externalId (seed 001), registered on first use. */
+  endUserId: ExternalIdSchema.optional(),
+  /** Run the integration's verify request before saving (default false for imports). */
+  verify: z.boolean().optional(),
+}
+
+export const CreateConnectionInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('SECRET_TEXT'), ...Common, secretText: z.string().min(1).max(10_000) }),
+  z.object({
+    type: z.literal('BASIC'),
+    ...Common,
+    username: z.string().min(1).max(1000),
+    password: z.string().min(1).max(10_000),
+  }),
+  z.object({ type: z.literal('CUSTOM'), ...Common, fields: z.record(z.string(), z.string().max(10_000)) }),
+  z.object({
+    type: z.literal('OAUTH2'),
+    ...Common,
+    accessToken: z.string().min(1).max(20_000),
+    refreshToken: z.string().min(1).max(20_000).optional(),
+    tokenType: z.string().max(50).optional(),
+    expiresAt: z.iso.datetime().optional(),
+    scopes: z.array(z.string().max(500)).max(500).optional(),
+    oauthAppId: z.uuid().optional(),
+  }),
+])
+export type CreateConnectionInput = z.infer<typeof CreateConnectionInput>
+
+/** The end user for a scope: USER connections need one; others may not name one. */
+export async function endUserForScope(
+  deps: CoreDeps,
+  organizationId: string,
+  workspaceId: string,
+  scope: Connection['scope'],
+  endUserExternalId: string | undefined,
+) {
+  if (scope === 'USER' && endUserExternalId === undefined) {
+    throw new AppError('VALIDATION_ERROR', 'USER-scoped connections need endUserId', [
+      { path: 'endUserId', message: 'required when scope is USER' },
+    ])
+  }
+  if (endUserExternalId === undefined) return null
+  return ensureEndUser(deps, organizationId, workspaceId, endUserExternalId)
+}
+
+/** Seed 001's POST /api/v1/connections: typed-in credentials, or OAuth2 tokens being migrated. */
+export async function createConnection(
+  deps: CoreDeps,
+  principal: Principal,
+  input: CreateConnectionInput,
+): Promise<{ connection: ConnectionView; created: boolean }> {
+  requireScope(principal, 'connections:write')
+  await requireWorkspace(deps, principal.organizationId, input.workspaceId)
+  const integration = await requireIntegration(deps, principal.organizationId, input.integrationName)
+  const def = integration.definition
+  const expected = def.authType
+  if (input.type !== expected) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `${def.displayName} connections are of type ${expected}, not ${input.type}`,
+      [{ path: 'type', message: `expected ${expected}` }],
+    )
+  }
+  const scope = input.scope ?? (input.endUserId ? 'USER' : 'ORGANIZATION')
+  const endUser = await endUserForScope(
+    deps,
+    principal.organizationId,
+    input.workspaceId,
+    scope,
+    input.endUserId,
+  )
+  let credentials: StoredCredentials
+  let oauthAppId: string | null = null
+  if (input.type === 'OAUTH2') {
+    credentials = {
+      kind: 'oauth2',
+      accessToken: input.accessToken,
+      refreshToken: input.refreshToken ?? null,
+      tokenType: input.tokenType ?? 'Bearer',
+    }
+    oauthAppId = (await selectOAuthApp(deps, principal.organizationId, integration.name, input.oauthAppId)).id
+  } else {
+    const raw =
+      input.type === 'SECRET_TEXT'
+        ? { [def.fields[0]?.key ?? 'apiKey']: input.secretText }
+        : input.type === 'BASIC'
+          ? { username: input.username, password: input.password }
+          : input.fields
+    credentials = { kind: 'fields', values: validateFields(def, raw) }
+  }
+  if (input.verify) await verifyCredentials(deps, def, credentials)
+  const result = await deps.db.transaction().execute((trx) =>
+    storeConnection(
+      { ...deps, db: trx },
+      {
+        organizationId: principal.organizationId,
+        workspaceId: input.workspaceId,
+        integrationName: integration.name,
+        type: input.type,
+        externalId: input.externalId,
+        displayName: input.displayName ?? def.displayName,
+        scope,
+        endUserId: endUser?.id ?? null,
+        ownerUserId: principal.kind === 'user' ? principal.userId : null,
+        oauthAppId,
+        credentials,
+        tokenExpiresAt: input.type === 'OAUTH2' ? (input.expiresAt ?? null) : null,
+        refreshTokenExpiresAt: null,
+        grantedScopes: input.type === 'OAUTH2' ? (input.scopes ?? []) : [],
+        apiBaseUri: def.api.baseUrl,
+      },
+    ),
+  )
+  return { connection: toConnectionView(result.connection), created: result.created }
+}
+
+export async function requireConnection(
+  deps: CoreDeps,
+  organizationId: string,
+  id: string,
+): Promise<Connection> {
+  const row = await deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('CONNECTION_NOT_FOUND', `Connection ${id} not found`)
+  return row
+}
+
+export async function getConnection(
+  deps: CoreDeps,
+  principal: Principal,
+  id: string,
+): Promise<ConnectionView> {
+  requireScope(principal, 'connections:read')
+  return toConnectionView(await requireConnection(deps, principal.organizationId, id))
+}
+
+export const ListConnectionsInput = z.object({
+  integrationName: z.string().max(200).optional(),
+  workspaceId: z.uuid().optional(),
+  endUserId: z.string().max(255).optional(),
+  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY', 'REVOKED']).optional(),
+  scope: ConnectionScopeSchema.optional(),
+  search: z.string().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+export type ListConnectionsInput = z.input<typeof ListConnectionsInput>
+
+export async function listConnections(deps: CoreDeps, principal: Principal, raw: ListConnectionsInput) {
+  requireScope(principal, 'connections:read')
+  const input = ListConnectionsInput.parse(raw)
+  let q = deps.db
+    .selectFrom('connections')
+    .selectAll('connections')
+    .where('connections.organizationId', '=', principal.organizationId)
+  if (input.integrationName) q = q.where('integrationName', '=', input.integrationName)
+  if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)
+  if (input.status) q = q.where('status', '=', input.status)
+  if (input.scope) q = q.where('scope', '=', input.scope)
+  if (input.endUserId) {
+    const endUserId = input.endUserId
+    // Either our id or the customer's externalId of the end user.
+    q = q.where((eb) =>
+      eb.or([
+        eb('endUserId', '=', endUserId),
+        eb(
+          'endUserId',
+          'in',
+          eb
+            .selectFrom('endUsers')
+            .select('id')
+            .where('organizationId', '=', principal.organizationId)
+            .where('externalId', '=', endUserId),
+        ),
+      ]),
+    )
+  }
+  if (input.search) {
+    const like = `%${input.search.replace(/[%_\\]/g, '\\$&')}%`
+    q = q.where((eb) =>
+      eb.or([
+        eb('displayName', 'like', like),
+        eb('externalId', 'like', like),
+        eb('integrationName', 'like', like),
+      ]),
+    )
+  }
+  const after = decodeCursor(input.cursor)
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('createdAt', '<', after.t),
+        eb.and([eb('createdAt', '=', after.t), eb('id', '<', after.id)]),
+      ]),
+    )
+  }
+  const rows = await q
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .execute()
+  const page = rows.slice(0, input.limit)
+  const last = page[page.length - 1]
+  return {
+    connections: page.map(toConnectionView),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
+  }
+}
+
+export const ResolveConnectionInput = z.object({
+  integrationName: z.string().min(1).max(200),
+  workspaceId: z.uuid(),
+  externalId: ExternalIdSchema.optional(),
+  endUserId: ExternalIdSchema.optional(),
+  scope: ConnectionScopeSchema.optional(),
+})
+export type ResolveConnectionInput = z.infer<typeof ResolveConnectionInput>
+
+function mismatch(message: string): AppError {
+  return new AppError('SCOPE_MISMATCH', message)
+}
+
+/**
+ * Finds the connection a caller means, by externalId or end user, within a workspace (seed 001,
+ * DESIGN.md scope rules). A scope or end user that does not match is rejected, never widened.
+ */
+export async function resolveConnectionRow(
+  deps: CoreDeps,
+  organizationId: string,
+  input: ResolveConnectionInput,
+): Promise<Connection> {
+  await requireWorkspace(deps, organizationId, input.workspaceId)
+  const integration = await requireIntegration(deps, organizationId, input.integrationName)
+  let endUser: { id: string; externalId: string } | undefined
+  if (input.endUserId !== undefined) {
+    endUser = await deps.db
+      .selectFrom('endUsers')
+      .select(['id', 'externalId'])
+      .where('workspaceId', '=', input.workspaceId)
+      .where('externalId', '=', input.endUserId)
+      .executeTakeFirst()
+    if (!endUser)
+      throw new AppError('END_USER_NOT_FOUND', `No end user "${input.endUserId}" in this workspace`)
+  }
+  let candidates = deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where('integrationName', '=', integration.name)
+  if (input.externalId !== undefined) candidates = candidates.where('externalId', '=', input.externalId)
+  else if (endUser) candidates = candidates.where('endUserId', '=', endUser.id).where('scope', '=', 'USER')
+  else {
+    throw new AppError('VALIDATION_ERROR', 'Pass externalId or endUserId to resolve a connection', [
+      { path: 'externalId', message: 'externalId or endUserId is required' },
+    ])
+  }
+  const rows = await candidates.orderBy('createdAt').execute()
+  const inWorkspace = rows.find((c) => c.workspaceId === input.workspaceId)
+  const connection = inWorkspace ?? rows.find((c) => c.scope === 'ORGANIZATION')
+  if (!connection) {
+    if (rows.length > 0)
+      throw mismatch('That connection belongs to another workspace and is not shared with this one')
+    throw new AppError(
+      'CONNECTION_NOT_FOUND',
+      'No matching connection; create one with POST /api/v1/connect/token',
+    )
+  }
+  if (input.scope !== undefined && input.scope !== connection.scope) {
+    throw mismatch(`The connection's scope is ${connection.scope}, not ${input.scope}`)
+  }
+  if (connection.scope === 'USER') {
+    if (!endUser) throw mismatch('This is a USER connection: pass the endUserId it belongs to')
+    if (connection.endUserId !== endUser.id) throw mismatch('This connection belongs to another end user')
+  } else if (endUser && connection.endUserId !== endUser.id) {
+    throw mismatch(
+      `The connection is ${connection.scope}-scoped and not linked to end user "${endUser.externalId}"`,
+    )
+  }
+  return connection
+}
+
+export async function resolveConnection(
+  deps: CoreDeps,
+  principal: Principal,
+  input: ResolveConnectionInput,
+): Promise<ConnectionView> {
+  requireScope(principal, 'connections:read')
+  return toConnectionView(await resolveConnectionRow(deps, principal.organizationId, input))
+}
+
+const REVOKE_ATTEMPTS = 3
+
+/** RFC 7009 revocation of a connection's refresh token (or access token), with bounded retries. */
+export async function revokeAtProvider(
+  deps: CoreDeps,
+  connection: Connection,
+): Promise<'revoked' | 'failed' | 'not-supported'> {
+  if (connection.type !== 'OAUTH2' || !connection.oauthAppId) return 'not-supported'
+  const integration = await requireIntegration(
+    deps,
+    connection.organizationId,
+    connection.integrationName,
+  ).catch(() => null)
+  const oauth2 = integration?.definition.oauth2
+  if (!oauth2?.revocationUrl) return 'not-supported'
+  const app = await deps.db
+    .selectFrom('oauthApps')
+    .selectAll()
+    .where('id', '=', connection.oauthAppId)
+    .executeTakeFirst()
+  if (!app) return 'failed'
+  const creds = decryptCredentials(deps, connection)
+  if (creds.kind !== 'oauth2') return 'not-supported'
+  const cfg = { clientId: app.clientId, clientSecret: oauthAppSecret(deps, app), redirectUri: '', oauth2 }
+  const [token, hint] = creds.refreshToken
+    ? [creds.refreshToken, 'refresh_token' as const]
+    : [creds.accessToken, 'access_token' as const]
+  for (let attempt = 1; attempt <= REVOKE_ATTEMPTS; attempt++) {
+    const outcome = await revokeToken(deps.fetch, cfg, token, hint).catch(() => 'retry' as const)
+    if (outcome === 'revoked') return 'revoked'
+    if (outcome === 'rejected') return 'failed'
+    if (attempt < REVOKE_ATTEMPTS) await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1)))
+  }
+  return 'failed'
+}
+
+export function canDeleteConnection(principal: Principal, connection: Connection): boolean {
+  if (principal.kind !== 'user') return true
+  if (principal.isSuperuser || principal.role === 'owner' || principal.role === 'admin') return true
+  return connection.ownerUserId === principal.userId
+}
+
+/** Revokes at the provider, then deletes the stored credentials; history keeps the outcome. */
+export async function deleteConnection(
+  deps: CoreDeps,
+  principal: Principal,
+  id: string,
+): Promise<{ revocation: string }> {
+  requireScope(principal, 'connections:write')
+  const connection = await requireConnection(deps, principal.organizationId, id)
+  if (!canDeleteConnection(principal, connection)) {
+    throw new AppError('FORBIDDEN', 'Only the owner of this connection or an admin can delete it')
+  }
+  return removeConnection(deps, connection)
+}
+
+export async function removeConnection(
+  deps: CoreDeps,
+  connection: Connection,
+): Promise<{ revocation: string }> {
+  const revocation = await revokeAtProvider(deps, connection)
+  await deps.db.transaction().execute(async (trx) => {
+    const tx = { ...deps, db: trx }
+    if (revocation !== 'not-supported') {
+      await recordConnectionEvent(tx, {
+        organizationId: connection.organizationId,
+        connectionId: connection.id,
+        kind: revocation === 'revoked' ? 'REVOKED' : 'REVOKE_FAILED',
+        detail:
+          revocation === 'revoked'
+            ? 'Token revoked at the provider'
+            : 'The provider did not confirm revocation',
+      })
+    }
+    await recordConnectionEvent(tx, {
+      organizationId: connection.organizationId,
+      connectionId: connection.id,
+      kind: 'DELETED',
+    })
+    await trx.deleteFrom('connections').where('id', '=', connection.id).execute()
+  })
+  return { revocation }
+}
+
+export interface ConnectionEventView {
+  id: string
+  kind: string
+  detail: string | null
+  createdAt: string
+}
+
+export async function listConnectionEvents(
+  deps: CoreDeps,
+  principal: Principal,
+  connectionId: string,
+): Promise<ConnectionEventView[]> {
+  requireScope(principal, 'connections:read')
+  const rows = await deps.db
+    .selectFrom('connectionEvents')
+    .select(['id', 'kind', 'detail', 'createdAt'])
+    .where('organizationId', '=', principal.organizationId)
+    .where('connectionId', '=', connectionId)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(200)
+    .execute()
+  return rows
+}

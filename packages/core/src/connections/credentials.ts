@@ -1,0 +1,50 @@
+import type { ApiAuth } from '@switchboard/catalog'
+import type { Connection } from '@switchboard/db'
+import { secretAt } from '../crypto/secret-location.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+
+/** What a connection's encrypted credentials hold. */
+export type StoredCredentials =
+  | { kind: 'oauth2'; accessToken: string; refreshToken: string | null; tokenType: string }
+  | { kind: 'fields'; values: Record<string, string> }
+
+export function encryptCredentials(deps: CoreDeps, connectionId: string, creds: StoredCredentials): string {
+  return deps.cipher.encrypt(JSON.stringify(creds), secretAt.connectionCredentials(connectionId))
+}
+
+export function decryptCredentials(
+  deps: CoreDeps,
+  connection: Pick<Connection, 'id' | 'credentialsCiphertext'>,
+) {
+  return JSON.parse(
+    deps.cipher.decrypt(connection.credentialsCiphertext, secretAt.connectionCredentials(connection.id)),
+  ) as StoredCredentials
+}
+
+/** The values a template may use: {accessToken} for OAuth2, the form's fields otherwise. */
+export function templateValues(creds: StoredCredentials): Record<string, string> {
+  return creds.kind === 'oauth2' ? { accessToken: creds.accessToken } : creds.values
+}
+
+/** Replaces `{name}` placeholders; a missing value is a configuration error, never an empty string. */
+export function interpolate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const v = values[name]
+    if (v === undefined)
+      throw new AppError('INVALID_CREDENTIALS', `The connection has no value for "${name}"`)
+    return v
+  })
+}
+
+/** Puts credentials on an outbound request as the catalog says: header, query or basic. */
+export function applyAuth(auth: ApiAuth, creds: StoredCredentials, url: URL, headers: Headers): void {
+  const values = templateValues(creds)
+  if (auth.in === 'header') headers.set(auth.name, interpolate(auth.value, values))
+  else if (auth.in === 'query') url.searchParams.set(auth.name, interpolate(auth.value, values))
+  else {
+    const user = interpolate(auth.username, values)
+    const pass = interpolate(auth.password, values)
+    headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`)
+  }
+}

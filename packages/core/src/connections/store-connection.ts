@@ -1,0 +1,156 @@
+import type { Connection, ConnectionScope, ConnectionType } from '@switchboard/db'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { encryptCredentials, type StoredCredentials } from './credentials.ts'
+
+export interface ConnectionWrite {
+  organizationId: string
+  workspaceId: string
+  integrationName: string
+  type: ConnectionType
+  externalId: string
+  displayName: string
+  scope: ConnectionScope
+  endUserId: string | null
+  ownerUserId: string | null
+  oauthAppId: string | null
+  credentials: StoredCredentials
+  tokenExpiresAt: string | null
+  refreshTokenExpiresAt: string | null
+  grantedScopes: readonly string[]
+  apiBaseUri: string | null
+  /** Re-authorize this connection in place instead of upserting by externalId. */
+  reconnectConnectionId?: string | null
+}
+
+export async function recordConnectionEvent(
+  deps: CoreDeps,
+  e: { organizationId: string; connectionId: string; kind: string; detail?: string | null },
+): Promise<void> {
+  await deps.db
+    .insertInto('connectionEvents')
+    .values({
+      id: deps.newId(),
+      organizationId: e.organizationId,
+      connectionId: e.connectionId,
+      kind: e.kind as never,
+      detail: e.detail ?? null,
+      createdAt: deps.clock.now().toISOString(),
+    })
+    .execute()
+}
+
+/**
+ * Writes a freshly authorized connection: a reconnect updates the named connection, otherwise
+ * the connection is upserted by (workspace, integration, externalId). Call inside the
+ * transaction that also completes the connect session, so neither half can exist alone.
+ */
+export async function storeConnection(
+  deps: CoreDeps,
+  w: ConnectionWrite,
+): Promise<{ connection: Connection; created: boolean }> {
+  const now = deps.clock.now().toISOString()
+  let existing: Connection | undefined
+  if (w.reconnectConnectionId) {
+    existing = await deps.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', w.reconnectConnectionId)
+      .where('organizationId', '=', w.organizationId)
+      .executeTakeFirst()
+    if (!existing) throw new AppError('CONNECTION_NOT_FOUND', 'The connection to reconnect no longer exists')
+  } else {
+    const id = deps.newId()
+    const inserted = await deps.db
+      .insertInto('connections')
+      .values({
+        id,
+        organizationId: w.organizationId,
+        workspaceId: w.workspaceId,
+        integrationName: w.integrationName,
+        oauthAppId: w.oauthAppId,
+        type: w.type,
+        externalId: w.externalId,
+        displayName: w.displayName,
+        scope: w.scope,
+        endUserId: w.endUserId,
+        ownerUserId: w.ownerUserId,
+        status: 'ACTIVE',
+        statusReason: null,
+        credentialsCiphertext: encryptCredentials(deps, id, w.credentials),
+        credentialsVersion: 1,
+        tokenExpiresAt: w.tokenExpiresAt,
+        refreshTokenExpiresAt: w.refreshTokenExpiresAt,
+        lastAuthorizedAt: now,
+        lastRefreshedAt: null,
+        lastUsedAt: null,
+        grantedScopes: JSON.stringify(w.grantedScopes),
+        apiBaseUri: w.apiBaseUri,
+        metadata: '{}',
+        refreshLeaseUntil: null,
+        refreshLeaseOwner: null,
+        refreshFailures: 0,
+        nextRefreshAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflict((oc) => oc.columns(['workspaceId', 'integrationName', 'externalId']).doNothing())
+      .executeTakeFirst()
+    if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) {
+      await recordConnectionEvent(deps, {
+        organizationId: w.organizationId,
+        connectionId: id,
+        kind: 'CREATED',
+      })
+      const connection = await deps.db
+        .selectFrom('connections')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      return { connection, created: true }
+    }
+    existing = await deps.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('workspaceId', '=', w.workspaceId)
+      .where('integrationName', '=', w.integrationName)
+      .where('externalId', '=', w.externalId)
+      .executeTakeFirstOrThrow()
+    if (existing.organizationId !== w.organizationId)
+      throw new AppError('CONFLICT', 'Connection belongs to another organization')
+  }
+  await deps.db
+    .updateTable('connections')
+    .set({
+      oauthAppId: w.oauthAppId,
+      type: w.type,
+      displayName: w.displayName,
+      endUserId: w.endUserId ?? existing.endUserId,
+      ownerUserId: w.ownerUserId ?? existing.ownerUserId,
+      status: 'ACTIVE',
+      statusReason: null,
+      credentialsCiphertext: encryptCredentials(deps, existing.id, w.credentials),
+      credentialsVersion: existing.credentialsVersion + 1,
+      tokenExpiresAt: w.tokenExpiresAt,
+      refreshTokenExpiresAt: w.refreshTokenExpiresAt,
+      lastAuthorizedAt: now,
+      grantedScopes: JSON.stringify(w.grantedScopes),
+      apiBaseUri: w.apiBaseUri,
+      refreshFailures: 0,
+      nextRefreshAt: null,
+      updatedAt: now,
+    })
+    .where('id', '=', existing.id)
+    .execute()
+  await recordConnectionEvent(deps, {
+    organizationId: w.organizationId,
+    connectionId: existing.id,
+    kind: 'RECONNECTED',
+  })
+  const connection = await deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('id', '=', existing.id)
+    .executeTakeFirstOrThrow()
+  return { connection, created: false }
+}

@@ -1,0 +1,188 @@
+import {
+  catalog,
+  findCatalogIntegration,
+  IntegrationDefinition,
+  type IntegrationInput,
+} from '@switchboard/catalog'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+import { checkEgressUrl } from '../egress/egress-policy.ts'
+import { AppError, validationError } from '../errors.ts'
+
+/** An integration as the rest of core sees it: a catalog entry or an organization's own. */
+export interface ResolvedIntegration {
+  /** The catalog name for catalog entries; the row id for custom ones. */
+  id: string
+  name: string
+  custom: boolean
+  definition: IntegrationDefinition
+}
+
+export interface IntegrationView {
+  id: string
+  name: string
+  displayName: string
+  logoUrl: string | null
+  description: string | null
+  categories: string[]
+  authType: IntegrationDefinition['authType']
+  custom: boolean
+  definition: IntegrationDefinition
+}
+
+export function toIntegrationView(i: ResolvedIntegration): IntegrationView {
+  return {
+    id: i.id,
+    name: i.name,
+    displayName: i.definition.displayName,
+    logoUrl: i.definition.logoUrl ?? null,
+    description: i.definition.description ?? null,
+    categories: i.definition.categories,
+    authType: i.definition.authType,
+    custom: i.custom,
+    definition: i.definition,
+  }
+}
+
+/** Finds an integration by name (slug) or id for an organization; null when there is none. */
+export async function findIntegration(
+  deps: CoreDeps,
+  organizationId: string,
+  nameOrId: string,
+): Promise<ResolvedIntegration | null> {
+  const fromCatalog = findCatalogIntegration(nameOrId)
+  if (fromCatalog)
+    return { id: fromCatalog.name, name: fromCatalog.name, custom: false, definition: fromCatalog }
+  const row = await deps.db
+    .selectFrom('customIntegrations')
+    .selectAll()
+    .where('organizationId', '=', organizationId)
+    .where((eb) => eb.or([eb('name', '=', nameOrId), eb('id', '=', nameOrId)]))
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    id: row.id,
+    name: row.name,
+    custom: true,
+    definition: IntegrationDefinition.parse(JSON.parse(row.definition)),
+  }
+}
+
+export async function requireIntegration(deps: CoreDeps, organizationId: string, nameOrId: string) {
+  const found = await findIntegration(deps, organizationId, nameOrId)
+  if (!found) {
+    throw new AppError(
+      'INTEGRATION_NOT_FOUND',
+      `Integration "${nameOrId}" not found; list them with GET /api/v1/integrations`,
+    )
+  }
+  return found
+}
+
+export async function listIntegrations(deps: CoreDeps, principal: Principal): Promise<IntegrationView[]> {
+  const custom = await deps.db
+    .selectFrom('customIntegrations')
+    .selectAll()
+    .where('organizationId', '=', principal.organizationId)
+    .orderBy('name')
+    .execute()
+  const customViews = custom.map((row) =>
+    toIntegrationView({
+      id: row.id,
+      name: row.name,
+      custom: true,
+      definition: IntegrationDefinition.parse(JSON.parse(row.definition)),
+    }),
+  )
+  const catalogViews = catalog.map((d) =>
+    toIntegrationView({ id: d.name, name: d.name, custom: false, definition: d }),
+  )
+  return [...customViews, ...catalogViews]
+}
+
+/** Every URL of a definition an outbound call may hit, checked against the egress policy. */
+function checkDefinitionUrls(deps: CoreDeps, def: IntegrationDefinition): void {
+  const policy = { allow: deps.config.egressAllow }
+  const urls: Array<[string, string]> = [['api.baseUrl', def.api.baseUrl]]
+  if (def.oauth2) {
+    urls.push(
+      ['oauth2.authorizationUrl', def.oauth2.authorizationUrl],
+      ['oauth2.tokenUrl', def.oauth2.tokenUrl],
+    )
+    if (def.oauth2.revocationUrl) urls.push(['oauth2.revocationUrl', def.oauth2.revocationUrl])
+  }
+  def.api.allowedOrigins.forEach((o, i) => {
+    urls.push([`api.allowedOrigins.${i}`, o])
+  })
+  for (const [path, url] of urls) {
+    try {
+      checkEgressUrl(policy, url, path)
+    } catch (e) {
+      if (e instanceof AppError) throw validationError([{ path: path.split('.'), message: e.message }])
+      throw e
+    }
+  }
+  for (const [i, origin] of def.api.allowedOrigins.entries()) {
+    if (new URL(origin).origin !== origin) {
+      throw validationError([
+        { path: ['api', 'allowedOrigins', i], message: 'must be an origin (scheme://host[:port])' },
+      ])
+    }
+  }
+}
+
+export async function createCustomIntegration(
+  deps: CoreDeps,
+  principal: Principal,
+  input: IntegrationInput,
+): Promise<IntegrationView> {
+  requireAdmin(principal)
+  const parsed = IntegrationDefinition.safeParse(input)
+  if (!parsed.success) throw validationError(parsed.error.issues)
+  const def = parsed.data
+  checkDefinitionUrls(deps, def)
+  if (findCatalogIntegration(def.name)) {
+    throw new AppError('ALREADY_EXISTS', `"${def.name}" is a catalog integration; pick another name`)
+  }
+  const existing = await deps.db
+    .selectFrom('customIntegrations')
+    .select('id')
+    .where('organizationId', '=', principal.organizationId)
+    .where('name', '=', def.name)
+    .executeTakeFirst()
+  if (existing)
+    throw new AppError('ALREADY_EXISTS', `A custom integration named "${def.name}" already exists`)
+  const now = deps.clock.now().toISOString()
+  const id = deps.newId()
+  await deps.db
+    .insertInto('customIntegrations')
+    .values({
+      id,
+      organizationId: principal.organizationId,
+      name: def.name,
+      definition: JSON.stringify(def),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute()
+  return toIntegrationView({ id, name: def.name, custom: true, definition: def })
+}
+
+export async function deleteCustomIntegration(
+  deps: CoreDeps,
+  principal: Principal,
+  nameOrId: string,
+): Promise<void> {
+  requireAdmin(principal)
+  const found = await findIntegration(deps, principal.organizationId, nameOrId)
+  if (!found?.custom)
+    throw new AppError('INTEGRATION_NOT_FOUND', `Custom integration "${nameOrId}" not found`)
+  const inUse = await deps.db
+    .selectFrom('connections')
+    .select('id')
+    .where('organizationId', '=', principal.organizationId)
+    .where('integrationName', '=', found.name)
+    .executeTakeFirst()
+  if (inUse) throw new AppError('CONFLICT', 'Delete the connections of this integration first')
+  await deps.db.deleteFrom('customIntegrations').where('id', '=', found.id).execute()
+}

@@ -1,0 +1,167 @@
+import type { OAuthApp, Plan } from '@switchboard/db'
+import { z } from 'zod'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { secretAt } from '../crypto/secret-location.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { requireIntegration } from '../integrations/integrations.ts'
+
+/** Plans that may register their own OAuth apps (seed 000). */
+export const TENANT_APP_PLANS: readonly Plan[] = ['TEAM', 'SCALE', 'ENTERPRISE']
+
+export interface OAuthAppView {
+  id: string
+  integrationName: string
+  clientId: string
+  scopes: string[]
+  owner: 'TENANT' | 'PLATFORM'
+  createdAt: string
+}
+
+export function toOAuthAppView(app: OAuthApp): OAuthAppView {
+  return {
+    id: app.id,
+    integrationName: app.integrationName,
+    clientId: app.clientId,
+    scopes: JSON.parse(app.scopes) as string[],
+    owner: app.organizationId === null ? 'PLATFORM' : 'TENANT',
+    createdAt: app.createdAt,
+  }
+}
+
+export const CreateOAuthAppInput = z.object({
+  integrationName: z.string().min(1).max(200),
+  clientId: z.string().trim().min(1).max(500),
+  clientSecret: z.string().min(1).max(2000),
+  scopes: z.array(z.string().min(1).max(200)).max(100).optional(),
+})
+export type CreateOAuthAppInput = z.infer<typeof CreateOAuthAppInput>
+
+async function insertOAuthApp(deps: CoreDeps, organizationId: string | null, input: CreateOAuthAppInput) {
+  const integration = await requireIntegration(deps, organizationId ?? '', input.integrationName)
+  if (integration.definition.authType !== 'OAUTH2') {
+    throw new AppError('VALIDATION_ERROR', `${integration.definition.displayName} does not use OAuth2`, [
+      { path: 'integrationName', message: 'not an OAuth2 integration' },
+    ])
+  }
+  const id = deps.newId()
+  const row = {
+    id,
+    organizationId,
+    integrationName: integration.name,
+    clientId: input.clientId,
+    clientSecretCiphertext: deps.cipher.encrypt(input.clientSecret, secretAt.oauthAppSecret(id)),
+    scopes: JSON.stringify(input.scopes ?? []),
+    createdAt: deps.clock.now().toISOString(),
+  }
+  await deps.db.insertInto('oauthApps').values(row).execute()
+  return toOAuthAppView(row)
+}
+
+async function planOf(deps: CoreDeps, organizationId: string): Promise<Plan> {
+  const org = await deps.db
+    .selectFrom('organizations')
+    .select('plan')
+    .where('id', '=', organizationId)
+    .executeTakeFirst()
+  if (!org) throw new AppError('NOT_FOUND', 'Organization not found')
+  return org.plan
+}
+
+function planRequired(): AppError {
+  return new AppError(
+    'CUSTOM_OAUTH_APP_PLAN_REQUIRED',
+    'Tenant-owned OAuth apps are available on the Team, Scale and Enterprise plans; upgrade to register your own app',
+  )
+}
+
+/** A tenant-owned OAuth app (plans TEAM, SCALE, ENTERPRISE). */
+export async function createOAuthApp(deps: CoreDeps, principal: Principal, input: CreateOAuthAppInput) {
+  requireAdmin(principal)
+  if (!TENANT_APP_PLANS.includes(await planOf(deps, principal.organizationId))) throw planRequired()
+  return insertOAuthApp(deps, principal.organizationId, input)
+}
+
+/** A platform-managed app, available to every organization (operator CLI). */
+export async function addPlatformOAuthApp(deps: CoreDeps, input: CreateOAuthAppInput) {
+  return insertOAuthApp(deps, null, input)
+}
+
+/** The organization's own apps and the platform's (without secrets). */
+export async function listOAuthApps(deps: CoreDeps, principal: Principal): Promise<OAuthAppView[]> {
+  const rows = await deps.db
+    .selectFrom('oauthApps')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('organizationId', '=', principal.organizationId), eb('organizationId', 'is', null)]),
+    )
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute()
+  return rows.map(toOAuthAppView)
+}
+
+export async function deleteOAuthApp(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
+  requireAdmin(principal)
+  const result = await deps.db
+    .deleteFrom('oauthApps')
+    .where('id', '=', id)
+    .where('organizationId', '=', principal.organizationId)
+    .executeTakeFirst()
+  if (result.numDeletedRows === 0n) throw new AppError('OAUTH_APP_NOT_FOUND', 'OAuth app not found')
+}
+
+/**
+ * Which OAuth app a new connection uses (seed 000 and DESIGN.md):
+ * an explicit app must exist and be available (else 404 OAUTH_APP_NOT_FOUND); without one an
+ * eligible tenant-owned app wins, then a platform-managed one, else 400 NO_OAUTH_APP. Tenant
+ * apps need a TEAM+ plan (403 CUSTOM_OAUTH_APP_PLAN_REQUIRED), and when the organization has an
+ * eligible tenant app, picking the platform app explicitly is refused (409 TENANT_OAUTH_APP_REQUIRED).
+ */
+export async function selectOAuthApp(
+  deps: CoreDeps,
+  organizationId: string,
+  integrationName: string,
+  oauthAppId?: string,
+): Promise<OAuthApp> {
+  const candidates = await deps.db
+    .selectFrom('oauthApps')
+    .selectAll()
+    .where('integrationName', '=', integrationName)
+    .where((eb) => eb.or([eb('organizationId', '=', organizationId), eb('organizationId', 'is', null)]))
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute()
+  const tenantApps = candidates.filter((a) => a.organizationId === organizationId)
+  const platformApps = candidates.filter((a) => a.organizationId === null)
+  const planAllowsTenant = TENANT_APP_PLANS.includes(await planOf(deps, organizationId))
+
+  if (oauthAppId !== undefined) {
+    const chosen = candidates.find((a) => a.id === oauthAppId)
+    if (!chosen) {
+      throw new AppError(
+        'OAUTH_APP_NOT_FOUND',
+        `OAuth app ${oauthAppId} does not exist for ${integrationName} or is not available to this organization`,
+      )
+    }
+    if (chosen.organizationId !== null && !planAllowsTenant) throw planRequired()
+    if (chosen.organizationId === null && planAllowsTenant && tenantApps.length > 0) {
+      throw new AppError(
+        'TENANT_OAUTH_APP_REQUIRED',
+        'Your organization has its own OAuth app for this integration; new connections must use it (omit oauthAppId)',
+      )
+    }
+    return chosen
+  }
+  if (planAllowsTenant && tenantApps[0]) return tenantApps[0]
+  if (platformApps[0]) return platformApps[0]
+  if (tenantApps.length > 0) throw planRequired()
+  throw new AppError(
+    'NO_OAUTH_APP',
+    `No OAuth app is configured for ${integrationName}; register one with POST /api/v1/oauth-apps`,
+  )
+}
+
+export function oauthAppSecret(deps: CoreDeps, app: OAuthApp): string {
+  return deps.cipher.decrypt(app.clientSecretCiphertext, secretAt.oauthAppSecret(app.id))
+}

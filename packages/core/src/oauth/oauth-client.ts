@@ -1,0 +1,252 @@
+/**
+ * The seam between Switchboard and OAuth 2.0 providers: the only importer of Arctic.
+ *
+ * Arctic builds authorization URLs (with PKCE S256) and parses token responses. Token,
+ * refresh and revocation requests are sent here with the injected `fetch` because Arctic's
+ * generic client (3.7.0) always uses the global fetch (bypassing our egress guard), sends
+ * Basic credentials without the form-encoding RFC 6749 §2.3.1 requires, and has no
+ * client_secret_post. Keeping it behind this file lets us replace Arctic without touching callers.
+ */
+import type { OAuth2Config } from '@switchboard/catalog'
+import {
+  CodeChallengeMethod,
+  generateCodeVerifier,
+  OAuth2Client,
+  OAuth2RequestError,
+  OAuth2Tokens,
+} from 'arctic'
+
+export { generateCodeVerifier }
+
+export interface OAuthClientConfig {
+  clientId: string
+  clientSecret: string
+  redirectUri: string
+  oauth2: OAuth2Config
+}
+
+export interface TokenSet {
+  accessToken: string
+  refreshToken: string | null
+  tokenType: string
+  expiresInSeconds: number | null
+  refreshTokenExpiresInSeconds: number | null
+  /** Present only when the provider returned `scope` (it may omit it when unchanged). */
+  scopes: string[] | null
+}
+
+/** The provider answered with an RFC 6749 error (`invalid_grant`, `access_denied`, …). */
+export class OAuthProviderError extends Error {
+  constructor(
+    readonly code: string,
+    readonly description: string | null,
+    readonly status: number,
+  ) {
+    super(description ? `${code}: ${description}` : code)
+  }
+}
+
+/** The provider could not be reached or failed (network, timeout, 5xx): worth retrying later. */
+export class OAuthTransientError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message)
+  }
+}
+
+export function buildAuthorizationUrl(
+  cfg: OAuthClientConfig,
+  input: { state: string; codeVerifier: string | null; scopes: readonly string[] },
+): URL {
+  const client = new OAuth2Client(cfg.clientId, null, cfg.redirectUri)
+  const url =
+    input.codeVerifier !== null
+      ? client.createAuthorizationURLWithPKCE(
+          cfg.oauth2.authorizationUrl,
+          input.state,
+          CodeChallengeMethod.S256,
+          input.codeVerifier,
+          [],
+        )
+      : client.createAuthorizationURL(cfg.oauth2.authorizationUrl, input.state, [])
+  if (input.scopes.length > 0) url.searchParams.set('scope', input.scopes.join(cfg.oauth2.scopeSeparator))
+  for (const [k, v] of Object.entries(cfg.oauth2.authorizationParams)) url.searchParams.set(k, v)
+  return url
+}
+
+/** RFC 6749 §2.3.1: form-encode id and secret before base64. */
+function basicCredentials(id: string, secret: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/%20/g, '+')
+  return Buffer.from(`${enc(id)}:${enc(secret)}`).toString('base64')
+}
+
+function tokenRequest(
+  cfg: OAuthClientConfig,
+  params: Record<string, string>,
+): { headers: Headers; body: URLSearchParams } {
+  const body = new URLSearchParams(params)
+  const headers = new Headers({
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+    'user-agent': 'Switchboard',
+  })
+  if (cfg.oauth2.clientAuth === 'basic') {
+    headers.set('authorization', `Basic ${basicCredentials(cfg.clientId, cfg.clientSecret)}`)
+  } else {
+    body.set('client_id', cfg.clientId)
+    body.set('client_secret', cfg.clientSecret)
+  }
+  return { headers, body }
+}
+
+async function post(
+  fetchFn: typeof fetch,
+  url: string,
+  req: { headers: Headers; body: URLSearchParams },
+  timeoutMs: number,
+) {
+  try {
+    return await fetchFn(url, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body.toString(),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AppError') throw e
+    throw new OAuthTransientError(`Could not reach the provider: ${(e as Error).message}`, null)
+  }
+}
+
+async function readJson(res: Response): Promise<Record<string, unknown> | null> {
+  try {
+    const data: unknown = await res.json()
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+function toTokenSet(data: Record<string, unknown>, separator: string): TokenSet {
+  const tokens = new OAuth2Tokens(data)
+  let accessToken: string
+  try {
+    accessToken = tokens.accessToken()
+  } catch {
+    throw new OAuthProviderError('invalid_response', 'The token response has no access_token', 200)
+  }
+  const num = (v: unknown) =>
+    typeof v === 'number' && Number.isFinite(v)
+      ? v
+      : typeof v === 'string' && /^\d+$/.test(v)
+        ? Number(v)
+        : null
+  const scope = typeof data.scope === 'string' ? data.scope : null
+  return {
+    accessToken,
+    refreshToken: tokens.hasRefreshToken() ? tokens.refreshToken() : null,
+    tokenType: typeof data.token_type === 'string' ? data.token_type : 'Bearer',
+    expiresInSeconds: num(data.expires_in),
+    refreshTokenExpiresInSeconds: num(data.refresh_token_expires_in),
+    scopes:
+      scope === null
+        ? null
+        : scope
+            .split(separator === ' ' ? /\s+/ : new RegExp(`[${separator.replace(/[\]\\^-]/g, '\\$&')}\\s]+`))
+            .filter(Boolean),
+  }
+}
+
+async function sendTokenRequest(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  params: Record<string, string>,
+  timeoutMs = 15_000,
+): Promise<TokenSet> {
+  const res = await post(fetchFn, cfg.oauth2.tokenUrl, tokenRequest(cfg, params), timeoutMs)
+  const data = await readJson(res)
+  if (res.status >= 500 || res.status === 429) {
+    throw new OAuthTransientError(`The provider's token endpoint answered ${res.status}`, res.status)
+  }
+  if (res.ok && data && typeof data.error !== 'string') return toTokenSet(data, cfg.oauth2.scopeSeparator)
+  if (data && typeof data.error === 'string') {
+    const err = new OAuth2RequestError(
+      data.error,
+      typeof data.error_description === 'string' ? data.error_description : null,
+      null,
+      null,
+    )
+    throw new OAuthProviderError(err.code, err.description, res.status)
+  }
+  throw new OAuthProviderError(
+    'invalid_response',
+    `Unexpected token endpoint answer (HTTP ${res.status})`,
+    res.status,
+  )
+}
+
+export function exchangeAuthorizationCode(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  code: string,
+  codeVerifier: string | null,
+): Promise<TokenSet> {
+  const params: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: cfg.redirectUri,
+  }
+  if (codeVerifier !== null) params.code_verifier = codeVerifier
+  return sendTokenRequest(fetchFn, cfg, params)
+}
+
+export function refreshAccessToken(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  refreshToken: string,
+): Promise<TokenSet> {
+  // No `scope`: a refresh never asks for more than the grant (RFC 6749 §6).
+  return sendTokenRequest(fetchFn, cfg, { grant_type: 'refresh_token', refresh_token: refreshToken })
+}
+
+export function requestClientCredentials(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  scopes: readonly string[],
+): Promise<TokenSet> {
+  const params: Record<string, string> = { grant_type: 'client_credentials' }
+  if (scopes.length > 0) params.scope = scopes.join(cfg.oauth2.scopeSeparator)
+  return sendTokenRequest(fetchFn, cfg, params)
+}
+
+/**
+ * RFC 7009 revocation. 200 (and 204, which some providers send) is success, including for
+ * an unknown token; 503 and network failures mean the token may still be valid: retry.
+ */
+export async function revokeToken(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  token: string,
+  tokenTypeHint: 'refresh_token' | 'access_token',
+): Promise<'revoked' | 'retry' | 'rejected'> {
+  if (!cfg.oauth2.revocationUrl) return 'rejected'
+  let res: Response
+  try {
+    res = await post(
+      fetchFn,
+      cfg.oauth2.revocationUrl,
+      tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }),
+      10_000,
+    )
+  } catch (e) {
+    if (e instanceof OAuthTransientError) return 'retry'
+    throw e
+  }
+  await res.body?.cancel()
+  if (res.status === 200 || res.status === 204) return 'revoked'
+  if (res.status === 503 || res.status === 429 || res.status >= 500) return 'retry'
+  return 'rejected'
+}
