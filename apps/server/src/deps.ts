@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { type CoreDeps, createCipher, createGuardedFetch, systemClock } from '@switchboard/core'
+import { type CoreDeps, createCipher, createGuardedAgent, createGuardedFetch, systemClock } from '@switchboard/core'
 import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
@@ -11,15 +11,21 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
   const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir })
   const applied = await migrateToLatest(database.db)
   if (applied.length > 0) logger.info({ applied, database: database.describe }, 'migrations applied')
+  const dispatcher = createGuardedAgent({ allow: env.egressAllow })
   const core: CoreDeps = {
     db: database.db,
     dialect: database.dialect,
     clock: systemClock,
     // Outbound calls refuse internal addresses unless SWITCHBOARD_EGRESS_ALLOW names them.
-    fetch: createGuardedFetch({ allow: env.egressAllow }),
+    fetch: createGuardedFetch({ allow: env.egressAllow }, dispatcher),
+    dispatcher,
     cipher: createCipher(keys),
     log: logger,
-    config: { publicUrl: env.publicUrl, egressAllow: env.egressAllow },
+    config: {
+      publicUrl: env.publicUrl,
+      egressAllow: env.egressAllow,
+      proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
+    },
     newId: randomUUID,
   }
   return { core, database }

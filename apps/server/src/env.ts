@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWITCHBOARD_EGRESS_ALLOW: z.string().default(''),
   SWITCHBOARD_WEB_DIST: z.string().optional(),
+  SWITCHBOARD_PROXY_RATE_LIMIT: z.coerce.number().int().min(0).default(6000),
+  SWITCHBOARD_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
 })
 
 export interface Env {
@@ -24,6 +26,8 @@ export interface Env {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   egressAllow: string[]
   webDist: string | undefined
+  proxyRateLimitPerMinute: number
+  refreshIntervalSeconds: number
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -48,5 +52,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .map((s) => s.trim())
       .filter(Boolean),
     webDist: e.SWITCHBOARD_WEB_DIST,
+    proxyRateLimitPerMinute: e.SWITCHBOARD_PROXY_RATE_LIMIT,
+    refreshIntervalSeconds: e.SWITCHBOARD_REFRESH_INTERVAL_SECONDS,
   }
 }

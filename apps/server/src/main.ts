@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startBackgroundRefresher } from '@switchboard/core'
 import { buildApp } from './app.ts'
 import { createCoreDeps } from './deps.ts'
 import { readEnv } from './env.ts'
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
   const app = await buildApp({ core, logger, webDist })
   await app.listen({ port: env.port, host: env.host })
   logger.info({ url: env.publicUrl, database: database.describe }, 'Switchboard is running')
+  const refresher =
+    env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down')
+    refresher?.stop()
     await app.close()
     await database.close()
     process.exit(0)

@@ -1,5 +1,6 @@
 import type { Database, Dialect } from '@switchboard/db'
 import type { Kysely } from 'kysely'
+import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
 
 export interface Clock {
@@ -26,6 +27,8 @@ export interface CoreConfig {
    * reach even though they are loopback/private or plain http. Empty in production.
    */
   egressAllow: readonly string[]
+  /** Proxied requests per organization per minute (0 = unlimited). */
+  proxyRateLimitPerMinute: number
 }
 
 /** Everything a core use case may touch, passed in so tests can drive time and the network. */
@@ -34,6 +37,8 @@ export interface CoreDeps {
   dialect: Dialect
   clock: Clock
   fetch: typeof globalThis.fetch
+  /** The undici dispatcher the proxy sends through (guarded against internal addresses). */
+  dispatcher: Dispatcher
   cipher: Cipher
   log: Logger
   config: CoreConfig

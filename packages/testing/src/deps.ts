@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type Clock, type CoreDeps, createCipher, generateKey, type Logger, parseKeyRing, silentLogger } from '@switchboard/core'
+import {
+  type Clock,
+  type CoreDeps,
+  createCipher,
+  createGuardedAgent,
+  createGuardedFetch,
+  generateKey,
+  type Logger,
+  parseKeyRing,
+  silentLogger,
+} from '@switchboard/core'
 import { type Db, type Dialect, migrateToLatest, openDatabase } from '@switchboard/db'
 import pg from 'pg'
 
@@ -88,6 +98,7 @@ export interface TestDepsOptions {
   publicUrl?: string
   egressAllow?: string[]
   fetch?: typeof globalThis.fetch
+  proxyRateLimitPerMinute?: number
 }
 
 export interface TestDeps {
@@ -103,15 +114,31 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
   const database = await createTestDatabase(options.dialect)
   const keys = options.keys ?? `k1:${generateKey()}`
   const clock = options.clock ?? new ManualClock()
+  const egressAllow = options.egressAllow ?? ['127.0.0.1']
+  const dispatcher = createGuardedAgent({ allow: egressAllow })
   const deps: CoreDeps = {
     db: database.db,
     dialect: database.dialect,
     clock,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? createGuardedFetch({ allow: egressAllow }, dispatcher),
+    dispatcher,
     cipher: createCipher(parseKeyRing(keys)),
     log: options.log ?? silentLogger,
-    config: { publicUrl: options.publicUrl ?? 'http://localhost:3000', egressAllow: options.egressAllow ?? ['127.0.0.1'] },
+    config: {
+      publicUrl: options.publicUrl ?? 'http://localhost:3000',
+      egressAllow,
+      proxyRateLimitPerMinute: options.proxyRateLimitPerMinute ?? 0,
+    },
     newId: randomUUID,
   }
-  return { deps, database, clock, keys, close: () => database.close() }
+  return {
+    deps,
+    database,
+    clock,
+    keys,
+    async close() {
+      await dispatcher.close()
+      await database.close()
+    },
+  }
 }

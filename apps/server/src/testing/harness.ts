@@ -3,7 +3,6 @@ import {
   type BootstrapResult,
   bootstrapOrganization,
   createCustomIntegration,
-  createGuardedFetch,
   createOAuthApp,
   type Principal,
   updateOrganization,
@@ -52,7 +51,7 @@ export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date())
-  const t = await createTestDeps({ clock, fetch: createGuardedFetch({ allow: ['127.0.0.1'] }) })
+  const t = await createTestDeps({ clock })
   const logger = pino({ level: 'silent' })
   const app = await buildApp({ core: t.deps, logger })
   await app.listen({ port: 0, host: '127.0.0.1' })

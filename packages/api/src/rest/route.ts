@@ -7,6 +7,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 /** The parts of an HTTP request a REST route may read; the host fills it from its framework. */
 export interface RestRequest {
   method: string
+  /** Path and query string as received. */
+  url?: string
   params: Record<string, string>
   query: Record<string, unknown>
   body: unknown
@@ -18,7 +20,7 @@ export class HttpReply {
   constructor(
     readonly status: number,
     readonly body?: unknown,
-    readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string | string[]> = {},
   ) {}
 
   static redirect(location: string, status = 302): HttpReply {
@@ -29,7 +31,7 @@ export class HttpReply {
 export interface RestResult {
   status: number
   body?: unknown
-  headers: Record<string, string>
+  headers: Record<string, string | string[]>
 }
 
 type Ctx<A extends 'required' | 'none'> = A extends 'required'

@@ -76,6 +76,14 @@ export async function verifyCredentials(
     )
   }
   await res.body?.cancel()
+  // An outage or rate limit says nothing about the credentials: let the user retry.
+  if (res.status !== def.verify.expectStatus && (res.status >= 500 || res.status === 429)) {
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      `${def.displayName} could not check the credentials right now (HTTP ${res.status}); try again`,
+      { status: res.status },
+    )
+  }
   if (res.status !== def.verify.expectStatus) {
     throw new AppError(
       'INVALID_CREDENTIALS',

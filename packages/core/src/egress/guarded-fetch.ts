@@ -40,8 +40,10 @@ export function createGuardedAgent(policy: EgressPolicy, options: { connectTimeo
 }
 
 /** A fetch that goes through the guarded agent; callers still check URLs with checkEgressUrl. */
-export function createGuardedFetch(policy: EgressPolicy): typeof globalThis.fetch {
-  const dispatcher = createGuardedAgent(policy)
+export function createGuardedFetch(
+  policy: EgressPolicy,
+  dispatcher: Agent = createGuardedAgent(policy),
+): typeof globalThis.fetch {
   const guarded = (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) =>
     undiciFetch(input as never, { ...(init as object), dispatcher } as never).catch((e: unknown) => {
       const cause = (e as { cause?: { code?: string } }).cause

@@ -1,0 +1,142 @@
+import * as core from '@switchboard/core'
+import { z } from 'zod'
+import type { ApiContext } from '../context.ts'
+import { HttpReply, type RestRequest, route } from './route.ts'
+
+const IntegrationParam = z.object({ id: z.string().min(1).max(200) })
+
+function header(req: RestRequest, name: string): string | undefined {
+  const v = req.headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+function actor(ctx: ApiContext & { principal: core.Principal }, req: RestRequest) {
+  return core.actorFor(ctx.deps, ctx.principal, {
+    workspaceId: header(req, 'x-workspace-id'),
+    endUserId: header(req, 'x-end-user-id'),
+  })
+}
+
+function proxied(result: core.ProxyResult): HttpReply {
+  return new HttpReply(result.status, result.body ?? undefined, result.headers)
+}
+
+/** Seed 002 (acting for a user or end user), the proxy and token endpoints of issue 4. */
+export const usageRoutes = [
+  route({
+    method: 'GET',
+    path: '/api/integrations/:id/connect',
+    auth: 'required',
+    input: IntegrationParam.extend(core.DirectConnectQuery.shape),
+    run: async (ctx, { id, ...query }, req) =>
+      HttpReply.redirect(
+        (await core.startDirectConnect(ctx.deps, ctx.principal, await actor(ctx, req), id, query)).toString(),
+      ),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/integrations/:id/connect',
+    auth: 'required',
+    input: z.record(z.string(), z.unknown()),
+    status: 201,
+    run: async (ctx, input, req) => {
+      const { id: _id, ...body } = input
+      return core.createDirectConnection(
+        ctx.deps,
+        ctx.principal,
+        await actor(ctx, req),
+        req.params.id ?? '',
+        body,
+      )
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/integrations/:id/connection',
+    auth: 'required',
+    input: IntegrationParam,
+    run: async (ctx, input, req) =>
+      core.getCurrentConnection(ctx.deps, ctx.principal, await actor(ctx, req), input.id),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/integrations/:id/connection',
+    auth: 'required',
+    input: IntegrationParam,
+    status: 204,
+    run: async (ctx, input, req) =>
+      core.deleteCurrentConnection(ctx.deps, ctx.principal, await actor(ctx, req), input.id),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/integration-connections',
+    auth: 'required',
+    input: z.object({
+      start: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      count: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    run: async (ctx, input, req) =>
+      new HttpReply(
+        200,
+        await core.listActorConnections(ctx.deps, ctx.principal, await actor(ctx, req), input),
+        {
+          'content-type': 'application/hal+json',
+        },
+      ),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/integrations/:id/request',
+    auth: 'required',
+    input: core.ProxyCall.extend({ id: z.string().min(1).max(200) }),
+    run: async (ctx, { id, ...call }, req) =>
+      proxied(await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), id, call)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/integrations/:id/request/*',
+    auth: 'required',
+    input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
+    pick: (req) => req.params,
+    run: async (ctx, input, req) => {
+      const raw = req.url ?? ''
+      const q = raw.indexOf('?')
+      const url = `/${input['*']}${q >= 0 ? raw.slice(q) : ''}`
+      const headers: Record<string, string> = {}
+      const accept = header(req, 'accept')
+      if (accept) headers.accept = accept
+      return proxied(
+        await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), input.id, {
+          method: 'GET',
+          url,
+          headers,
+        }),
+      )
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/proxy',
+    auth: 'required',
+    input: core.ProxyInput,
+    run: async (ctx, input) => proxied(await core.proxyRequest(ctx.deps, ctx.principal, input)),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/connections/:id/token',
+    auth: 'required',
+    input: z.object({ id: z.string().min(1).max(200) }),
+    run: async (ctx, input) =>
+      new HttpReply(200, await core.getConnectionAccessToken(ctx.deps, ctx.principal, input.id), {
+        'cache-control': 'no-store',
+        pragma: 'no-cache',
+      }),
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/v1/integrations/:id/sharing',
+    auth: 'required',
+    input: core.SharingModeInput.extend({ id: z.string().min(1).max(200) }),
+    run: (ctx, input) => core.setSharingMode(ctx.deps, ctx.principal, input.id, input.sharingMode),
+  }),
+]

@@ -1,0 +1,64 @@
+import type { Principal } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+import { ensureEndUser } from '../end-users/end-users.ts'
+import { AppError } from '../errors.ts'
+import { requireWorkspace } from '../tenancy/workspaces.ts'
+
+/**
+ * Whom a seed-002 call acts for: a dashboard user, or an API key (or OAuth token) plus the
+ * X-End-User-Id header naming the customer's user. X-Workspace-Id picks the workspace.
+ */
+export interface Actor {
+  organizationId: string
+  workspaceId: string
+  /** The dashboard user, when the principal is one. */
+  userId: string | null
+  /** The end user (our id) and their externalId, when acting for one. */
+  endUserId: string | null
+  endUserExternalId: string | null
+  /** seed 002's ownerId: the user's id or the end user's externalId. */
+  ownerId: string | null
+  isSuperuser: boolean
+}
+
+export async function actorFor(
+  deps: CoreDeps,
+  principal: Principal,
+  headers: { workspaceId?: string | undefined; endUserId?: string | undefined },
+): Promise<Actor> {
+  let workspaceId = headers.workspaceId
+  if (workspaceId !== undefined) {
+    if (!/^[0-9a-f-]{36}$/i.test(workspaceId))
+      throw new AppError('VALIDATION_ERROR', 'X-Workspace-Id must be a workspace id (uuid)')
+    await requireWorkspace(deps, principal.organizationId, workspaceId)
+  } else {
+    const first = await deps.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('organizationId', '=', principal.organizationId)
+      .orderBy('createdAt')
+      .orderBy('id')
+      .executeTakeFirst()
+    if (!first) throw new AppError('NOT_FOUND', 'This organization has no workspace')
+    workspaceId = first.id
+  }
+  const endUserExternalId = headers.endUserId?.trim() || null
+  if (endUserExternalId !== null && endUserExternalId.length > 255) {
+    throw new AppError('VALIDATION_ERROR', 'X-End-User-Id is too long (max 255 characters)')
+  }
+  const endUser =
+    endUserExternalId !== null
+      ? await ensureEndUser(deps, principal.organizationId, workspaceId, endUserExternalId)
+      : null
+  const userId =
+    principal.kind === 'user' ? principal.userId : principal.kind === 'oauthToken' ? principal.userId : null
+  return {
+    organizationId: principal.organizationId,
+    workspaceId,
+    userId,
+    endUserId: endUser?.id ?? null,
+    endUserExternalId,
+    ownerId: endUserExternalId ?? userId,
+    isSuperuser: principal.kind === 'user' && principal.isSuperuser,
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { type Principal, requireScope } from '../auth/principal.ts'
+import { requireConnection, resolveConnectionRow } from '../connections/connections.ts'
+import type { CoreDeps } from '../deps.ts'
+import { ExternalIdSchema } from '../end-users/end-users.ts'
+import { AppError } from '../errors.ts'
+import {
+  type ProxyCall,
+  type ProxyOptions,
+  type ProxyResult,
+  proxyThroughConnection,
+} from './proxy-request.ts'
+
+export const ProxyInput = z
+  .object({
+    connectionId: z.uuid().optional(),
+    integrationName: z.string().min(1).max(200).optional(),
+    workspaceId: z.uuid().optional(),
+    externalId: ExternalIdSchema.optional(),
+    endUserId: ExternalIdSchema.optional(),
+    method: z.string().max(10).optional(),
+    url: z.string().min(1).max(8000),
+    headers: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    data: z.unknown().optional(),
+    retryNonIdempotent: z.boolean().optional(),
+  })
+  .refine(
+    (v) => v.connectionId !== undefined || (v.integrationName !== undefined && v.workspaceId !== undefined),
+    {
+      message: 'pass connectionId, or integrationName + workspaceId with externalId or endUserId',
+      path: ['connectionId'],
+    },
+  )
+export type ProxyInput = z.infer<typeof ProxyInput>
+
+/** POST /api/v1/proxy: finds the connection (by id or by the resolve rules) and proxies. */
+export async function proxyRequest(
+  deps: CoreDeps,
+  principal: Principal,
+  input: ProxyInput,
+  options: ProxyOptions = {},
+): Promise<ProxyResult> {
+  requireScope(principal, 'proxy')
+  const connection = input.connectionId
+    ? await requireConnection(deps, principal.organizationId, input.connectionId)
+    : await resolveConnectionRow(deps, principal.organizationId, {
+        integrationName: input.integrationName as string,
+        workspaceId: input.workspaceId as string,
+        ...(input.externalId !== undefined && { externalId: input.externalId }),
+        ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
+      })
+  if (connection.status === 'REVOKED')
+    throw new AppError('INVALID_CREDENTIALS', 'This connection was revoked; reconnect it')
+  const call: ProxyCall = { url: input.url }
+  if (input.method !== undefined) call.method = input.method
+  if (input.headers !== undefined) call.headers = input.headers
+  if (input.data !== undefined) call.data = input.data
+  if (input.retryNonIdempotent !== undefined) call.retryNonIdempotent = input.retryNonIdempotent
+  return proxyThroughConnection(deps, connection, call, options)
+}

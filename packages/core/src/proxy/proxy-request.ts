@@ -1,0 +1,292 @@
+import { Readable, Transform } from 'node:stream'
+import type { Connection } from '@switchboard/db'
+import { request } from 'undici'
+import { z } from 'zod'
+import { applyAuth } from '../connections/credentials.ts'
+import { recordConnectionEvent } from '../connections/store-connection.ts'
+import type { CoreDeps } from '../deps.ts'
+import { checkEgressUrl } from '../egress/egress-policy.ts'
+import { AppError } from '../errors.ts'
+import { requireIntegration } from '../integrations/integrations.ts'
+import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
+import { resolveProxyUrl } from './proxy-url.ts'
+import { RateLimiter } from './rate-limiter.ts'
+
+export const ProxyMethod = z
+  .string()
+  .transform((m) => m.toUpperCase())
+  .pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']))
+
+/** What a caller asks the proxy to send (seed 002's request body, and POST /api/v1/proxy). */
+export const ProxyCall = z.object({
+  method: ProxyMethod.default('GET'),
+  url: z.string().min(1).max(8000),
+  headers: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
+  data: z.unknown().optional(),
+  /** Retry POST/PATCH on 429/5xx too (only safe when the upstream call is idempotent). */
+  retryNonIdempotent: z.boolean().default(false),
+})
+export type ProxyCall = z.input<typeof ProxyCall>
+
+export interface ProxyResult {
+  status: number
+  headers: Record<string, string | string[]>
+  body: Readable | null
+}
+
+export interface ProxyOptions {
+  hooks?: RefreshHooks
+  /** Largest upstream response we pass on. Default 50 MiB. */
+  maxResponseBytes?: number
+  /** Most attempts for retryable failures (429/5xx). Default 3. */
+  maxAttempts?: number
+  /** Longest Retry-After we honour, in ms. Default 10 s. */
+  maxRetryAfterMs?: number
+}
+
+/** Headers a caller may never set: auth and cookies are the broker's, the rest are per hop. */
+const DROPPED_REQUEST_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'host',
+  'forwarded',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-connection',
+  'expect',
+  'x-api-key',
+])
+const DROPPED_RESPONSE_HEADERS = new Set([
+  'set-cookie',
+  'set-cookie2',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-connection',
+])
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
+
+const limiters = new WeakMap<object, RateLimiter>()
+function limiterFor(deps: CoreDeps): RateLimiter {
+  let l = limiters.get(deps.config)
+  if (!l) {
+    l = new RateLimiter(deps.config.proxyRateLimitPerMinute, deps.clock)
+    limiters.set(deps.config, l)
+  }
+  return l
+}
+
+function jsonBody(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ProxyResult {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: Readable.from([Buffer.from(JSON.stringify({ error: { code, message } }))]),
+  }
+}
+
+function retryAfterMs(value: string | string[] | undefined, now: number): number | null {
+  const v = Array.isArray(value) ? value[0] : value
+  if (!v) return null
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000
+  const date = Date.parse(v)
+  return Number.isNaN(date) ? null : Math.max(0, date - now)
+}
+
+function capped(body: Readable, max: number): Readable {
+  let seen = 0
+  const cap = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      seen += chunk.length
+      if (seen > max) cb(new Error(`upstream response exceeds ${max} bytes`))
+      else cb(null, chunk)
+    },
+  })
+  body.on('error', (e) => cap.destroy(e))
+  return body.pipe(cap)
+}
+
+/**
+ * The proxy engine behind seed 002's request routes and POST /api/v1/proxy: resolves the URL
+ * under the egress rules, injects the connection's credentials last, retries what is safe to
+ * retry, refreshes once on 401, and streams the upstream answer back (minus cookies).
+ */
+export async function proxyThroughConnection(
+  deps: CoreDeps,
+  connection: Connection,
+  rawCall: ProxyCall,
+  options: ProxyOptions = {},
+): Promise<ProxyResult> {
+  const parsed = ProxyCall.safeParse(rawCall)
+  if (!parsed.success) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      'Invalid proxy request',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    )
+  }
+  const call = parsed.data
+  const rate = limiterFor(deps).take(connection.organizationId)
+  if (!rate.allowed) {
+    return jsonBody(429, 'RATE_LIMITED', `Too many proxied requests; retry in ${rate.resetSeconds} s`, {
+      'retry-after': String(rate.resetSeconds),
+      'x-ratelimit-limit': String(rate.limit),
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(rate.resetSeconds),
+    })
+  }
+  const integration = await requireIntegration(deps, connection.organizationId, connection.integrationName)
+  const def = integration.definition
+  const target = resolveProxyUrl(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
+
+  const baseHeaders: Record<string, string> = {}
+  const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
+  for (const [name, value] of Object.entries(call.headers)) {
+    const n = name.toLowerCase()
+    if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || /[\r\n]/.test(value)) {
+      throw new AppError('VALIDATION_ERROR', `Invalid header "${name}"`, [
+        { path: `headers.${name}`, message: 'invalid header' },
+      ])
+    }
+    baseHeaders[n] = value
+  }
+  let body: Buffer | undefined
+  if (call.data !== undefined && call.data !== null && call.method !== 'GET' && call.method !== 'HEAD') {
+    if (typeof call.data === 'string') body = Buffer.from(call.data)
+    else {
+      body = Buffer.from(JSON.stringify(call.data))
+      baseHeaders['content-type'] ??= 'application/json'
+    }
+  }
+  const retryable = IDEMPOTENT.has(call.method) || call.retryNonIdempotent
+  const maxAttempts = options.maxAttempts ?? 3
+  const maxRetryAfter = options.maxRetryAfterMs ?? 10_000
+  let fresh = await getFreshCredentials(deps, connection, options.hooks ? { hooks: options.hooks } : {})
+  let refreshedOn401 = false
+
+  for (let attempt = 1; ; attempt++) {
+    const url = new URL(target)
+    const headers = new Headers(baseHeaders)
+    applyAuth(def.api.auth, fresh.credentials, url, headers)
+    let res: Awaited<ReturnType<typeof request>>
+    try {
+      res = await request(url, {
+        method: call.method,
+        headers: Object.fromEntries(headers),
+        ...(body !== undefined && { body }),
+        dispatcher: deps.dispatcher,
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000,
+      })
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      if (e instanceof AppError) throw e
+      const cause = (e as { cause?: { code?: string } }).cause
+      if (code === 'EGRESS_DENIED' || cause?.code === 'EGRESS_DENIED') {
+        throw new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
+      }
+      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+        throw new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
+      }
+      if (retryable && attempt < maxAttempts) {
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
+        continue
+      }
+      throw new AppError('UPSTREAM_ERROR', `Could not reach ${def.displayName}'s API`)
+    }
+
+    if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
+      await res.body.dump()
+      refreshedOn401 = true
+      fresh = await getFreshCredentials(deps, fresh.connection, {
+        force: true,
+        ...(options.hooks && { hooks: options.hooks }),
+      })
+      continue
+    }
+    if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
+      const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
+      if (wait === null || wait <= maxRetryAfter) {
+        await res.body.dump()
+        await new Promise((r) => setTimeout(r, wait ?? 100 * 2 ** attempt))
+        continue
+      }
+    }
+    if (res.statusCode === 401 && refreshedOn401) await markUnhealthy(deps, fresh.connection)
+    else touchLastUsed(deps, fresh.connection)
+
+    const outHeaders: Record<string, string | string[]> = {}
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue
+      outHeaders[name] = value
+    }
+    const location = outHeaders.location
+    if (typeof location === 'string') {
+      // Redirects are never followed here; a Location off the integration's API is removed.
+      try {
+        resolveProxyUrl(
+          def,
+          connection.apiBaseUri,
+          new URL(location, url).toString(),
+          deps.config.egressAllow,
+        )
+        checkEgressUrl({ allow: deps.config.egressAllow }, new URL(location, url))
+      } catch {
+        delete outHeaders.location
+      }
+    }
+    return {
+      status: res.statusCode,
+      headers: outHeaders,
+      body: capped(res.body, options.maxResponseBytes ?? 50 * 1024 * 1024),
+    }
+  }
+}
+
+async function markUnhealthy(deps: CoreDeps, c: Connection): Promise<void> {
+  await deps.db
+    .updateTable('connections')
+    .set({
+      status: 'UNHEALTHY',
+      statusReason: 'The API rejected a freshly refreshed token (401)',
+      updatedAt: deps.clock.now().toISOString(),
+    })
+    .where('id', '=', c.id)
+    .where('status', '=', 'ACTIVE')
+    .execute()
+  await recordConnectionEvent(deps, {
+    organizationId: c.organizationId,
+    connectionId: c.id,
+    kind: 'UNHEALTHY',
+    detail: '401 after refresh',
+  })
+}
+
+const LAST_USED_GRANULARITY_MS = 60_000
+
+function touchLastUsed(deps: CoreDeps, c: Connection): void {
+  const now = deps.clock.now()
+  if (c.lastUsedAt && now.getTime() - Date.parse(c.lastUsedAt) < LAST_USED_GRANULARITY_MS) return
+  c.lastUsedAt = now.toISOString()
+  void deps.db
+    .updateTable('connections')
+    .set({ lastUsedAt: now.toISOString() })
+    .where('id', '=', c.id)
+    .execute()
+    .catch(() => {})
+}

@@ -1,0 +1,76 @@
+import type { CoreDeps } from '../deps.ts'
+import { getFreshCredentials } from './refresh-connection.ts'
+
+export interface BackgroundRefresherOptions {
+  /** Renew tokens that expire within this window. Default 10 minutes. */
+  marginMs?: number
+  /** Refresh idle connections at least this often, so refresh tokens do not age out. Default 24 h. */
+  idleMs?: number
+  /** How many connections one pass handles. Default 100. */
+  batchSize?: number
+}
+
+/**
+ * One pass of the background refresher: renews OAuth2 tokens that expire soon and touches
+ * connections not refreshed for a day. Safe on several instances: each connection's refresh
+ * takes the database lease, so it never runs twice at once.
+ */
+export async function refreshDueConnections(
+  deps: CoreDeps,
+  options: BackgroundRefresherOptions = {},
+): Promise<{ refreshed: number; failed: number }> {
+  const now = deps.clock.now()
+  const soon = new Date(now.getTime() + (options.marginMs ?? 10 * 60_000)).toISOString()
+  const stale = new Date(now.getTime() - (options.idleMs ?? 24 * 3600_000)).toISOString()
+  const due = await deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('type', '=', 'OAUTH2')
+    .where('status', '=', 'ACTIVE')
+    .where((eb) => eb.or([eb('nextRefreshAt', 'is', null), eb('nextRefreshAt', '<=', now.toISOString())]))
+    .where((eb) =>
+      eb.or([
+        eb('tokenExpiresAt', '<=', soon),
+        eb.and([eb('lastRefreshedAt', 'is', null), eb('lastAuthorizedAt', '<=', stale)]),
+        eb('lastRefreshedAt', '<=', stale),
+      ]),
+    )
+    .orderBy('tokenExpiresAt')
+    .limit(options.batchSize ?? 100)
+    .execute()
+  let refreshed = 0
+  let failed = 0
+  for (const connection of due) {
+    try {
+      await getFreshCredentials(deps, connection, { force: true })
+      refreshed++
+    } catch (err) {
+      failed++
+      deps.log.warn(
+        { connectionId: connection.id, err: err instanceof Error ? err.message : String(err) },
+        'background refresh failed',
+      )
+    }
+  }
+  return { refreshed, failed }
+}
+
+/** Runs `refreshDueConnections` every `intervalMs`; a pass never overlaps the previous one. */
+export function startBackgroundRefresher(
+  deps: CoreDeps,
+  intervalMs = 30_000,
+  options: BackgroundRefresherOptions = {},
+) {
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    refreshDueConnections(deps, options)
+      .catch((err: unknown) => deps.log.error({ err }, 'background refresher pass failed'))
+      .finally(() => {
+        running = false
+      })
+  }, intervalMs)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
+}

@@ -1,0 +1,24 @@
+import { type Principal, requireScope } from '../auth/principal.ts'
+import { requireConnection } from '../connections/connections.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { getFreshCredentials } from './refresh-connection.ts'
+
+/**
+ * GET /api/v1/connections/:id/token — a currently valid access token for callers that must
+ * hold it themselves (refreshed first if needed). The one place a token leaves Switchboard.
+ */
+export async function getConnectionAccessToken(deps: CoreDeps, principal: Principal, connectionId: string) {
+  requireScope(principal, 'proxy')
+  const connection = await requireConnection(deps, principal.organizationId, connectionId)
+  if (connection.type !== 'OAUTH2') {
+    throw new AppError('VALIDATION_ERROR', 'Only OAuth2 connections have access tokens')
+  }
+  const fresh = await getFreshCredentials(deps, connection)
+  if (fresh.credentials.kind !== 'oauth2') throw new AppError('INTERNAL', 'OAuth2 connection without a token')
+  return {
+    accessToken: fresh.credentials.accessToken,
+    tokenType: fresh.credentials.tokenType,
+    expiresAt: fresh.connection.tokenExpiresAt,
+  }
+}
