@@ -44,6 +44,19 @@ export function toIntegrationView(i: ResolvedIntegration): IntegrationView {
   }
 }
 
+/** Parsed custom definitions by their stored JSON: the proxy's hot path skips re-validating. */
+const parsedDefinitions = new Map<string, IntegrationDefinition>()
+
+export function parseStoredDefinition(json: string): IntegrationDefinition {
+  let def = parsedDefinitions.get(json)
+  if (!def) {
+    def = IntegrationDefinition.parse(JSON.parse(json))
+    if (parsedDefinitions.size > 1000) parsedDefinitions.clear()
+    parsedDefinitions.set(json, def)
+  }
+  return def
+}
+
 /** Finds an integration by name (slug) or id for an organization; null when there is none. */
 export async function findIntegration(
   deps: CoreDeps,
@@ -91,7 +104,7 @@ export async function listIntegrations(deps: CoreDeps, principal: Principal): Pr
       id: row.id,
       name: row.name,
       custom: true,
-      definition: IntegrationDefinition.parse(JSON.parse(row.definition)),
+      definition: parseStoredDefinition(row.definition),
     }),
   )
   const catalogViews = catalog.map((d) =>

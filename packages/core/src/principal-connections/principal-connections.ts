@@ -369,5 +369,5 @@ export async function proxyForActor(
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const integration = await requireIntegration(deps, actor.organizationId, integrationId)
-  return proxyThroughConnection(deps, await requireCurrent(deps, actor, integration), call)
+  return proxyThroughConnection(deps, await requireCurrent(deps, actor, integration), call, { integration })
 }

@@ -7,7 +7,7 @@ import { recordConnectionEvent } from '../connections/store-connection.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
-import { requireIntegration } from '../integrations/integrations.ts'
+import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
 import { resolveProxyUrl } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -35,6 +35,8 @@ export interface ProxyResult {
 }
 
 export interface ProxyOptions {
+  /** The connection's integration when the caller already resolved it. */
+  integration?: ResolvedIntegration
   hooks?: RefreshHooks
   /** Largest upstream response we pass on. Default 50 MiB. */
   maxResponseBytes?: number
@@ -149,7 +151,9 @@ export async function proxyThroughConnection(
       'x-ratelimit-reset': String(rate.resetSeconds),
     })
   }
-  const integration = await requireIntegration(deps, connection.organizationId, connection.integrationName)
+  const integration =
+    options.integration ??
+    (await requireIntegration(deps, connection.organizationId, connection.integrationName))
   const def = integration.definition
   const target = resolveProxyUrl(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
 
