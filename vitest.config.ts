@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          // PostgreSQL-only files run in the `pg` project alone.
+          exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -17,6 +19,8 @@ export default defineConfig({
       {
         test: {
           name: 'pg',
+          // createTestDatabase() reads this: the same *.db.test.ts files, now on PostgreSQL.
+          env: { SWITCHBOARD_TEST_DIALECT: 'postgres' },
           include: [
             'packages/*/src/**/*.pg.test.ts',
             'apps/server/src/**/*.pg.test.ts',

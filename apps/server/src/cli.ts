@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import {
   AppError,
@@ -29,10 +31,15 @@ Commands:
 
 Works whether or not the server is running; reads the same environment as the server.`
 
-class UsageError extends Error {}
+/** A mistake in the command line: the message is printed with the usage. */
+export class UsageError extends Error {}
 
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<void> {
   const [command, sub] = argv
+  if (command === undefined || command === '--help' || command === '-h') {
+    out(USAGE)
+    return
+  }
   const { values } = parseArgs({
     args: argv.slice(command === 'api-key' || command === 'keys' || command === 'oauth-app' ? 2 : 1),
     options: {
@@ -143,7 +150,16 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`
+// Compared as paths, not strings: import.meta.url is percent-encoded (a checkout under
+// "/home/Jane Doe/" would otherwise never run) and argv[1] may be a relative or linked path.
+function isMainModule(): boolean {
+  try {
+    return process.argv[1] !== undefined && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])
+  } catch {
+    return false
+  }
+}
+const isMain = isMainModule()
 if (isMain) {
   runCli(process.argv.slice(2)).catch((err: unknown) => {
     if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`)

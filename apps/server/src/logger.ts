@@ -1,17 +1,64 @@
 import { type DestinationStream, type Logger, pino } from 'pino'
 
-/** Query parameters whose values are credentials (connect tokens, OAuth codes, state…). */
-const SECRET_QUERY =
-  /^(token|code|state|access_token|refresh_token|id_token|client_secret|password|key|api_key|apikey|secret|code_verifier)$/i
+const REDACTED = '[redacted]'
 
-/** A URL with the values of secret query parameters replaced, for logs. */
+/** Query parameters (and tRPC input fields) whose values are credentials: connect tokens, OAuth codes, state… */
+const SECRET_NAME =
+  /^(token|code|state|access_?token|refresh_?token|id_?token|client_?secret|password|key|api_?key|secret|secret_?text|code_?verifier|credentials)$/i
+
+/** Our own credential formats (API keys, connect tokens), redacted wherever they appear in a URL. */
+const OWN_TOKEN = /\b(sk|cst)_[A-Za-z0-9_-]{8,}/g
+
+function redactJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactJson)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_NAME.test(k) ? REDACTED : redactJson(v)]),
+    )
+  }
+  return typeof value === 'string' ? value.replace(OWN_TOKEN, REDACTED) : value
+}
+
+/** tRPC GET requests carry their input as JSON in `?input=`: redact the secret fields inside it. */
+function redactTrpcInput(value: string): string {
+  try {
+    return JSON.stringify(redactJson(JSON.parse(value)))
+  } catch {
+    return REDACTED
+  }
+}
+
+/** A URL with the values of secret query parameters (and our own token formats) replaced, for logs. */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?')
-  if (q < 0) return url
-  const params = new URLSearchParams(url.slice(q + 1))
-  for (const name of [...params.keys()]) if (SECRET_QUERY.test(name)) params.set(name, '[redacted]')
-  return `${url.slice(0, q)}?${params.toString()}`
+  const path = (q < 0 ? url : url.slice(0, q)).replace(OWN_TOKEN, REDACTED)
+  if (q < 0) return path
+  const params = new URLSearchParams()
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+    if (SECRET_NAME.test(name)) params.append(name, REDACTED)
+    else if (name === 'input') params.append(name, redactTrpcInput(value))
+    else params.append(name, value.replace(OWN_TOKEN, REDACTED))
+  }
+  return `${path}?${params.toString()}`
 }
+
+/** Field names whose values pino censors, at the top level and two levels down. */
+const SECRET_FIELDS = [
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'idToken',
+  'clientSecret',
+  'client_secret',
+  'secret',
+  'secretText',
+  'apiKey',
+  'key',
+  'credentials',
+  'authorization',
+  'cookie',
+]
 
 /** Paths pino censors wherever they appear in a log object. */
 export const redactPaths = [
@@ -20,18 +67,7 @@ export const redactPaths = [
   'req.headers["proxy-authorization"]',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.clientSecret',
-  '*.client_secret',
-  '*.secret',
-  '*.secretText',
-  '*.apiKey',
-  '*.key',
-  '*.credentials',
-  '*.authorization',
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ]
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

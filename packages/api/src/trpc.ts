@@ -14,7 +14,9 @@ import type { ApiContext } from './context.ts'
 export function appErrorOf(error: TRPCError): AppError {
   const cause = error.cause
   if (cause instanceof AppError) return cause
-  if (cause instanceof ZodError) return validationError(cause.issues)
+  // Only the input parser's failure (BAD_REQUEST) is the caller's fault; a ZodError from an
+  // output schema or inside a use case is ours, and its issues must not be shown.
+  if (cause instanceof ZodError && error.code === 'BAD_REQUEST') return validationError(cause.issues)
   if (error.code === 'NOT_FOUND') return new AppError('NOT_FOUND', 'No such procedure')
   if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST' || error.code === 'METHOD_NOT_SUPPORTED') {
     return new AppError('VALIDATION_ERROR', error.message)

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
@@ -71,13 +71,44 @@ export function openDatabase(config: DatabaseConfig): Db {
   }
 }
 
-/** Runs every pending migration. Idempotent; safe to run from several instances at once. */
+/**
+ * Runs every pending migration. Idempotent; safe to run from several instances at once.
+ *
+ * PostgreSQL: the migration tables live in the connection's current schema (Kysely would
+ * otherwise find another schema's `kysely_migration` on the same server and skip creating
+ * its own), and Kysely's advisory lock serializes instances.
+ * SQLite: Kysely takes no lock there, so a second process (or connection) that read the
+ * migration state before the first committed fails with "already exists" or SQLITE_BUSY;
+ * running again re-reads the state and finds the work done.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const raw = db.withoutPlugins()
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
+  let migrationTableSchema: string | undefined
+  if (!sqlite) {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(raw)
+    migrationTableSchema = rows[0]?.schema ?? undefined
+  }
   const migrator = new Migrator({
-    db: db.withoutPlugins(),
+    db: raw,
     provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema !== undefined && { migrationTableSchema }),
   })
-  const { error, results } = await migrator.migrateToLatest()
-  if (error) throw error instanceof Error ? error : new Error(String(error))
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest()
+    // Both dialects run the migrations in one transaction: a failed attempt applied nothing.
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+    if (!sqlite || attempt >= 5 || !isSqliteRace(error)) {
+      throw error instanceof Error ? error : new Error(String(error))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50))
+  }
+}
+
+function isSqliteRace(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown }
+  return (
+    (typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) ||
+    (typeof e.message === 'string' && /already exists/.test(e.message))
+  )
 }

@@ -20,6 +20,9 @@ export interface Database {
   connectSessions: ConnectSessionTable
   connections: ConnectionTable
   connectionEvents: ConnectionEventTable
+  oauthClients: OAuthClientTable
+  oauthServerModels: OAuthServerModelTable
+  oauthServerSecrets: OAuthServerSecretTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -220,3 +223,52 @@ export type NewConnection = Insertable<ConnectionTable>
 export type ConnectionUpdate = Updateable<ConnectionTable>
 export type CustomIntegration = Selectable<CustomIntegrationTable>
 export type ConnectionEvent = Selectable<ConnectionEventTable>
+
+/** A third-party app registered with Switchboard's own authorization server (seed 003). */
+export interface OAuthClientTable {
+  id: string
+  /** The organization that registered (develops) the app; any organization may authorize it. */
+  organizationId: string
+  /** Public identifier (`sbc_…`). */
+  clientId: string
+  /** `sha256:` + SHA-256 of the secret (confidential clients); the secret is shown once. null for public clients. */
+  clientSecretHash: string | null
+  name: string
+  logoUrl: string | null
+  /** JSON array of exact redirect URIs. */
+  redirectUris: string
+  confidential: number
+  /** JSON array of the scopes the app may request. */
+  scopes: string
+  createdAt: CreatedAt
+}
+
+/**
+ * oidc-provider's models (Grant, AuthorizationCode, AccessToken, RefreshToken, Session,
+ * Interaction…), one row each. For every model whose id is a credential the id is the SHA-256
+ * of the value and the payload does not hold the value, so the table yields no usable token.
+ */
+export interface OAuthServerModelTable {
+  model: string
+  id: string
+  /** JSON of the model's payload (without its `jti` where the id is hashed). */
+  payload: string
+  grantId: string | null
+  uid: string | null
+  userCode: string | null
+  clientId: string | null
+  accountId: string | null
+  expiresAt: string | null
+  consumedAt: string | null
+  createdAt: CreatedAt
+}
+
+/** The authorization server's signing keys (JWKS) and cookie keys, encrypted with the key ring. */
+export interface OAuthServerSecretTable {
+  id: string
+  valueCiphertext: string
+  createdAt: CreatedAt
+}
+
+export type OAuthClient = Selectable<OAuthClientTable>
+export type OAuthServerModel = Selectable<OAuthServerModelTable>

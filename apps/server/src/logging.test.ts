@@ -1,0 +1,269 @@
+import { Writable } from 'node:stream'
+import { type BootstrapResult, bootstrapOrganization, randomToken } from '@switchboard/core'
+import { createTestDeps, type TestDeps } from '@switchboard/testing'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type App, buildApp, SESSION_COOKIE } from './app.ts'
+import { createLogger, redactUrl } from './logger.ts'
+
+/** A pino destination that keeps every line in memory. */
+class MemoryStream extends Writable {
+  lines: string[] = []
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void) {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean))
+    done()
+  }
+  get text() {
+    return this.lines.join('\n')
+  }
+  records() {
+    return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+  }
+}
+
+describe('request logging', () => {
+  let t: TestDeps
+  let app: App
+  let stream: MemoryStream
+  let org: BootstrapResult
+  const password = `pw-${randomToken(16)}`
+  const email = 'owner@logging.test'
+
+  beforeAll(async () => {
+    t = await createTestDeps({ dialect: 'sqlite' })
+    stream = new MemoryStream()
+    app = await buildApp({ core: t.deps, logger: createLogger('info', stream) })
+    org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: 'TEAM', email, password })
+  })
+  afterAll(async () => {
+    await app.close()
+    await t.close()
+  })
+  beforeEach(() => {
+    stream.lines = []
+  })
+
+  /** Every value here is a secret that must never reach the log. */
+  const secrets = {
+    connectToken: `cst_${randomToken(32)}`,
+    oauthCode: `code-${randomToken(16)}`,
+    oauthState: `state-${randomToken(16)}`,
+    clientSecret: `client-secret-${randomToken(16)}`,
+    accessToken: `at-${randomToken(16)}`,
+    refreshToken: `rt-${randomToken(16)}`,
+    cookie: randomToken(32),
+    someonesKey: `sk_${randomToken(32)}`,
+  }
+
+  function expectNoSecret(text: string, also: string[] = []) {
+    for (const [name, value] of Object.entries(secrets)) expect(text, `${name} leaked`).not.toContain(value)
+    for (const value of also) expect(text).not.toContain(value)
+  }
+
+  async function requests(): Promise<LightMyRequestResponse[]> {
+    const auth = { authorization: `Bearer ${org.apiKey}` }
+    const json = { 'content-type': 'application/json' }
+    const login = await app.inject({
+      method: 'POST',
+      url: '/trpc/auth.login',
+      headers: json,
+      payload: JSON.stringify({ email, password }),
+    })
+    const session = /sb_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? ''
+    expect(session).not.toBe('')
+    return [
+      login,
+      // A bad password, sent in the body.
+      await app.inject({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        headers: json,
+        payload: JSON.stringify({ email, password: `${password}-wrong` }),
+      }),
+      // The API key in Authorization.
+      await app.inject({ url: '/api/v1/workspaces', headers: auth }),
+      // A key that does not exist, in Authorization.
+      await app.inject({
+        url: '/api/v1/workspaces',
+        headers: { authorization: `Bearer ${secrets.someonesKey}` },
+      }),
+      // The session cookie, and a cookie that is not ours.
+      await app.inject({ url: '/api/v1/workspaces', cookies: { [SESSION_COOKIE]: session } }),
+      await app.inject({ url: '/api/v1/workspaces', cookies: { [SESSION_COOKIE]: secrets.cookie } }),
+      // A client secret (and tokens) in a JSON body, accepted or refused.
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/oauth-apps',
+        headers: { ...auth, ...json },
+        payload: JSON.stringify({
+          integrationName: 'github',
+          clientId: 'public-id',
+          clientSecret: secrets.clientSecret,
+        }),
+      }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/connections',
+        headers: { ...auth, ...json },
+        payload: JSON.stringify({
+          type: 'OAUTH2',
+          integrationName: 'no-such-integration',
+          workspaceId: org.workspaceId,
+          externalId: 'x',
+          accessToken: secrets.accessToken,
+          refreshToken: secrets.refreshToken,
+        }),
+      }),
+      // Invalid JSON that carries a secret: the parser's error must not echo it.
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/oauth-apps',
+        headers: { ...auth, ...json },
+        payload: `{"clientSecret": "${secrets.clientSecret}", `,
+      }),
+      // Secrets in the query string: the hosted page, the OAuth callback, the authorize redirect.
+      await app.inject(`/connect?token=${secrets.connectToken}`),
+      await app.inject(`/api/v1/connect/authorize?token=${secrets.connectToken}`),
+      await app.inject(`/oauth2/callback?code=${secrets.oauthCode}&state=${secrets.oauthState}`),
+      await app.inject(`/api/v1/nope?token=${secrets.connectToken}&code=${secrets.oauthCode}&keep=visible`),
+      await app.inject(
+        `/api/v1/nope?access_token=${secrets.accessToken}&client_secret=${secrets.clientSecret}`,
+      ),
+      // tRPC queries carry their input in the query string (the hosted page sends its cst_ token so).
+      await app.inject(
+        `/trpc/connect.describe?input=${encodeURIComponent(JSON.stringify({ token: secrets.connectToken }))}`,
+      ),
+      await app.inject(
+        `/trpc/connect.describe?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { token: secrets.connectToken } }))}`,
+      ),
+      // A URL the router cannot parse, with a secret in it.
+      await app.inject(`/api/v1/workspaces/%E0%A4%A?token=${secrets.connectToken}`),
+    ]
+  }
+
+  it('never writes a secret sent in a header, cookie, body or query string', async () => {
+    await requests()
+    expect(stream.lines.length).toBeGreaterThan(0)
+    expectNoSecret(stream.text, [org.apiKey, password])
+    // The censor marks where a secret was.
+    expect(stream.text).toMatch(/(\[|%5B)redacted(\]|%5D)/)
+  })
+
+  it('writes exactly one line per request, with method, redacted URL, status and duration', async () => {
+    const responses = await requests()
+    const records = stream.records()
+    const requestLines = records.filter((r) => r.msg === 'request')
+    expect(requestLines).toHaveLength(responses.length)
+    // No other lines: nothing in these requests is an internal error.
+    expect(records).toHaveLength(responses.length)
+    expect(requestLines.map((r) => r.statusCode)).toEqual(responses.map((r) => r.statusCode))
+    for (const r of requestLines) {
+      expect(r).toMatchObject({ level: 30, method: expect.any(String), url: expect.any(String) })
+      expect(r.reqId).toBeDefined()
+    }
+    // Harmless parameters stay readable.
+    expect(requestLines.map((r) => r.url)).toContain(
+      '/api/v1/nope?token=%5Bredacted%5D&code=%5Bredacted%5D&keep=visible',
+    )
+  })
+
+  it('logs an internal error once with its cause, and still no secret', async () => {
+    const failing = await buildApp({
+      core: {
+        ...t.deps,
+        db: new Proxy(t.deps.db, {
+          get(target, prop, receiver) {
+            if (prop === 'selectFrom') {
+              return () => {
+                throw new Error('database is on fire')
+              }
+            }
+            return Reflect.get(target, prop, receiver)
+          },
+        }),
+      },
+      logger: createLogger('info', stream),
+    })
+    try {
+      const res = await failing.inject({
+        url: `/api/v1/workspaces?token=${secrets.connectToken}`,
+        headers: { authorization: `Bearer ${org.apiKey}` },
+      })
+      expect(res.statusCode).toBe(500)
+      expect(res.json()).toEqual({
+        error: { code: 'INTERNAL', message: expect.stringMatching(/Something went wrong/) },
+      })
+      expect(res.body).not.toContain('on fire')
+      const records = stream.records()
+      expect(records.filter((r) => r.msg === 'request')).toHaveLength(1)
+      const errors = records.filter((r) => r.level === 50)
+      expect(errors).toHaveLength(1)
+      expect(JSON.stringify(errors[0])).toContain('database is on fire')
+      expectNoSecret(stream.text, [org.apiKey])
+    } finally {
+      await failing.close()
+    }
+  })
+
+  describe('redactUrl', () => {
+    it.each([
+      ['/connect?token=cst_abc', '/connect?token=%5Bredacted%5D'],
+      [
+        '/cb?code=c&state=s&iss=https%3A%2F%2Fid.test',
+        '/cb?code=%5Bredacted%5D&state=%5Bredacted%5D&iss=https%3A%2F%2Fid.test',
+      ],
+      [
+        '/x?TOKEN=a&Password=b&api_key=c&client_secret=d',
+        '/x?TOKEN=%5Bredacted%5D&Password=%5Bredacted%5D&api_key=%5Bredacted%5D&client_secret=%5Bredacted%5D',
+      ],
+      ['/plain/path', '/plain/path'],
+      ['/x?limit=5', '/x?limit=5'],
+    ])('%s → %s', (url, expected) => {
+      expect(redactUrl(url)).toBe(expected)
+    })
+
+    it('redacts secrets inside a tRPC input, keeping the rest', () => {
+      const url = `/trpc/connect.describe?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { token: 'cst_abc', workspaceId: 'w1' } }))}`
+      const out = decodeURIComponent(redactUrl(url))
+      expect(out).not.toContain('cst_abc')
+      expect(out).toContain('w1')
+    })
+
+    it('redacts our own token formats wherever they appear', () => {
+      const key = `sk_${randomToken(32)}`
+      const cst = `cst_${randomToken(32)}`
+      expect(redactUrl(`/api/v1/things/${key}`)).not.toContain(key)
+      expect(redactUrl(`/x?q=${cst}`)).not.toContain(cst)
+      expect(redactUrl(`/x?input=not-json-${cst}`)).not.toContain(cst)
+    })
+  })
+
+  describe('structured redaction', () => {
+    it('censors secret fields at the top level and nested', () => {
+      const s = new MemoryStream()
+      const log = createLogger('info', s)
+      log.info(
+        {
+          password: 'p-top',
+          clientSecret: 'cs-top',
+          body: { password: 'p-nested', refreshToken: 'rt-nested' },
+          req: { headers: { authorization: 'Bearer sk_header', cookie: 'sb_session=cookie-value' } },
+          credentials: { accessToken: 'at-nested' },
+        },
+        'hello',
+      )
+      for (const value of [
+        'p-top',
+        'cs-top',
+        'p-nested',
+        'rt-nested',
+        'sk_header',
+        'cookie-value',
+        'at-nested',
+      ]) {
+        expect(s.text).not.toContain(value)
+      }
+      expect(s.text).toContain('hello')
+    })
+  })
+})

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+// Relative on purpose: a devDependency on @switchboard/testing would make a package cycle
+// (testing depends on db), which turbo's `^build` graph rejects.
+import { createTestDatabase, type TestDatabase, testDialect } from '../../testing/src/deps.ts'
+import { type Db, migrateToLatest, openDatabase } from './database.ts'
+import { migrations } from './migrations/index.ts'
+
+const dialect = testDialect()
+
+/** Every table the migrations create, as the database names them. */
+const expectedTables = [
+  'organizations',
+  'workspaces',
+  'users',
+  'dashboard_sessions',
+  'api_keys',
+  'custom_integrations',
+  'integration_settings',
+  'oauth_apps',
+  'end_users',
+  'connections',
+  'connect_sessions',
+  'connection_events',
+]
+
+async function tableNames(db: Db): Promise<string[]> {
+  const tables = await db.db.withoutPlugins().introspection.getTables({ withInternalKyselyTables: true })
+  if (db.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.db)
+    return tables.filter((t) => t.schema === rows[0]?.schema).map((t) => t.name)
+  }
+  return tables.map((t) => t.name)
+}
+
+/** An empty, unmigrated database of the suite's dialect, reachable by several connections. */
+async function emptyDatabase(): Promise<{ open: () => Db; drop: () => Promise<void> }> {
+  if (dialect === 'postgres') {
+    const base = process.env.DATABASE_URL as string
+    const schema = `m_${randomUUID().replaceAll('-', '').slice(0, 16)}`
+    const admin = new pg.Client({ connectionString: base })
+    await admin.connect()
+    await admin.query(`create schema ${schema}`)
+    await admin.end()
+    const url = new URL(base)
+    url.searchParams.set('options', `-c search_path=${schema}`)
+    return {
+      open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 4 }),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: base })
+        await c.connect()
+        await c.query(`drop schema if exists ${schema} cascade`)
+        await c.end()
+      },
+    }
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-migrate-'))
+  return {
+    open: () => openDatabase({ dataDir }),
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  }
+}
+
+describe(`migrations (${dialect})`, () => {
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  let shared: TestDatabase | undefined
+  afterAll(async () => {
+    await shared?.close()
+  })
+
+  it('creates every table, and a second run applies nothing', async () => {
+    shared = await createTestDatabase(dialect)
+    const names = await tableNames(shared)
+    for (const table of expectedTables) expect(names).toContain(table)
+
+    // createTestDatabase already migrated: running again is a no-op, twice over.
+    expect(await migrateToLatest(shared.db)).toEqual([])
+    expect(await migrateToLatest(shared.db)).toEqual([])
+
+    const applied = await shared.db
+      .withoutPlugins()
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()
+    expect(applied.map((r) => (r as { name: string }).name).sort()).toEqual(Object.keys(migrations).sort())
+  })
+
+  it('reports what a fresh database receives, then nothing', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+
+    expect(await migrateToLatest(db.db)).toEqual(Object.keys(migrations))
+    expect(await migrateToLatest(db.db)).toEqual([])
+    expect(await tableNames(db)).toEqual(expect.arrayContaining(expectedTables))
+  })
+
+  it('survives two instances migrating the same database at once', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const a = empty.open()
+    const b = empty.open()
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    )
+
+    const [fromA, fromB] = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)])
+    // Each migration ran exactly once, whichever instance got there first.
+    expect([...fromA, ...fromB].sort()).toEqual(Object.keys(migrations).sort())
+    expect(await migrateToLatest(a.db)).toEqual([])
+    expect(await tableNames(b)).toEqual(expect.arrayContaining(expectedTables))
+
+    // And the schema works: a row written through one instance is read through the other.
+    const now = new Date().toISOString()
+    const id = randomUUID()
+    await a.db
+      .insertInto('organizations')
+      .values({
+        id,
+        name: 'Acme',
+        plan: 'TEAM',
+        allowedRedirectOrigins: '[]',
+        branding: '{}',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute()
+    const row = await b.db.selectFrom('organizations').select('name').where('id', '=', id).executeTakeFirst()
+    expect(row?.name).toBe('Acme')
+  })
+
+  it('migrates a schema of its own even when another schema already holds migration tables', async () => {
+    // Two databases side by side (PostgreSQL schemas on one server; on SQLite simply two
+    // files): the second must still be migrated, not mistaken for the first.
+    const first = await emptyDatabase()
+    cleanups.push(first.drop)
+    const firstDb = first.open()
+    cleanups.push(() => firstDb.close())
+    await migrateToLatest(firstDb.db)
+
+    const second = await emptyDatabase()
+    cleanups.push(second.drop)
+    const secondDb = second.open()
+    cleanups.push(() => secondDb.close())
+    expect(await migrateToLatest(secondDb.db)).toEqual(Object.keys(migrations))
+    expect(await tableNames(secondDb)).toEqual(expect.arrayContaining(expectedTables))
+  })
+})
