@@ -25,7 +25,12 @@ describe('hosted connect flow against oidc-provider (HTTP only)', () => {
       },
     })
     expect(created.status).toBe(201)
-    const { token, connectUrl, expiresAt, sessionId } = (await created.json()) as Record<string, string>
+    const { token, connectUrl, expiresAt, sessionId } = (await created.json()) as {
+      token: string
+      connectUrl: string
+      expiresAt: string
+      sessionId: string
+    }
     expect(token).toMatch(/^cst_[A-Za-z0-9_-]{43}$/)
     expect(connectUrl).toBe(`${h.url}/connect?token=${token}`)
     expect(Date.parse(expiresAt) - h.clock.now().getTime()).toBe(4 * 3600 * 1000)

@@ -40,6 +40,8 @@ export function isInternalAddress(address: string): boolean {
     const v6 = parsed as ipaddr.IPv6
     const parts = v6.parts
     if (parts[0] === 0x64 && parts[1] === 0xff9b) return true
+    // Deprecated IPv4-compatible addresses (::a.b.c.d, RFC 4291 §2.5.5.1), which ipaddr calls unicast.
+    if (parts.slice(0, 6).every((p) => p === 0)) return true
   }
   return false
 }
@@ -68,7 +70,8 @@ export function checkEgressUrl(policy: EgressPolicy, raw: string | URL, what = '
   const allowed = isExplicitlyAllowed(policy, u)
   if (u.protocol === 'http:' && !allowed)
     deny(`The ${what} must use https (http only for hosts in SWITCHBOARD_EGRESS_ALLOW)`)
-  const host = bareHost(u.hostname.toLowerCase())
+  // A fully qualified name ("localhost.") is the same host as without the trailing dot.
+  const host = bareHost(u.hostname.toLowerCase()).replace(/\.+$/, '')
   if (!allowed) {
     if (
       host === 'localhost' ||
