@@ -74,7 +74,9 @@ export async function createConnectToken(
   await requireWorkspace(deps, organizationId, input.workspaceId)
   const integration = await requireIntegration(deps, organizationId, input.integrationName)
   const scope = input.scope ?? 'ORGANIZATION'
-  if (scope === 'USER' && input.endUserId === undefined) {
+  const ownerUserId = options.ownerUserId ?? (principal.kind === 'user' ? principal.userId : null)
+  // A USER connection belongs to an end user, or (seed 002) to the dashboard user acting.
+  if (scope === 'USER' && input.endUserId === undefined && ownerUserId === null) {
     throw new AppError('VALIDATION_ERROR', 'USER-scoped connections need endUserId', [
       { path: 'endUserId', message: 'required when scope is USER' },
     ])
@@ -115,7 +117,7 @@ export async function createConnectToken(
       connectionName: input.connectionName,
       externalId: input.externalId,
       endUserId: endUser?.id ?? null,
-      ownerUserId: options.ownerUserId ?? (principal.kind === 'user' ? principal.userId : null),
+      ownerUserId,
       scope,
       oauthAppId: oauthApp?.id ?? null,
       successRedirectUri: input.successRedirectUri ?? null,
@@ -159,6 +161,7 @@ export async function createEndUserConnectToken(
   endUserId: string,
   input: EndUserConnectTokenInput,
 ): Promise<ConnectTokenResult> {
+  requireScope(principal, 'connect:write')
   const endUser = await requireEndUser(deps, principal.organizationId, endUserId)
   const integration = await requireIntegration(deps, principal.organizationId, input.integrationName)
   return createConnectToken(deps, principal, {

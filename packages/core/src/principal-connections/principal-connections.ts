@@ -318,15 +318,20 @@ export async function listActorConnections(
     .selectFrom('connections')
     .where('organizationId', '=', actor.organizationId)
     .where((eb) => {
+      const shared = [
+        eb.and([eb('scope', '=', 'WORKSPACE'), eb('workspaceId', '=', actor.workspaceId)]),
+        eb('scope', '=', 'ORGANIZATION'),
+      ]
+      // Without a user or end user there is no "own" USER connection to list.
       const mine = actor.endUserId
         ? eb('endUserId', '=', actor.endUserId)
         : actor.userId
           ? eb.and([eb('ownerUserId', '=', actor.userId), eb('endUserId', 'is', null)])
-          : eb.val(false)
+          : null
+      if (!mine) return eb.or(shared)
       return eb.or([
-        eb.and([eb('scope', '=', 'USER'), eb('workspaceId', '=', actor.workspaceId), mine as never]),
-        eb.and([eb('scope', '=', 'WORKSPACE'), eb('workspaceId', '=', actor.workspaceId)]),
-        eb('scope', '=', 'ORGANIZATION'),
+        eb.and([eb('scope', '=', 'USER'), eb('workspaceId', '=', actor.workspaceId), mine]),
+        ...shared,
       ])
     })
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)

@@ -1,4 +1,4 @@
-import { Readable, Transform } from 'node:stream'
+import { pipeline, Readable, Transform } from 'node:stream'
 import type { Connection } from '@switchboard/db'
 import { request } from 'undici'
 import { z } from 'zod'
@@ -118,8 +118,9 @@ function capped(body: Readable, max: number): Readable {
       else cb(null, chunk)
     },
   })
-  body.on('error', (e) => cap.destroy(e))
-  return body.pipe(cap)
+  // pipeline, not pipe: when the cap trips (or our caller goes away) the upstream body is
+  // destroyed too, instead of holding its socket open until the body timeout.
+  return pipeline(body, cap, () => {})
 }
 
 /**

@@ -1,0 +1,322 @@
+import { decryptCredentials } from '@switchboard/core'
+import { tokenFingerprint } from '@switchboard/testing'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { connectAcme } from './testing/connect.ts'
+import { type Harness, startHarness } from './testing/harness.ts'
+
+async function credsOf(h: Harness, id: string) {
+  const row = await h.t.deps.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const creds = decryptCredentials(h.t.deps, row)
+  if (creds.kind !== 'oauth2') throw new Error('expected oauth2 credentials')
+  return { row, creds }
+}
+
+interface Echo {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body: string
+  bodyBytes: number
+}
+
+describe('proxy behaviour: headers, retries, 401 handling, bodies', () => {
+  let h: Harness
+  let connectionId: string
+
+  beforeAll(async () => {
+    h = await startHarness()
+    ;({ connectionId } = await connectAcme(h))
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+  beforeEach(() => {
+    h.upstream.reset()
+  })
+
+  function proxy(call: Record<string, unknown>, id = connectionId) {
+    return h.api('/api/v1/proxy', { method: 'POST', json: { connectionId: id, ...call } })
+  }
+
+  it("drops the caller's Authorization, Cookie, Host, X-Forwarded-*, hop-by-hop and length headers; keeps the rest", async () => {
+    const { creds } = await credsOf(h, connectionId)
+    const res = await proxy({
+      method: 'POST',
+      url: '/echo',
+      data: { a: 1 },
+      headers: {
+        Authorization: 'Bearer caller-token',
+        'Proxy-Authorization': 'Basic eA==',
+        Cookie: 'sid=caller',
+        Host: 'evil.test',
+        'X-Forwarded-For': '10.0.0.1',
+        'X-Forwarded-Host': 'evil.test',
+        Forwarded: 'for=10.0.0.1',
+        Connection: 'X-Hop',
+        'Keep-Alive': 'timeout=99',
+        'Content-Length': '9999',
+        'Transfer-Encoding': 'chunked',
+        Upgrade: 'websocket',
+        TE: 'trailers',
+        'X-Hop': 'dropped-by-connection?',
+        'X-Api-Key': 'caller-key',
+        'X-Custom': 'kept',
+        Accept: 'application/json',
+      },
+    })
+    expect(res.status).toBe(200)
+    const echo = (await res.json()) as Echo
+    const hdr = echo.headers
+    expect(hdr.authorization).toBe(`Bearer ${creds.accessToken}`)
+    expect(hdr['proxy-authorization']).toBeUndefined()
+    expect(hdr.cookie).toBeUndefined()
+    expect(hdr.host).toBe(h.upstream.hostPort)
+    expect(hdr['x-forwarded-for']).toBeUndefined()
+    expect(hdr['x-forwarded-host']).toBeUndefined()
+    expect(hdr.forwarded).toBeUndefined()
+    expect(hdr.connection).not.toContain('X-Hop')
+    expect(hdr['keep-alive']).toBeUndefined()
+    expect(hdr.upgrade).toBeUndefined()
+    expect(hdr.te).toBeUndefined()
+    expect(hdr['transfer-encoding']).toBeUndefined()
+    expect(hdr['x-api-key']).toBeUndefined()
+    expect(hdr['content-length']).toBe(String(Buffer.byteLength('{"a":1}')))
+    expect(echo.body).toBe('{"a":1}')
+    expect(hdr['x-custom']).toBe('kept')
+    expect(hdr.accept).toBe('application/json')
+  })
+
+  it('removes Set-Cookie from upstream responses', async () => {
+    const res = await proxy({ url: '/set-cookie' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(res.headers.getSetCookie()).toEqual([])
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  it('a GET answered 429 with Retry-After: 1 waits and retries', async () => {
+    h.upstream.failNext(1, 429, { 'retry-after': '1' })
+    const started = Date.now()
+    const res = await proxy({ url: '/me' })
+    expect(res.status).toBe(200)
+    await res.body?.cancel()
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900)
+    expect(h.upstream.requests.map((r) => r.method)).toEqual(['GET', 'GET'])
+  })
+
+  it('a POST answered 429 is not retried…', async () => {
+    h.upstream.failNext(1, 429, { 'retry-after': '0' })
+    const res = await proxy({ method: 'POST', url: '/me', data: { x: 1 } })
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('0')
+    await res.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(1)
+  })
+
+  it('…unless retryNonIdempotent is set', async () => {
+    h.upstream.failNext(1, 429, { 'retry-after': '0' })
+    const res = await proxy({ method: 'POST', url: '/me', data: { x: 1 }, retryNonIdempotent: true })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { method: string; body: unknown }
+    expect(body).toMatchObject({ method: 'POST', body: { x: 1 } })
+    expect(h.upstream.requests.map((r) => r.body)).toEqual(['{"x":1}', '{"x":1}'])
+  })
+
+  it('PATCH 503 is not retried either; PUT and DELETE (idempotent) are', async () => {
+    h.upstream.failNext(1, 503, { 'retry-after': '0' })
+    const patch = await proxy({ method: 'PATCH', url: '/me', data: {} })
+    expect(patch.status).toBe(503)
+    await patch.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(1)
+    for (const method of ['PUT', 'DELETE']) {
+      h.upstream.reset()
+      h.upstream.failNext(1, 503, { 'retry-after': '0' })
+      const res = await proxy({ method, url: '/me' })
+      expect(res.status, method).toBe(200)
+      await res.body?.cancel()
+      expect(h.upstream.requests, method).toHaveLength(2)
+    }
+  })
+
+  it('5xx is retried up to the attempt cap, then the last answer is returned', async () => {
+    h.upstream.failNext(10, 503, { 'retry-after': '0' })
+    const res = await proxy({ url: '/me' })
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({ error: 'scripted_failure', status: 503 })
+    expect(h.upstream.requests).toHaveLength(3)
+  })
+
+  it('5xx without Retry-After backs off briefly and recovers', async () => {
+    h.upstream.failNext(1, 502)
+    const res = await proxy({ url: '/me' })
+    expect(res.status).toBe(200)
+    await res.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(2)
+  })
+
+  it('a Retry-After above the cap is returned at once, without waiting', async () => {
+    h.upstream.failNext(1, 429, { 'retry-after': '3600' })
+    const started = Date.now()
+    const res = await proxy({ url: '/me' })
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('3600')
+    await res.body?.cancel()
+    expect(Date.now() - started).toBeLessThan(900)
+    expect(h.upstream.requests).toHaveLength(1)
+  })
+
+  it('a Retry-After date above the cap is returned at once too', async () => {
+    const date = new Date(h.clock.now().getTime() + 3600_000).toUTCString()
+    h.upstream.failNext(1, 503, { 'retry-after': date })
+    const res = await proxy({ url: '/me' })
+    expect(res.status).toBe(503)
+    await res.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(1)
+  })
+
+  it('a 401 forces one refresh and a retry with the new token', async () => {
+    const { connectionId: id } = await connectAcme(h)
+    const before = await credsOf(h, id)
+    const refreshes = h.provider.stats.tokenSuccesses.refresh_token
+    h.upstream.failNext(1, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
+    const res = await proxy({ url: '/me' }, id)
+    expect(res.status).toBe(200)
+    const after = await credsOf(h, id)
+    expect(after.creds.accessToken).not.toBe(before.creds.accessToken)
+    expect(((await res.json()) as { authorizedAs: string }).authorizedAs).toBe(
+      `bearer:${tokenFingerprint(after.creds.accessToken)}`,
+    )
+    expect(h.provider.stats.tokenSuccesses.refresh_token - refreshes).toBe(1)
+    expect(h.upstream.requests.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${before.creds.accessToken}`,
+      `Bearer ${after.creds.accessToken}`,
+    ])
+    expect(after.row.status).toBe('ACTIVE')
+  })
+
+  it('a second 401 after the refresh marks the connection UNHEALTHY and is returned; a later refresh heals it', async () => {
+    const { connectionId: id } = await connectAcme(h)
+    const refreshes = h.provider.stats.tokenRequests.refresh_token
+    h.upstream.failNext(2, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
+    const res = await proxy({ url: '/me' }, id)
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+    await res.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(2)
+    expect(h.provider.stats.tokenRequests.refresh_token - refreshes).toBe(1)
+    const view = await h.api(`/api/v1/connections/${id}`)
+    const { connection } = (await view.json()) as { connection: { status: string; statusReason: string } }
+    expect(connection.status).toBe('UNHEALTHY')
+    expect(connection.statusReason).toMatch(/401/)
+    const events = await h.t.deps.db
+      .selectFrom('connectionEvents')
+      .select('kind')
+      .where('connectionId', '=', id)
+      .execute()
+    expect(events.map((e) => e.kind)).toContain('UNHEALTHY')
+    // Still usable; the next successful refresh makes it ACTIVE again.
+    const retry = await proxy({ url: '/me' }, id)
+    expect(retry.status).toBe(200)
+    await retry.body?.cancel()
+    h.upstream.failNext(1, 401)
+    const healed = await proxy({ url: '/me' }, id)
+    expect(healed.status).toBe(200)
+    await healed.body?.cancel()
+    expect((await credsOf(h, id)).row.status).toBe('ACTIVE')
+  })
+
+  it('a POST with a JSON `data` body arrives at the upstream intact', async () => {
+    const data = {
+      text: 'héllo ✓ "quoted" \\ slash',
+      n: 12.5,
+      nested: { list: [1, 'two', null, true], empty: {} },
+      big: 'x'.repeat(100_000),
+    }
+    const res = await proxy({ method: 'POST', url: '/echo?q=1', data })
+    expect(res.status).toBe(200)
+    const echo = (await res.json()) as Echo
+    expect(echo.method).toBe('POST')
+    expect(echo.url).toBe('/echo?q=1')
+    expect(echo.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(echo.body)).toEqual(data)
+    expect(echo.bodyBytes).toBe(Buffer.byteLength(JSON.stringify(data)))
+  })
+
+  it('a string body is sent as is, with the caller’s content type', async () => {
+    const res = await proxy({
+      method: 'PUT',
+      url: '/echo',
+      data: 'a=1&b=%20',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    const echo = (await res.json()) as Echo
+    expect(echo.body).toBe('a=1&b=%20')
+    expect(echo.headers['content-type']).toBe('application/x-www-form-urlencoded')
+  })
+
+  it('a GET never carries a body', async () => {
+    const res = await proxy({ method: 'GET', url: '/echo', data: { ignored: true } })
+    const echo = (await res.json()) as Echo
+    expect(echo.body).toBe('')
+  })
+
+  it('methods outside the allowlist are refused', async () => {
+    for (const method of ['TRACE', 'CONNECT', 'OPTIONS', 'PROPFIND']) {
+      const res = await proxy({ method, url: '/me' })
+      expect(res.status, method).toBe(400)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_ERROR')
+    }
+    expect(h.upstream.requests).toEqual([])
+  })
+
+  it('the upstream status and body pass through (404, 204)', async () => {
+    const notFound = await proxy({ url: '/status/404' })
+    expect(notFound.status).toBe(404)
+    expect(await notFound.json()).toEqual({ status: 404 })
+    const empty = await proxy({ method: 'DELETE', url: '/status/204' })
+    expect(empty.status).toBe(204)
+    expect(await empty.text()).toBe('')
+  })
+})
+
+describe('per-organization proxy rate limit', () => {
+  let h: Harness
+  let connectionId: string
+  beforeAll(async () => {
+    h = await startHarness()
+    // Before the first proxied call: the limiter is built once per config object.
+    h.t.deps.config.proxyRateLimitPerMinute = 3
+    ;({ connectionId } = await connectAcme(h))
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it('the 4th call in a minute is 429 with Retry-After and X-RateLimit-* headers; the next window is open again', async () => {
+    // Start at the beginning of a minute so the window cannot roll over mid-test.
+    const now = h.clock.now().getTime()
+    h.clock.advance(60_000 - (now % 60_000) + 1_000)
+    for (let i = 0; i < 3; i++) {
+      const res = await h.api('/api/v1/proxy', { method: 'POST', json: { connectionId, url: '/me' } })
+      expect(res.status).toBe(200)
+      await res.body?.cancel()
+    }
+    const limited = await h.api('/api/v1/proxy', { method: 'POST', json: { connectionId, url: '/me' } })
+    expect(limited.status).toBe(429)
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED')
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('3')
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(limited.headers.get('retry-after')).toBe('59')
+    expect(limited.headers.get('x-ratelimit-reset')).toBe('59')
+    expect(h.upstream.requests.filter((r) => r.path === '/me')).toHaveLength(3)
+
+    h.clock.advance(59_000)
+    const open = await h.api('/api/v1/proxy', { method: 'POST', json: { connectionId, url: '/me' } })
+    expect(open.status).toBe(200)
+    await open.body?.cancel()
+  })
+})

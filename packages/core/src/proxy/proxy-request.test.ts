@@ -1,0 +1,255 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Readable } from 'node:stream'
+import type { Connection } from '@switchboard/db'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+// Relative on purpose: a devDependency on @switchboard/testing would make a package cycle.
+import { createTestDeps, ManualClock, type TestDeps } from '../../../testing/src/deps.ts'
+import { startUpstream, type TestUpstream } from '../../../testing/src/upstream.ts'
+import type { Principal } from '../auth/principal.ts'
+import { createConnection } from '../connections/connections.ts'
+import { AppError } from '../errors.ts'
+import { createCustomIntegration } from '../integrations/integrations.ts'
+import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
+import { proxyThroughConnection } from './proxy-request.ts'
+
+const API_KEY = 'key-0123456789'
+
+async function readAll(body: Readable | null): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  if (!body) return Buffer.alloc(0)
+  for await (const c of body) chunks.push(c as Buffer)
+  return Buffer.concat(chunks)
+}
+
+describe('proxyThroughConnection (core): size cap, retry options, rate limit', () => {
+  let t: TestDeps
+  let upstream: TestUpstream
+  let connection: Connection
+  let principal: Principal
+
+  beforeAll(async () => {
+    upstream = await startUpstream({ apiKey: API_KEY })
+    t = await createTestDeps({ clock: new ManualClock(new Date('2026-03-01T12:00:00.000Z')) })
+    const org = await bootstrapOrganization(t.deps, { organizationName: 'Core proxy', plan: 'TEAM' })
+    principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+    await createCustomIntegration(t.deps, principal, {
+      name: 'keyed-api',
+      displayName: 'Keyed API',
+      authType: 'SECRET_TEXT',
+      api: { baseUrl: upstream.url, auth: { in: 'header', name: 'X-Api-Key', value: '{apiKey}' } },
+    })
+    const { connection: view } = await createConnection(t.deps, principal, {
+      type: 'SECRET_TEXT',
+      integrationName: 'keyed-api',
+      workspaceId: org.workspaceId,
+      externalId: 'core-proxy',
+      secretText: API_KEY,
+    })
+    connection = await t.deps.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', view.id)
+      .executeTakeFirstOrThrow()
+  })
+  afterAll(async () => {
+    await upstream.close()
+    await t.close()
+  })
+  beforeEach(() => {
+    upstream.reset()
+  })
+
+  it('injects the API key header, overriding one the caller sent', async () => {
+    const res = await proxyThroughConnection(t.deps, connection, {
+      url: '/echo',
+      headers: { 'X-Api-Key': 'caller-supplied', 'x-other': '1' },
+    })
+    expect(res.status).toBe(200)
+    const echo = JSON.parse((await readAll(res.body)).toString()) as { headers: Record<string, string> }
+    expect(echo.headers['x-api-key']).toBe(API_KEY)
+    expect(echo.headers['x-other']).toBe('1')
+  })
+
+  it('streams a response under the size cap in full', async () => {
+    const res = await proxyThroughConnection(
+      t.deps,
+      connection,
+      { url: '/large?bytes=50000' },
+      { maxResponseBytes: 50_000 },
+    )
+    expect(res.status).toBe(200)
+    expect((await readAll(res.body)).length).toBe(50_000)
+  })
+
+  it('aborts a response over the size cap with an error and lets go of the upstream connection', async () => {
+    // An upstream that would send 20 MB and tells us when its side of the response closes.
+    let closedAt = 0
+    const big = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' })
+      res.on('close', () => {
+        closedAt = Date.now()
+      })
+      const chunk = Buffer.alloc(64 * 1024, 'b')
+      let left = 320
+      const write = () => {
+        while (left-- > 0) if (!res.write(chunk)) return void res.once('drain', write)
+        res.end()
+      }
+      write()
+    })
+    await new Promise<void>((resolve) => big.listen(0, '127.0.0.1', resolve))
+    const base = `http://127.0.0.1:${(big.address() as AddressInfo).port}`
+    try {
+      const res = await proxyThroughConnection(
+        t.deps,
+        { ...connection, apiBaseUri: base },
+        { url: '/big' },
+        { maxResponseBytes: 100_000 },
+      )
+      expect(res.status).toBe(200)
+      let received = 0
+      const consume = async () => {
+        for await (const c of res.body as Readable) received += (c as Buffer).length
+      }
+      await expect(consume()).rejects.toThrow(/exceeds 100000 bytes/)
+      const failedAt = Date.now()
+      expect(received).toBeLessThanOrEqual(100_000)
+      // The upstream body is destroyed with the capped stream, not left paused on an open socket.
+      await vi.waitFor(() => expect(closedAt).toBeGreaterThan(0), { timeout: 2000 })
+      expect(closedAt - failedAt).toBeLessThan(2000)
+    } finally {
+      big.closeAllConnections()
+      await new Promise<void>((resolve) => big.close(() => resolve()))
+    }
+  })
+
+  it('the testing upstream /large over the cap fails the stream too', async () => {
+    const res = await proxyThroughConnection(
+      t.deps,
+      connection,
+      { url: '/large?bytes=300000' },
+      { maxResponseBytes: 100_000 },
+    )
+    await expect(readAll(res.body)).rejects.toThrow(/exceeds/)
+  })
+
+  it('maxAttempts bounds the retries of idempotent calls', async () => {
+    upstream.failNext(10, 503, { 'retry-after': '0' })
+    const res = await proxyThroughConnection(t.deps, connection, { url: '/me' }, { maxAttempts: 5 })
+    expect(res.status).toBe(503)
+    await readAll(res.body)
+    expect(upstream.requests).toHaveLength(5)
+    upstream.reset()
+    upstream.failNext(10, 503, { 'retry-after': '0' })
+    const once = await proxyThroughConnection(t.deps, connection, { url: '/me' }, { maxAttempts: 1 })
+    expect(once.status).toBe(503)
+    await readAll(once.body)
+    expect(upstream.requests).toHaveLength(1)
+  })
+
+  it('maxRetryAfterMs: a Retry-After above it is returned, one within it is honoured', async () => {
+    upstream.failNext(1, 429, { 'retry-after': '1' })
+    const returned = await proxyThroughConnection(
+      t.deps,
+      connection,
+      { url: '/me' },
+      { maxRetryAfterMs: 500 },
+    )
+    expect(returned.status).toBe(429)
+    expect(returned.headers['retry-after']).toBe('1')
+    await readAll(returned.body)
+    expect(upstream.requests).toHaveLength(1)
+  })
+
+  it('a non-OAuth connection answered 401 is returned without a refresh attempt', async () => {
+    upstream.failNext(1, 401)
+    const res = await proxyThroughConnection(t.deps, connection, { url: '/me' })
+    expect(res.status).toBe(401)
+    await readAll(res.body)
+    expect(upstream.requests).toHaveLength(1)
+    const row = await t.deps.db
+      .selectFrom('connections')
+      .select('status')
+      .where('id', '=', connection.id)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('ACTIVE')
+  })
+
+  it('an unreachable upstream is a 502 UPSTREAM_ERROR after the bounded retries, not a crash', async () => {
+    const gone = await startUpstream()
+    await gone.close()
+    const moved = { ...connection, apiBaseUri: gone.url }
+    const err = await proxyThroughConnection(t.deps, moved, { url: '/x' }, { maxAttempts: 2 }).catch(
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(AppError)
+    expect((err as AppError).code).toBe('UPSTREAM_ERROR')
+    expect((err as AppError).httpStatus).toBe(502)
+  })
+})
+
+describe('per-organization rate limit (core)', () => {
+  it('counts per organization per minute and answers 429 with the headers', async () => {
+    const upstream = await startUpstream({ apiKey: API_KEY })
+    const clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'))
+    const t = await createTestDeps({ clock, proxyRateLimitPerMinute: 2 })
+    try {
+      const connections: Connection[] = []
+      for (const name of ['Org A', 'Org B']) {
+        const org = await bootstrapOrganization(t.deps, { organizationName: name, plan: 'TEAM' })
+        const p: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+        await createCustomIntegration(t.deps, p, {
+          name: 'keyed-api',
+          displayName: 'Keyed API',
+          authType: 'SECRET_TEXT',
+          api: { baseUrl: upstream.url, auth: { in: 'header', name: 'X-Api-Key', value: '{apiKey}' } },
+        })
+        const { connection } = await createConnection(t.deps, p, {
+          type: 'SECRET_TEXT',
+          integrationName: 'keyed-api',
+          workspaceId: org.workspaceId,
+          externalId: 'x',
+          secretText: API_KEY,
+        })
+        connections.push(
+          await t.deps.db
+            .selectFrom('connections')
+            .selectAll()
+            .where('id', '=', connection.id)
+            .executeTakeFirstOrThrow(),
+        )
+      }
+      const [a, b] = connections as [Connection, Connection]
+      const statuses = async (c: Connection, n: number) => {
+        const out: number[] = []
+        for (let i = 0; i < n; i++) {
+          const res = await proxyThroughConnection(t.deps, c, { url: '/me' })
+          await readAll(res.body)
+          out.push(res.status)
+        }
+        return out
+      }
+      expect(await statuses(a, 3)).toEqual([200, 200, 429])
+      // Another organization has its own budget.
+      expect(await statuses(b, 2)).toEqual([200, 200])
+      const limited = await proxyThroughConnection(t.deps, a, { url: '/me' })
+      expect(limited.status).toBe(429)
+      expect(limited.headers).toMatchObject({
+        'retry-after': '60',
+        'x-ratelimit-limit': '2',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': '60',
+      })
+      expect(JSON.parse((await readAll(limited.body)).toString())).toMatchObject({
+        error: { code: 'RATE_LIMITED' },
+      })
+      expect(upstream.requests).toHaveLength(4)
+      clock.advance(60_000)
+      expect(await statuses(a, 1)).toEqual([200])
+    } finally {
+      await upstream.close()
+      await t.close()
+    }
+  })
+})

@@ -1,0 +1,371 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { type Connection, openDatabase } from '@switchboard/db'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// Relative on purpose: a devDependency on @switchboard/testing would make a package cycle.
+import { createTestDeps, ManualClock, type TestDeps } from '../../../testing/src/deps.ts'
+import type { Principal } from '../auth/principal.ts'
+import { createConnection } from '../connections/connections.ts'
+import { decryptCredentials } from '../connections/credentials.ts'
+import type { CoreDeps } from '../deps.ts'
+import { AppError } from '../errors.ts'
+import { createCustomIntegration } from '../integrations/integrations.ts'
+import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
+import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
+import { refreshDueConnections } from './background-refresher.ts'
+import { getFreshCredentials } from './refresh-connection.ts'
+
+/**
+ * The refresh engine on the suite's database (SQLite in `unit`, PostgreSQL in `pg`), against a
+ * small rotating token endpoint that, like oidc-provider, kills the grant when a rotated-out
+ * refresh token is presented again.
+ */
+
+interface TokenCall {
+  params: Record<string, string>
+  answered: number
+}
+
+interface FakeTokenServer {
+  url: string
+  calls: TokenCall[]
+  /** Refresh tokens presented after they had been rotated out. */
+  reuse: string[]
+  /** The refresh token the server currently accepts for each grant. */
+  live: Map<string, string>
+  delayMs: number
+  /** Canned answers, served before the real logic. */
+  script: Array<{ status: number; body: Record<string, unknown> }>
+  /** Extra fields on the next successful answer (e.g. no refresh_token, a scope). */
+  shape: (body: Record<string, unknown>) => Record<string, unknown>
+  close(): Promise<void>
+}
+
+async function startTokenServer(): Promise<FakeTokenServer> {
+  let n = 0
+  const rotatedOut = new Set<string>()
+  const state: FakeTokenServer = {
+    url: '',
+    calls: [],
+    reuse: [],
+    live: new Map(),
+    delayMs: 0,
+    script: [],
+    shape: (b) => b,
+    close: async () => {},
+  }
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', async () => {
+      const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString()))
+      const call: TokenCall = { params, answered: 0 }
+      state.calls.push(call)
+      if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs))
+      const send = (status: number, body: Record<string, unknown>) => {
+        call.answered = status
+        res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        res.end(JSON.stringify(body))
+      }
+      const canned = state.script.shift()
+      if (canned) return send(canned.status, canned.body)
+      const presented = params.refresh_token ?? ''
+      const grant = [...state.live.entries()].find(([, rt]) => rt === presented)?.[0]
+      if (!grant) {
+        if (rotatedOut.has(presented)) {
+          state.reuse.push(presented)
+          // Reuse detection: the whole grant dies.
+          state.live.delete(presented.split('#')[0] as string)
+        }
+        return send(400, { error: 'invalid_grant', error_description: 'grant request is invalid' })
+      }
+      n++
+      const next = `${grant}#rt-${n}`
+      rotatedOut.add(presented)
+      state.live.set(grant, next)
+      const body = state.shape({
+        access_token: `${grant}#at-${n}`,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: next,
+      })
+      state.shape = (b) => b
+      if (body.refresh_token === undefined) {
+        // No rotation after all: the presented token stays live.
+        state.live.set(grant, presented)
+        rotatedOut.delete(presented)
+      }
+      send(200, body)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+  return state
+}
+
+describe('getFreshCredentials on the database', () => {
+  let t: TestDeps
+  let clock: ManualClock
+  let tokens: FakeTokenServer
+  let principal: Principal
+  let workspaceId: string
+  let counter = 0
+
+  beforeAll(async () => {
+    tokens = await startTokenServer()
+    clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'))
+    t = await createTestDeps({ clock })
+    const org = await bootstrapOrganization(t.deps, { organizationName: 'Refresh', plan: 'TEAM' })
+    principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+    workspaceId = org.workspaceId
+    await createCustomIntegration(t.deps, principal, {
+      name: 'rotating',
+      displayName: 'Rotating',
+      authType: 'OAUTH2',
+      oauth2: {
+        authorizationUrl: `${tokens.url}/auth`,
+        tokenUrl: `${tokens.url}/token`,
+        scopes: ['read'],
+        clientAuth: 'basic',
+      },
+      api: {
+        baseUrl: `${tokens.url}/api`,
+        auth: { in: 'header', name: 'Authorization', value: 'Bearer {accessToken}' },
+      },
+    })
+    await createOAuthApp(t.deps, principal, {
+      integrationName: 'rotating',
+      clientId: 'client',
+      clientSecret: 'secret',
+    })
+  })
+  afterAll(async () => {
+    await tokens.close()
+    await t.close()
+  })
+  afterEach(() => {
+    tokens.delayMs = 0
+    tokens.script.length = 0
+  })
+
+  /** An OAuth2 connection whose access token expired a minute ago; its grant is live at the server. */
+  async function expiredConnection(): Promise<Connection> {
+    const grant = `g${++counter}`
+    tokens.live.set(grant, `${grant}#rt-0`)
+    const { connection } = await createConnection(t.deps, principal, {
+      type: 'OAUTH2',
+      integrationName: 'rotating',
+      workspaceId,
+      externalId: grant,
+      accessToken: `${grant}#at-0`,
+      refreshToken: `${grant}#rt-0`,
+      expiresAt: new Date(clock.now().getTime() - 60_000).toISOString(),
+      scopes: ['read'],
+    })
+    return load(t.deps, connection.id)
+  }
+
+  async function load(deps: CoreDeps, id: string): Promise<Connection> {
+    return deps.db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  }
+
+  function stored(c: Connection) {
+    const creds = decryptCredentials(t.deps, c)
+    if (creds.kind !== 'oauth2') throw new Error('expected oauth2')
+    return creds
+  }
+
+  const callsFor = (c: Connection) =>
+    tokens.calls.filter((x) => x.params.refresh_token?.startsWith(`${c.externalId}#`))
+
+  it('refreshes an expired token, persists the rotated refresh token and never asks for scope', async () => {
+    const c = await expiredConnection()
+    const fresh = await getFreshCredentials(t.deps, c)
+    const row = await load(t.deps, c.id)
+    expect(stored(row)).toEqual(fresh.credentials)
+    expect(stored(row).refreshToken).toBe(tokens.live.get(c.externalId))
+    expect(row.credentialsVersion).toBe(c.credentialsVersion + 1)
+    expect(row.tokenExpiresAt).toBe(new Date(clock.now().getTime() + 3600_000).toISOString())
+    expect(row.lastRefreshedAt).toBe(clock.now().toISOString())
+    expect(row).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: null, refreshLeaseUntil: null })
+    expect(callsFor(c)).toHaveLength(1)
+    expect(callsFor(c)[0]?.params).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: `${c.externalId}#rt-0`,
+    })
+    // A token that is not near expiry is used as is.
+    await getFreshCredentials(t.deps, row)
+    expect(callsFor(c)).toHaveLength(1)
+  })
+
+  it('stores the granted scope only when the response carries one (checklist 13)', async () => {
+    const c = await expiredConnection()
+    tokens.shape = (b) => ({ ...b, scope: 'read write:limited' })
+    await getFreshCredentials(t.deps, c)
+    expect(JSON.parse((await load(t.deps, c.id)).grantedScopes)).toEqual(['read', 'write:limited'])
+    await getFreshCredentials(t.deps, await load(t.deps, c.id), { force: true })
+    expect(JSON.parse((await load(t.deps, c.id)).grantedScopes)).toEqual(['read', 'write:limited'])
+  })
+
+  it('keeps the old refresh token when the response has none (checklist 11)', async () => {
+    const c = await expiredConnection()
+    tokens.shape = ({ refresh_token: _drop, ...rest }) => rest
+    const fresh = await getFreshCredentials(t.deps, c)
+    expect(fresh.credentials).toMatchObject({ refreshToken: `${c.externalId}#rt-0` })
+    const again = await getFreshCredentials(t.deps, await load(t.deps, c.id), { force: true })
+    expect(again.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+    expect(tokens.reuse).toEqual([])
+  })
+
+  it('two instances (separate pools) refreshing at once make one token request and share its result', async () => {
+    const c = await expiredConnection()
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    tokens.delayMs = 150
+    try {
+      const other: CoreDeps = { ...t.deps, db: second.db }
+      const results = await Promise.all([
+        ...Array.from({ length: 10 }, () => getFreshCredentials(t.deps, c)),
+        ...Array.from({ length: 10 }, () => getFreshCredentials(other, c)),
+      ])
+      const accessTokens = new Set(
+        results.map((r) => (r.credentials.kind === 'oauth2' ? r.credentials.accessToken : '')),
+      )
+      expect(accessTokens.size).toBe(1)
+      expect(callsFor(c)).toHaveLength(1)
+      expect(tokens.reuse).toEqual([])
+      const row = await load(t.deps, c.id)
+      expect(row.credentialsVersion).toBe(c.credentialsVersion + 1)
+      expect(stored(row).accessToken).toBe([...accessTokens][0])
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('forced refreshes in a row rotate every time and never resend a rotated-out token', async () => {
+    const c = await expiredConnection()
+    let row = c
+    for (let i = 0; i < 5; i++) {
+      await getFreshCredentials(t.deps, row, { force: true })
+      row = await load(t.deps, c.id)
+    }
+    const sent = callsFor(c).map((x) => x.params.refresh_token)
+    expect(sent).toHaveLength(5)
+    expect(new Set(sent).size).toBe(5)
+    expect(tokens.reuse).toEqual([])
+    expect(stored(row).refreshToken).toBe(tokens.live.get(c.externalId))
+    // A caller holding a stale row still gets the current credentials, without a refresh.
+    const stale = await getFreshCredentials(t.deps, c, { force: true })
+    expect(stale.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+    expect(tokens.reuse).toEqual([])
+  })
+
+  it('a live lease held by a crashed refresher is waited for, then taken over once it expires', async () => {
+    const c = await expiredConnection()
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: 'crashed',
+        refreshLeaseUntil: new Date(clock.now().getTime() + 60_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    let settled = false
+    const pending = getFreshCredentials(t.deps, c).finally(() => {
+      settled = true
+    })
+    await new Promise((r) => setTimeout(r, 150))
+    expect(settled).toBe(false)
+    expect(callsFor(c)).toHaveLength(0)
+    clock.advance(61_000)
+    const fresh = await pending
+    expect(fresh.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+    expect(callsFor(c)).toHaveLength(1)
+    expect((await load(t.deps, c.id)).refreshLeaseOwner).toBeNull()
+  })
+
+  it('invalid_grant → REFRESH_FAILED, lease released, no second request; later calls fail fast', async () => {
+    const c = await expiredConnection()
+    tokens.live.delete(c.externalId)
+    const err = await getFreshCredentials(t.deps, c).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect((err as AppError).code).toBe('INVALID_CREDENTIALS')
+    const row = await load(t.deps, c.id)
+    expect(row).toMatchObject({ status: 'REFRESH_FAILED', refreshLeaseOwner: null })
+    expect(row.statusReason).toMatch(/^invalid_grant/)
+    expect(callsFor(c)).toHaveLength(1)
+    await expect(getFreshCredentials(t.deps, row, { force: true })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    })
+    expect(callsFor(c)).toHaveLength(1)
+    const events = await t.deps.db
+      .selectFrom('connectionEvents')
+      .select('kind')
+      .where('connectionId', '=', c.id)
+      .execute()
+    expect(events.map((e) => e.kind)).toContain('REFRESH_FAILED')
+  })
+
+  it('transient 5xx/429 answers are retried with backoff, then the refresh completes', async () => {
+    const c = await expiredConnection()
+    tokens.script.push({ status: 503, body: {} }, { status: 429, body: {} })
+    const fresh = await getFreshCredentials(t.deps, c)
+    expect(fresh.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+    expect(tokens.calls.slice(-3).map((x) => x.answered)).toEqual([503, 429, 200])
+  })
+
+  it('a failed commit is retried with the tokens in memory; the rotated token is not lost', async () => {
+    const c = await expiredConnection()
+    let attempts = 0
+    const fresh = await getFreshCredentials(t.deps, c, {
+      hooks: {
+        beforeCommit: () => {
+          attempts++
+          if (attempts < 3) throw new Error('injected commit failure')
+        },
+      },
+    })
+    expect(attempts).toBe(3)
+    expect(callsFor(c)).toHaveLength(1)
+    const row = await load(t.deps, c.id)
+    expect(stored(row)).toEqual(fresh.credentials)
+    expect(stored(row).refreshToken).toBe(tokens.live.get(c.externalId))
+  })
+
+  it('the background refresher renews due connections once even when two instances run a pass together', async () => {
+    const due = await expiredConnection()
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    tokens.delayMs = 100
+    try {
+      const before = tokens.calls.length
+      const [a, b] = await Promise.all([
+        refreshDueConnections(t.deps),
+        refreshDueConnections({ ...t.deps, db: second.db }),
+      ])
+      expect(a.failed + b.failed).toBe(0)
+      expect(callsFor(due)).toHaveLength(1)
+      expect(tokens.reuse).toEqual([])
+      // Every call this pass made was for a different connection.
+      const sent = tokens.calls.slice(before).map((x) => x.params.refresh_token)
+      expect(new Set(sent).size).toBe(sent.length)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('no refresh token was ever presented twice by this suite', () => {
+    expect(tokens.reuse).toEqual([])
+  })
+})
