@@ -14,10 +14,11 @@ import {
 } from '@switchboard/api'
 import { AppError, type BearerResolver, type CoreDeps, resolvePrincipal } from '@switchboard/core'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { redactUrl } from './logger.ts'
+import { registerOAuthServer } from './oauth-server/plugin.ts'
 
 export const SESSION_COOKIE = 'sb_session'
 
@@ -67,10 +68,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: true,
+    // One line per request comes from the onResponse hook below (with secrets redacted).
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
+    // URLs the router cannot parse (bad percent-encoding, over-long parameters) answer in
+    // our error format too, not Fastify's.
+    frameworkErrors: (error, req, reply) => {
+      const appError = frameworkError(error)
+      void (reply as FastifyReply).status(appError.httpStatus).send(appError.toBody())
+      // These replies skip the onResponse hook: log their one line here.
+      req.log.info(
+        { method: req.method, url: redactUrl(req.url), statusCode: appError.httpStatus },
+        'request',
+      )
+    },
   })
 
   // One log line per request, with secrets in the query string redacted.
@@ -196,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         const ctx = await contextFor(req, reply)
         const restReq: RestRequest = {
           method: req.method,
+          url: req.url,
           params: req.params as Record<string, string>,
           query: req.query as Record<string, unknown>,
           body: req.body,
@@ -208,6 +222,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     })
   }
+
+  // Seed 003: the authorization server under /oauth, its discovery and its consent API.
+  await registerOAuthServer(app as unknown as App, core)
 
   return app as unknown as App
 }

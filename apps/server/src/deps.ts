@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { type CoreDeps, createCipher, createGuardedAgent, createGuardedFetch, systemClock } from '@switchboard/core'
+import {
+  type CoreDeps,
+  createCipher,
+  createGuardedAgent,
+  createGuardedFetch,
+  systemClock,
+} from '@switchboard/core'
 import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'

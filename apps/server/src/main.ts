@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startBackgroundRefresher } from '@switchboard/core'
+import { resolveOAuthAccessToken, startBackgroundRefresher } from '@switchboard/core'
 import { buildApp } from './app.ts'
 import { createCoreDeps } from './deps.ts'
 import { readEnv } from './env.ts'
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const logger = createLogger(env.logLevel)
   const { core, database } = await createCoreDeps(env, logger)
   const webDist = env.webDist ?? path.resolve(here, '../../web/dist')
-  const app = await buildApp({ core, logger, webDist })
+  // Access tokens our authorization server issued are accepted as Bearer credentials.
+  const app = await buildApp({ core, logger, webDist, bearerResolvers: [resolveOAuthAccessToken] })
   await app.listen({ port: env.port, host: env.host })
   logger.info({ url: env.publicUrl, database: database.describe }, 'Switchboard is running')
   const refresher =

@@ -147,3 +147,30 @@ export const IntegrationOut = z.object({
   // The definition holds no secrets (client secrets live in OAuth apps).
   definition: z.record(z.string(), z.unknown()),
 })
+
+export const OAuthClientOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  name: z.string(),
+  logoUrl: z.string().nullable(),
+  redirectUris: z.array(z.string()),
+  confidential: z.boolean(),
+  scopes: z.array(z.string()),
+  tokenEndpointAuthMethod: z.enum(['client_secret_basic', 'none']),
+  createdAt: z.string(),
+})
+
+/** Only the answer to `create` carries the secret (confidential clients), once. */
+export const CreatedOAuthClientOut = OAuthClientOut.extend({ clientSecret: z.string().nullable() })
+
+export const OAuthGrantOut = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  logoUrl: z.string().nullable(),
+  userId: z.string(),
+  userEmail: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+})

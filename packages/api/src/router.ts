@@ -5,6 +5,7 @@ import {
   integrationsRouter,
   oauthAppsRouter,
 } from './routers/connect.ts'
+import { oauthClientsRouter, oauthGrantsRouter } from './routers/oauth-server.ts'
 import { apiKeysRouter, authRouter, organizationRouter, workspacesRouter } from './routers/tenancy.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
@@ -18,6 +19,8 @@ export const appRouter = router({
   endUsers: endUsersRouter,
   integrations: integrationsRouter,
   oauthApps: oauthAppsRouter,
+  oauthClients: oauthClientsRouter,
+  oauthGrants: oauthGrantsRouter,
 })
 
 export type AppRouter = typeof appRouter

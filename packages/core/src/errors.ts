@@ -87,6 +87,18 @@ export interface FieldIssue {
   message: string
 }
 
+/**
+ * Seed 003's codes for email fields: 2034 "Email is required" when it is missing, 2041 "Email
+ * Invalid" when it is there but not an email.
+ */
+function emailLegacyCode(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): LegacyCode | undefined {
+  const issue = issues.find((i) => i.path[i.path.length - 1] === 'email')
+  if (!issue) return undefined
+  return /received undefined|required/i.test(issue.message) ? 2034 : 2041
+}
+
 export function validationError(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
 ): AppError {
@@ -98,7 +110,7 @@ export function validationError(
   const message = first
     ? `Invalid input: ${first.path ? `${first.path}: ` : ''}${first.message}`
     : 'Invalid input'
-  return new AppError('VALIDATION_ERROR', message, details)
+  return new AppError('VALIDATION_ERROR', message, details, emailLegacyCode(issues))
 }
 
 /** Anything not an AppError becomes a generic INTERNAL error: no stack, no message leak. */

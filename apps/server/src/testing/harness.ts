@@ -5,6 +5,7 @@ import {
   createCustomIntegration,
   createOAuthApp,
   type Principal,
+  resolveOAuthAccessToken,
   updateOrganization,
 } from '@switchboard/core'
 import type { Plan } from '@switchboard/db'
@@ -53,7 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = new ManualClock(new Date())
   const t = await createTestDeps({ clock })
   const logger = pino({ level: 'silent' })
-  const app = await buildApp({ core: t.deps, logger })
+  const app = await buildApp({ core: t.deps, logger, bearerResolvers: [resolveOAuthAccessToken] })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

@@ -1,7 +1,13 @@
 import { connectRoutes } from './connect-routes.ts'
+import { oauthServerRoutes } from './oauth-server-routes.ts'
 import type { RestRoute } from './route.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
 import { usageRoutes } from './usage-routes.ts'
 
 /** Every REST route of Switchboard; the host mounts each with the one generic handler. */
-export const restRoutes: RestRoute[] = [...tenancyRoutes, ...connectRoutes, ...usageRoutes]
+export const restRoutes: RestRoute[] = [
+  ...tenancyRoutes,
+  ...connectRoutes,
+  ...usageRoutes,
+  ...oauthServerRoutes,
+]

@@ -40,6 +40,16 @@ export function requireScope(principal: Principal, scope: ApiScope): void {
   }
 }
 
+/**
+ * Things only Switchboard's own callers may do (API keys, dashboard users): a third-party app's
+ * access token never reads raw upstream tokens or the organization's configuration.
+ */
+export function requireFirstParty(principal: Principal, what: string): void {
+  if (principal.kind === 'oauthToken') {
+    throw new AppError('INSUFFICIENT_SCOPE', `Third-party access tokens cannot ${what}`)
+  }
+}
+
 /** Administrative actions (API keys, OAuth apps, settings): API keys, owners and admins. */
 export function requireAdmin(principal: Principal): void {
   if (principal.kind === 'oauthToken') {

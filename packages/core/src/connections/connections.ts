@@ -1,7 +1,9 @@
+import { formFieldsFor, type IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
+import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { ExternalIdSchema, ensureEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
@@ -57,14 +59,29 @@ export async function endUserForScope(
   workspaceId: string,
   scope: Connection['scope'],
   endUserExternalId: string | undefined,
+  ownerUserId: string | null = null,
 ) {
-  if (scope === 'USER' && endUserExternalId === undefined) {
+  if (scope === 'USER' && endUserExternalId === undefined && ownerUserId === null) {
     throw new AppError('VALIDATION_ERROR', 'USER-scoped connections need endUserId', [
       { path: 'endUserId', message: 'required when scope is USER' },
     ])
   }
   if (endUserExternalId === undefined) return null
   return ensureEndUser(deps, organizationId, workspaceId, endUserExternalId)
+}
+
+/**
+ * Where a BASIC connection's username and password go in the integration's form: the fields
+ * its basic-auth template names (twilio: `{accountSid}`/`{authToken}`), else the form's first two.
+ */
+function basicFieldKeys(def: IntegrationDefinition): [string, string] {
+  const fields = formFieldsFor(def)
+  const keyOf = (template: string, fallback: string) =>
+    /^\{([A-Za-z][A-Za-z0-9_]*)\}$/.exec(template)?.[1] ?? fallback
+  const user = fields[0]?.key ?? 'username'
+  const pass = fields[1]?.key ?? 'password'
+  const auth = def.api.auth
+  return auth.in === 'basic' ? [keyOf(auth.username, user), keyOf(auth.password, pass)] : [user, pass]
 }
 
 /** Seed 001's POST /api/v1/connections: typed-in credentials, or OAuth2 tokens being migrated. */
@@ -92,6 +109,7 @@ export async function createConnection(
     input.workspaceId,
     scope,
     input.endUserId,
+    principal.kind === 'user' ? principal.userId : null,
   )
   let credentials: StoredCredentials
   let oauthAppId: string | null = null
@@ -104,13 +122,29 @@ export async function createConnection(
     }
     oauthAppId = (await selectOAuthApp(deps, principal.organizationId, integration.name, input.oauthAppId)).id
   } else {
+    const [userKey, passKey] = basicFieldKeys(def)
     const raw =
       input.type === 'SECRET_TEXT'
         ? { [def.fields[0]?.key ?? 'apiKey']: input.secretText }
         : input.type === 'BASIC'
-          ? { username: input.username, password: input.password }
+          ? { [userKey]: input.username, [passKey]: input.password }
           : input.fields
-    credentials = { kind: 'fields', values: validateFields(def, raw) }
+    try {
+      credentials = { kind: 'fields', values: validateFields(def, raw) }
+    } catch (e) {
+      // Name the fields the caller sent (username/password), not the form's own keys.
+      if (input.type !== 'BASIC' || !(e instanceof AppError) || !Array.isArray(e.details)) throw e
+      const rename = (p: string) => (p === userKey ? 'username' : p === passKey ? 'password' : p)
+      const details = (e.details as Array<{ path: string; message: string }>).map((d) => ({
+        ...d,
+        path: rename(d.path),
+      }))
+      throw new AppError(
+        'VALIDATION_ERROR',
+        `Invalid credentials: ${details[0]?.path}: ${details[0]?.message}`,
+        details,
+      )
+    }
   }
   if (input.verify) await verifyCredentials(deps, def, credentials)
   const result = await deps.db.transaction().execute((trx) =>
@@ -331,6 +365,12 @@ export async function revokeAtProvider(
   ).catch(() => null)
   const oauth2 = integration?.definition.oauth2
   if (!oauth2?.revocationUrl) return 'not-supported'
+  // Same egress rules as the token endpoint: never post a token to an address no longer allowed.
+  try {
+    checkEgressUrl({ allow: deps.config.egressAllow }, oauth2.revocationUrl, 'revocation URL')
+  } catch {
+    return 'failed'
+  }
   const app = await deps.db
     .selectFrom('oauthApps')
     .selectAll()

@@ -21,6 +21,12 @@ export const secretColumns = [
     dbTable: 'connect_sessions',
     dbColumn: 'pkce_verifier_ciphertext',
   },
+  {
+    table: 'oauthServerSecrets',
+    column: 'valueCiphertext',
+    dbTable: 'oauth_server_secrets',
+    dbColumn: 'value_ciphertext',
+  },
 ] as const satisfies ReadonlyArray<{
   table: keyof Database
   column: string

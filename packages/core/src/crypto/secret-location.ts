@@ -17,4 +17,10 @@ export const secretAt = {
     column: 'pkce_verifier_ciphertext',
     rowId,
   }),
+  /** The authorization server's signing keys and cookie keys (rows "jwks", "cookie-keys"). */
+  oauthServerSecret: (rowId: string): SecretLocation => ({
+    table: 'oauth_server_secrets',
+    column: 'value_ciphertext',
+    rowId,
+  }),
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 // Relative on purpose: a devDependency on @switchboard/testing would make a package cycle
 // (testing depends on core), which turbo's `^build` graph rejects.
@@ -342,6 +343,7 @@ describe(`secrets at rest (${dialect})`, () => {
       'connectSessions.pkceVerifierCiphertext',
       'connections.credentialsCiphertext',
       'oauthApps.clientSecretCiphertext',
+      'oauthServerSecrets.valueCiphertext',
     ])
     for (const c of secretColumns) {
       const at = Object.values(secretAt)
@@ -349,6 +351,25 @@ describe(`secrets at rest (${dialect})`, () => {
         .find((l) => l.table === c.dbTable)
       expect(at?.column).toBe(c.dbColumn)
     }
+  })
+
+  it('every *_ciphertext column of the migrated schema is one the rotation walks', async () => {
+    const { deps } = await fresh()
+    // PostgreSQL lists every schema of the server; only this test's own counts.
+    const current =
+      deps.dialect === 'postgres'
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(deps.db)).rows[0]?.schema
+        : undefined
+    const tables = (await deps.db.withoutPlugins().introspection.getTables()).filter(
+      (t) => current === undefined || t.schema === current,
+    )
+    const inSchema = tables
+      .flatMap((t) =>
+        t.columns.filter((c) => c.name.endsWith('_ciphertext')).map((c) => `${t.name}.${c.name}`),
+      )
+      .sort()
+    expect(inSchema.length).toBeGreaterThanOrEqual(3)
+    expect(secretColumns.map((c) => `${c.dbTable}.${c.dbColumn}`).sort()).toEqual(inSchema)
   })
 
   it('key rotation re-encrypts every secret under the new key and keeps each readable', async () => {
@@ -370,6 +391,8 @@ describe(`secrets at rest (${dialect})`, () => {
       'connections.credentials_ciphertext': 450,
       'oauth_apps.client_secret_ciphertext': 1,
       'connect_sessions.pkce_verifier_ciphertext': 1,
+      // The authorization server's keys exist once it has served a request (not in this test).
+      'oauth_server_secrets.value_ciphertext': 0,
     })
     expect(progress).toContain('connections.credentials_ciphertext')
 

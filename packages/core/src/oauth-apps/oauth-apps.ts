@@ -1,6 +1,6 @@
 import type { OAuthApp, Plan } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireAdmin, requireFirstParty } from '../auth/principal.ts'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -89,6 +89,7 @@ export async function addPlatformOAuthApp(deps: CoreDeps, input: CreateOAuthAppI
 
 /** The organization's own apps and the platform's (without secrets). */
 export async function listOAuthApps(deps: CoreDeps, principal: Principal): Promise<OAuthAppView[]> {
+  requireFirstParty(principal, "read the organization's OAuth apps")
   const rows = await deps.db
     .selectFrom('oauthApps')
     .selectAll()

@@ -1,4 +1,4 @@
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireFirstParty, requireScope } from '../auth/principal.ts'
 import { requireConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -10,6 +10,8 @@ import { getFreshCredentials } from './refresh-connection.ts'
  */
 export async function getConnectionAccessToken(deps: CoreDeps, principal: Principal, connectionId: string) {
   requireScope(principal, 'proxy')
+  // Third-party apps use connections through the proxy; the raw upstream token never reaches them.
+  requireFirstParty(principal, 'read upstream access tokens; use the proxy (POST /api/v1/proxy)')
   const connection = await requireConnection(deps, principal.organizationId, connectionId)
   if (connection.type !== 'OAUTH2') {
     throw new AppError('VALIDATION_ERROR', 'Only OAuth2 connections have access tokens')

@@ -17,6 +17,9 @@ export async function createUser(
   deps: CoreDeps,
   input: { organizationId: string; email: string; password: string; role: Role; isSuperuser?: boolean },
 ): Promise<UserView> {
+  if (typeof input.email !== 'string' || input.email.trim() === '') {
+    throw new AppError('VALIDATION_ERROR', 'Email is required', undefined, 2034)
+  }
   const email = EmailSchema.safeParse(input.email)
   if (!email.success) throw new AppError('VALIDATION_ERROR', 'Email is invalid', undefined, 2041)
   const password = PasswordSchema.safeParse(input.password)

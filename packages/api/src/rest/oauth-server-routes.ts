@@ -1,0 +1,59 @@
+import * as core from '@switchboard/core'
+import { z } from 'zod'
+import { CreatedOAuthClientOut, OAuthClientOut, OAuthGrantOut } from '../outputs.ts'
+import { route } from './route.ts'
+
+const IdParam = z.object({ id: z.string().min(1).max(200) })
+
+/**
+ * Seed 003: third-party apps registered with Switchboard's authorization server, and the
+ * apps an organization has authorized. The protocol endpoints themselves live under /oauth.
+ */
+export const oauthServerRoutes = [
+  route({
+    method: 'POST',
+    path: '/api/v1/oauth-clients',
+    auth: 'required',
+    input: core.CreateOAuthClientInput,
+    status: 201,
+    run: async (ctx, input) => ({
+      oauthClient: CreatedOAuthClientOut.parse(await core.createOAuthClient(ctx.deps, ctx.principal, input)),
+    }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/oauth-clients',
+    auth: 'required',
+    input: z.object({}),
+    run: async (ctx) => ({
+      oauthClients: z.array(OAuthClientOut).parse(await core.listOAuthClients(ctx.deps, ctx.principal)),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/oauth-clients/:id',
+    auth: 'required',
+    input: IdParam,
+    status: 204,
+    run: (ctx, input) => core.deleteOAuthClient(ctx.deps, ctx.principal, input.id),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/oauth-grants',
+    auth: 'required',
+    input: z.object({}),
+    run: async (ctx) => ({
+      oauthGrants: z.array(OAuthGrantOut).parse(await core.listOAuthGrants(ctx.deps, ctx.principal)),
+      nextCursor: null,
+    }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/oauth-grants/:id',
+    auth: 'required',
+    input: IdParam,
+    status: 204,
+    run: (ctx, input) => core.revokeOAuthGrant(ctx.deps, ctx.principal, input.id),
+  }),
+]
