@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react'
+import { Navigate, Route, Routes } from 'react-router'
+import { PageLoading } from './components/page-loading.tsx'
+
+// Each surface is its own chunk: the public connect page never downloads the dashboard (or recharts).
+const ConnectPage = lazy(() => import('./connect/connect-page.tsx').then((m) => ({ default: m.ConnectPage })))
+const DashboardApp = lazy(() =>
+  import('./dashboard/dashboard-app.tsx').then((m) => ({ default: m.DashboardApp })),
+)
+const AuthorizeLoginPage = lazy(() =>
+  import('./oauth/authorize-login-page.tsx').then((m) => ({ default: m.AuthorizeLoginPage })),
+)
+const AuthorizeConsentPage = lazy(() =>
+  import('./oauth/authorize-consent-page.tsx').then((m) => ({ default: m.AuthorizeConsentPage })),
+)
+const NotFoundPage = lazy(() =>
+  import('./components/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
+)
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/" element={<Navigate to="/app" replace />} />
+        <Route path="/connect" element={<ConnectPage />} />
+        <Route path="/app/*" element={<DashboardApp />} />
+        <Route path="/authorize/login" element={<AuthorizeLoginPage />} />
+        <Route path="/authorize/consent" element={<AuthorizeConsentPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  )
+}

@@ -1,0 +1,73 @@
+import { formatDateTime } from '../../format.ts'
+import type { ApiKey } from './api-keys-page.tsx'
+
+interface ApiKeysTableProps {
+  keys: ApiKey[]
+  onRevoke: (key: ApiKey) => void
+}
+
+export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" className="col-optional">
+              Key
+            </th>
+            <th scope="col" className="col-optional">
+              Created
+            </th>
+            <th scope="col" className="col-optional">
+              Last used
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id} data-revoked={key.revokedAt !== null}>
+              <th scope="row" className="cell-name">
+                {key.name}
+              </th>
+              <td className="col-optional">
+                <code>{key.prefix}</code>
+              </td>
+              <td className="col-optional" title={key.createdAt}>
+                {formatDateTime(key.createdAt)}
+              </td>
+              <td className="col-optional" title={key.lastUsedAt ?? undefined}>
+                {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
+              </td>
+              <td>
+                {key.revokedAt ? (
+                  <span className="badge badge-muted" title={`Revoked ${formatDateTime(key.revokedAt)}`}>
+                    Revoked
+                  </span>
+                ) : (
+                  <span className="badge badge-success">Active</span>
+                )}
+              </td>
+              <td className="cell-actions">
+                {key.revokedAt === null && (
+                  <button
+                    type="button"
+                    className="button button-small button-danger-ghost"
+                    onClick={() => onRevoke(key)}
+                    aria-label={`Revoke ${key.name}`}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import { Route, Routes } from 'react-router'
+import { ApiKeysPage } from './api-keys/api-keys-page.tsx'
+import { ConnectSessionsPage } from './connect-sessions/connect-sessions-page.tsx'
+import { ConnectionsPage } from './connections/connections-page.tsx'
+import { EndUsersPage } from './end-users/end-users-page.tsx'
+import { IntegrationsPage } from './integrations/integrations-page.tsx'
+import { LoginPage } from './login-page.tsx'
+import { OAuthClientsPage } from './pages/oauth-clients-page.tsx'
+import { OverviewPage } from './pages/overview-page.tsx'
+import { ShellNotFoundPage } from './pages/shell-not-found-page.tsx'
+import { RequireAuth } from './require-auth.tsx'
+import { SettingsPage } from './settings/settings-page.tsx'
+
+/** Everything under /app: the sign-in page, and the signed-in shell with its pages. */
+export function DashboardApp() {
+  return (
+    <Routes>
+      <Route path="login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="connections" element={<ConnectionsPage />} />
+        <Route path="integrations" element={<IntegrationsPage />} />
+        <Route path="end-users" element={<EndUsersPage />} />
+        <Route path="connect-sessions" element={<ConnectSessionsPage />} />
+        <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="oauth-clients" element={<OAuthClientsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<ShellNotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

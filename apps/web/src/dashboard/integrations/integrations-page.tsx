@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query'
+import type { inferOutput } from '@trpc/tanstack-react-query'
+import { useDeferredValue, useState } from 'react'
+import { EmptyState } from '../../components/empty-state.tsx'
+import { ErrorState } from '../../components/error-state.tsx'
+import { LoadingState } from '../../components/loading-state.tsx'
+import { Logo } from '../../components/logo.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { SearchField } from '../../components/search-field.tsx'
+import { trpc } from '../../trpc.ts'
+import { useDocumentTitle } from '../use-document-title.ts'
+
+type Integration = inferOutput<typeof trpc.integrations.list>[number]
+
+const authTypeLabels: Record<Integration['authType'], string> = {
+  OAUTH2: 'OAuth 2.0',
+  SECRET_TEXT: 'API key',
+  BASIC: 'Username and password',
+  CUSTOM: 'Custom fields',
+}
+
+/** 0: the name starts with the query, 1: the name contains it, 2: only the description does. */
+function rank(integration: Integration, query: string): number {
+  const q = query.toLowerCase()
+  const name = integration.displayName.toLowerCase()
+  if (name.startsWith(q) || integration.name.startsWith(q)) return 0
+  if (name.includes(q) || integration.name.includes(q)) return 1
+  return 2
+}
+
+function matches(integration: Integration, query: string, category: string): boolean {
+  if (category && !integration.categories.includes(category)) return false
+  if (!query) return true
+  const q = query.toLowerCase()
+  return (
+    integration.displayName.toLowerCase().includes(q) ||
+    integration.name.includes(q) ||
+    (integration.description?.toLowerCase().includes(q) ?? false)
+  )
+}
+
+export function IntegrationsPage() {
+  useDocumentTitle('Integrations')
+  const integrations = useQuery(trpc.integrations.list.queryOptions())
+  const [search, setSearch] = useState('')
+  const [category, setCategory] = useState('')
+  const query = useDeferredValue(search.trim())
+
+  const all = integrations.data ?? []
+  const categories = [...new Set(all.flatMap((i) => i.categories))].sort()
+  const shown = all
+    .filter((i) => matches(i, query, category))
+    .sort((a, b) => (query ? rank(a, query) - rank(b, query) : 0))
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Integrations"
+        description="The services your end users can connect: the built-in catalog and your organization's custom integrations."
+      />
+      {integrations.isPending && <LoadingState label="Loading integrations…" />}
+      {integrations.isError && (
+        <ErrorState
+          title="Integrations could not be loaded"
+          error={integrations.error}
+          onRetry={() => void integrations.refetch()}
+        />
+      )}
+      {integrations.isSuccess && (
+        <>
+          <div className="filters">
+            <SearchField
+              id="integrations-search"
+              label="Search"
+              value={search}
+              onChange={setSearch}
+              placeholder="Name or description"
+            />
+            <div className="filter">
+              <label htmlFor="integrations-category">Category</label>
+              <select
+                id="integrations-category"
+                value={category}
+                onChange={(e) => setCategory(e.target.value)}
+              >
+                <option value="">All categories</option>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="filters-count" role="status">
+              {shown.length} of {all.length}
+            </p>
+          </div>
+          {shown.length === 0 ? (
+            <EmptyState title="No integrations match">Try another search or category.</EmptyState>
+          ) : (
+            <ul className="integration-grid">
+              {shown.map((i) => (
+                <IntegrationCard key={i.id} integration={i} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+function IntegrationCard({ integration }: { integration: Integration }) {
+  return (
+    <li className="integration-card">
+      <div className="integration-card-head">
+        <Logo
+          src={integration.logoUrl ?? undefined}
+          name={integration.displayName}
+          size={36}
+          loading="lazy"
+        />
+        <div className="integration-card-title">
+          <span className="cell-title">{integration.displayName}</span>
+          <code className="cell-sub">{integration.name}</code>
+        </div>
+      </div>
+      {integration.description && <p className="integration-card-text">{integration.description}</p>}
+      <div className="integration-card-meta">
+        <span className="badge">{authTypeLabels[integration.authType]}</span>
+        {integration.custom && <span className="badge badge-info">Custom</span>}
+      </div>
+    </li>
+  )
+}
