@@ -4,6 +4,7 @@ import {
   endUsersRouter,
   integrationsRouter,
   oauthAppsRouter,
+  statsRouter,
 } from './routers/connect.ts'
 import { oauthClientsRouter, oauthGrantsRouter } from './routers/oauth-server.ts'
 import { apiKeysRouter, authRouter, organizationRouter, workspacesRouter } from './routers/tenancy.ts'
@@ -19,6 +20,7 @@ export const appRouter = router({
   endUsers: endUsersRouter,
   integrations: integrationsRouter,
   oauthApps: oauthAppsRouter,
+  stats: statsRouter,
   oauthClients: oauthClientsRouter,
   oauthGrants: oauthGrantsRouter,
 })

@@ -127,3 +127,36 @@ export const oauthAppsRouter = {
       return { ok: true as const }
     }),
 } satisfies TRPCRouterRecord
+
+export const statsRouter = {
+  overview: protectedProcedure
+    .input(core.OverviewInput)
+    .output(
+      z.object({
+        connectionsByStatus: z.array(z.object({ status: z.string(), count: z.number() })),
+        connectionsByIntegration: z.array(z.object({ integrationName: z.string(), count: z.number() })),
+        needsAttention: z.array(
+          z.object({
+            id: z.string(),
+            displayName: z.string(),
+            integrationName: z.string(),
+            status: z.string(),
+            statusReason: z.string().nullable(),
+            tokenExpiresAt: z.string().nullable(),
+            refreshTokenExpiresAt: z.string().nullable(),
+            nextStep: z.string(),
+          }),
+        ),
+        days: z.array(
+          z.object({
+            date: z.string(),
+            completed: z.number(),
+            failed: z.number(),
+            pending: z.number(),
+            refreshFailures: z.number(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => core.getOverview(ctx.deps, ctx.principal, input)),
+} satisfies TRPCRouterRecord

@@ -1,0 +1,112 @@
+import { z } from 'zod'
+import { type Principal, requireScope } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+
+export const OverviewInput = z.object({
+  workspaceId: z.uuid().optional(),
+  days: z.number().int().min(1).max(90).default(14),
+})
+
+/** Counts for the dashboard's overview: health at a glance, and what needs attention. */
+export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.input<typeof OverviewInput>) {
+  requireScope(principal, 'connections:read')
+  const input = OverviewInput.parse(raw)
+  const org = principal.organizationId
+  const now = deps.clock.now()
+  const since = new Date(now.getTime() - input.days * 86_400_000)
+  const soon = new Date(now.getTime() + 24 * 3600_000).toISOString()
+
+  let connections = deps.db.selectFrom('connections').where('organizationId', '=', org)
+  if (input.workspaceId) connections = connections.where('workspaceId', '=', input.workspaceId)
+  const byStatus = await connections
+    .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('status')
+    .execute()
+  const byIntegration = await connections
+    .select(['integrationName', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('integrationName')
+    .orderBy('integrationName')
+    .execute()
+  const attention = await connections
+    .select([
+      'id',
+      'displayName',
+      'integrationName',
+      'status',
+      'statusReason',
+      'tokenExpiresAt',
+      'refreshTokenExpiresAt',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'ACTIVE'),
+        eb.and([eb('refreshTokenExpiresAt', 'is not', null), eb('refreshTokenExpiresAt', '<=', soon)]),
+      ]),
+    )
+    .orderBy('updatedAt', 'desc')
+    .limit(50)
+    .execute()
+
+  let sessions = deps.db
+    .selectFrom('connectSessions')
+    .select(['status', 'createdAt'])
+    .where('organizationId', '=', org)
+    .where('createdAt', '>=', since.toISOString())
+  if (input.workspaceId) sessions = sessions.where('workspaceId', '=', input.workspaceId)
+  const sessionRows = await sessions.execute()
+  const failures = await deps.db
+    .selectFrom('connectionEvents')
+    .select('createdAt')
+    .where('organizationId', '=', org)
+    .where('kind', '=', 'REFRESH_FAILED')
+    .where('createdAt', '>=', since.toISOString())
+    .execute()
+
+  const days: Array<{
+    date: string
+    completed: number
+    failed: number
+    pending: number
+    refreshFailures: number
+  }> = []
+  for (let i = input.days - 1; i >= 0; i--) {
+    days.push({
+      date: new Date(now.getTime() - i * 86_400_000).toISOString().slice(0, 10),
+      completed: 0,
+      failed: 0,
+      pending: 0,
+      refreshFailures: 0,
+    })
+  }
+  const byDate = new Map(days.map((d) => [d.date, d]))
+  for (const s of sessionRows) {
+    const d = byDate.get(s.createdAt.slice(0, 10))
+    if (!d) continue
+    if (s.status === 'COMPLETED') d.completed++
+    else if (s.status === 'FAILED') d.failed++
+    else d.pending++
+  }
+  for (const f of failures) {
+    const d = byDate.get(f.createdAt.slice(0, 10))
+    if (d) d.refreshFailures++
+  }
+  return {
+    connectionsByStatus: byStatus.map((r) => ({ status: r.status, count: Number(r.count) })),
+    connectionsByIntegration: byIntegration.map((r) => ({
+      integrationName: r.integrationName,
+      count: Number(r.count),
+    })),
+    needsAttention: attention.map((c) => ({
+      ...c,
+      nextStep:
+        c.status === 'REFRESH_FAILED'
+          ? 'Reconnect: the provider rejected the refresh token'
+          : c.status === 'UNHEALTHY'
+            ? 'Check the integration\u2019s permissions, then reconnect'
+            : c.status === 'REVOKED'
+              ? 'Reconnect or delete this connection'
+              : 'The refresh token expires within a day: reconnect to renew it',
+    })),
+    days,
+  }
+}
