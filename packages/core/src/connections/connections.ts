@@ -10,7 +10,7 @@ import { requireIntegration } from '../integrations/integrations.ts'
 import { revokeToken } from '../oauth/oauth-client.ts'
 import { oauthAppSecret, selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
-import { decodeCursor, encodeCursor } from '../util/cursor.ts'
+import { keysetPage } from '../util/cursor.ts'
 import { decryptCredentials, type StoredCredentials } from './credentials.ts'
 import { recordConnectionEvent, storeConnection } from './store-connection.ts'
 import { validateFields, verifyCredentials } from './verify-credentials.ts'
@@ -247,26 +247,8 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
       ]),
     )
   }
-  const after = decodeCursor(input.cursor)
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('createdAt', '<', after.t),
-        eb.and([eb('createdAt', '=', after.t), eb('id', '<', after.id)]),
-      ]),
-    )
-  }
-  const rows = await q
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
-    .execute()
-  const page = rows.slice(0, input.limit)
-  const last = page[page.length - 1]
-  return {
-    connections: page.map(toConnectionView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
-  }
+  const { rows, nextCursor } = await keysetPage(q, input.cursor, input.limit)
+  return { connections: rows.map(toConnectionView), nextCursor }
 }
 
 export const ResolveConnectionInput = z.object({

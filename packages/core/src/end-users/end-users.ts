@@ -4,7 +4,7 @@ import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
-import { decodeCursor, encodeCursor } from '../util/cursor.ts'
+import { keysetPage } from '../util/cursor.ts'
 
 export interface EndUserView {
   id: string
@@ -147,24 +147,6 @@ export async function listEndUsers(deps: CoreDeps, principal: Principal, raw: Li
       eb.or([eb('externalId', 'like', like), eb('displayName', 'like', like), eb('email', 'like', like)]),
     )
   }
-  const after = decodeCursor(input.cursor)
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('createdAt', '<', after.t),
-        eb.and([eb('createdAt', '=', after.t), eb('id', '<', after.id)]),
-      ]),
-    )
-  }
-  const rows = await q
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
-    .execute()
-  const page = rows.slice(0, input.limit)
-  const last = page[page.length - 1]
-  return {
-    endUsers: page.map(toEndUserView),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
-  }
+  const { rows, nextCursor } = await keysetPage(q, input.cursor, input.limit)
+  return { endUsers: rows.map(toEndUserView), nextCursor }
 }
