@@ -246,7 +246,9 @@ describe(`secrets at rest (${dialect})`, () => {
     }
   })
 
-  it.runIf(dialect === 'sqlite')('leaves no secret in the bytes of the SQLite file or its WAL', async () => {
+  // Byte search is about the SQLite file; the PostgreSQL run checks every column above instead.
+  const itOnSqlite = dialect === 'sqlite' ? it : () => {}
+  itOnSqlite('leaves no secret in the bytes of the SQLite file or its WAL', async () => {
     const { deps, database } = await fresh()
     const planted = await plantSecrets(deps)
     const file = database.sqliteFile

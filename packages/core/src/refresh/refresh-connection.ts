@@ -216,7 +216,7 @@ async function refreshWithLease(
     refreshToken: tokens.refreshToken ?? creds.refreshToken,
     tokenType: tokens.tokenType,
   }
-  const committed = await commitRefresh(deps, c, owner, tokens, next, hooks)
+  const committed = await commitRefresh(deps, c, tokens, next, hooks)
   await hooks.afterCommit?.(c.id)
   return { connection: committed, credentials: next }
 }
@@ -241,7 +241,6 @@ async function withTransientRetries<T>(fn: () => Promise<T>): Promise<T> {
 async function commitRefresh(
   deps: CoreDeps,
   c: Connection,
-  owner: string,
   tokens: TokenSet,
   next: StoredCredentials,
   hooks: RefreshHooks,
