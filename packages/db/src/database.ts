@@ -59,7 +59,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   })
   return {
@@ -111,4 +111,27 @@ function isSqliteRace(error: unknown): boolean {
     (typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) ||
     (typeof e.message === 'string' && /already exists/.test(e.message))
   )
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing is
+ * a large share of a small query's cost. Cache them by SQL text (bounded).
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = sqlite.prepare.bind(sqlite)
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver)
+      return (source: string) => {
+        let stmt = cache.get(source)
+        if (!stmt) {
+          stmt = prepare(source)
+          if (cache.size >= 500) cache.clear()
+          cache.set(source, stmt)
+        }
+        return stmt
+      }
+    },
+  })
 }
