@@ -6,6 +6,7 @@ import {
   createConnectToken,
   createCustomIntegration,
   createOAuthApp,
+  decryptCredentials,
   type Principal,
   updateOrganization,
 } from '../../../packages/core/src/index.ts'
@@ -416,6 +417,119 @@ describe('hosted connect page', () => {
     expect(await row.textContent()).toContain('team_acme_keys')
     expect(errors.take()).toEqual([])
     expect(popupErrors.take()).toEqual([])
+  })
+
+  async function signInToDashboard() {
+    await page.goto('/app/login')
+    await page.getByLabel('Email').fill(org.email)
+    await page.getByLabel('Password').fill(org.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/app$/)
+  }
+
+  /** The provider's access and refresh tokens of a connection, read from the database. */
+  async function storedTokens(connectionId: string) {
+    const row = await server.core.db
+      .selectFrom('connections')
+      .select(['id', 'credentialsCiphertext'])
+      .where('id', '=', connectionId)
+      .executeTakeFirstOrThrow()
+    const creds = decryptCredentials(server.core, row)
+    if (creds.kind !== 'oauth2') throw new Error(`expected OAuth2 credentials, got ${creds.kind}`)
+    return creds
+  }
+
+  it('connects through the provider from the dashboard, shows the connection and deletes it (revoked at the provider)', async () => {
+    await openPage({ viewport: { width: 1280, height: 820 } })
+    await signInToDashboard()
+    // The overview: counts, charts and what needs attention (earlier tests left sessions behind).
+    await page.getByRole('heading', { name: 'Connections by integration' }).waitFor()
+    await page.locator('.recharts-surface').first().waitFor()
+    // No tooltip from where the mouse happens to be.
+    await page.mouse.move(0, 0)
+    await screenshot(page, 'overview')
+    expect(errors.take()).toEqual([])
+
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('link', { name: 'Connections' }).click()
+    await page.getByRole('button', { name: 'New connection' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Integration').selectOption('acme-idp')
+    await dialog.getByLabel('Connection name').fill('Support Acme ID')
+    await dialog.getByLabel('External ID').fill('support_acme_id')
+    const popupEvent = page.waitForEvent('popup')
+    await dialog.getByRole('button', { name: 'Continue' }).click()
+    const popup = await popupEvent
+    const popupErrors = trackPageErrors(popup)
+    await popup.getByRole('button', { name: 'Continue to Acme ID' }).click()
+    const closed = popup.waitForEvent('close')
+    await signInAtProvider(popup)
+    await closed
+    await dialog.getByText('“Support Acme ID” is connected').waitFor()
+    expect(popupErrors.take()).toEqual([])
+    await dialog.getByRole('button', { name: 'Done' }).click()
+
+    const row = page.getByRole('row', { name: /Support Acme ID/ })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('Active')
+    await screenshot(page, 'connections-list')
+    expect(errors.take()).toEqual([])
+
+    await row.getByRole('link', { name: 'Support Acme ID' }).click()
+    await page.waitForURL(/\/app\/connections\/[0-9a-f-]{36}$/)
+    const connectionId = page.url().split('/').pop() ?? ''
+    await page.getByRole('heading', { level: 1, name: 'Support Acme ID' }).waitFor()
+    const details = page.getByRole('region', { name: 'Details' })
+    expect(await details.textContent()).toContain('support_acme_id')
+    expect(await details.textContent()).toContain('OAuth 2.0')
+    expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain('Active')
+    await page.getByRole('region', { name: 'History' }).getByText('Connected').waitFor()
+    await screenshot(page, 'connection-detail')
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'mobile-connection-detail')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    expect(errors.take()).toEqual([])
+
+    const tokens = await storedTokens(connectionId)
+    expect(await provider.introspect(tokens.accessToken)).toBe(true)
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const confirm = page.getByRole('dialog')
+    expect(await confirm.textContent()).toContain('cannot be undone')
+    await screenshot(page, 'connection-delete-confirm')
+    await confirm.getByRole('button', { name: 'Delete connection' }).click()
+    await page.waitForURL(/\/app\/connections$/)
+    await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor()
+    // The list no longer shows it (the dashboard's other connection is still there).
+    await page.getByRole('row', { name: /Team Acme Keys/ }).waitFor()
+    expect(await page.getByRole('row', { name: /Support Acme ID/ }).count()).toBe(0)
+    expect(await provider.introspect(tokens.accessToken)).toBe(false)
+    if (tokens.refreshToken) expect(await provider.introspect(tokens.refreshToken)).toBe(false)
+    expect(errors.take()).toEqual([])
+
+    // Phone-width views of the overview and the list.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'mobile-connections-list')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await nav.getByRole('link', { name: 'Overview' }).click()
+    await page.locator('.recharts-surface').first().waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'mobile-overview')
+    expect(errors.take()).toEqual([])
+  })
+
+  it('shows the connect page at 390 px (phone) and desktop widths', async () => {
+    await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    const { url } = await connectToken({ integrationName: 'acme-idp' })
+    await page.goto(url)
+    await page.getByRole('heading', { name: 'Connect Acme ID' }).waitFor()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'connect-page-mobile')
+    await page.setViewportSize({ width: 1280, height: 820 })
+    await screenshot(page, 'connect-page-desktop')
+    expect(errors.take()).toEqual([])
   })
 
   it('fits a 360 px wide phone screen', async () => {

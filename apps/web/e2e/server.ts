@@ -8,6 +8,7 @@ import {
   type CoreDeps,
   createUser,
   generateKey,
+  resolveOAuthAccessToken,
 } from '../../../packages/core/src/index.ts'
 import type { Plan, Role } from '../../../packages/db/src/index.ts'
 import { type App, buildApp } from '../../server/src/app.ts'
@@ -51,7 +52,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   })
   const logger = createLogger(env.logLevel)
   const { core, database } = await createCoreDeps(env, logger)
-  const app = await buildApp({ core, logger, webDist })
+  // As in main.ts: access tokens of our authorization server are accepted as Bearer too.
+  const app = await buildApp({ core, logger, webDist, bearerResolvers: [resolveOAuthAccessToken] })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (!address || typeof address === 'string') throw new Error('The test server has no TCP address')

@@ -1,11 +1,13 @@
 import { Route, Routes } from 'react-router'
 import { ApiKeysPage } from './api-keys/api-keys-page.tsx'
 import { ConnectSessionsPage } from './connect-sessions/connect-sessions-page.tsx'
+import { ConnectionDetailPage } from './connections/connection-detail-page.tsx'
 import { ConnectionsPage } from './connections/connections-page.tsx'
 import { EndUsersPage } from './end-users/end-users-page.tsx'
+import { IntegrationDetailPage } from './integrations/integration-detail-page.tsx'
 import { IntegrationsPage } from './integrations/integrations-page.tsx'
 import { LoginPage } from './login-page.tsx'
-import { OAuthClientsPage } from './pages/oauth-clients-page.tsx'
+import { OAuthClientsPage } from './oauth-clients/oauth-clients-page.tsx'
 import { OverviewPage } from './pages/overview-page.tsx'
 import { ShellNotFoundPage } from './pages/shell-not-found-page.tsx'
 import { RequireAuth } from './require-auth.tsx'
@@ -19,7 +21,9 @@ export function DashboardApp() {
       <Route element={<RequireAuth />}>
         <Route index element={<OverviewPage />} />
         <Route path="connections" element={<ConnectionsPage />} />
+        <Route path="connections/:id" element={<ConnectionDetailPage />} />
         <Route path="integrations" element={<IntegrationsPage />} />
+        <Route path="integrations/:name" element={<IntegrationDetailPage />} />
         <Route path="end-users" element={<EndUsersPage />} />
         <Route path="connect-sessions" element={<ConnectSessionsPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />

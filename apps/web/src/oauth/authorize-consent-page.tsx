@@ -1,24 +1,42 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BrandMark } from '../components/brand-mark.tsx'
 import { Spinner } from '../components/spinner.tsx'
 import { trpcClient } from '../trpc.ts'
 import {
   type InteractionResult,
-  interactionPath,
   loadInteraction,
+  submitDecision,
   uidFromLocation,
 } from './interaction-api.ts'
 
 /**
  * /authorize/consent?uid=… — a third-party app asks to act on the signed-in user's
  * organization (seed 003). Shows the app, the scopes in plain words and the organization, and
- * posts the decision as a real form: the server answers 303 to the authorization server, which
- * sends the browser back to the app.
+ * posts the decision (see submitDecision); the browser then goes to the address the server
+ * answers, and the authorization server sends it back to the app.
  */
 export function AuthorizeConsentPage() {
   const uid = uidFromLocation()
   const [state, setState] = useState<InteractionResult | null>(null)
   const [submitting, setSubmitting] = useState<'allow' | 'deny' | null>(null)
+  const [submitError, setSubmitError] = useState<string | null>(null)
+  // Set synchronously, so a double click cannot post the decision twice.
+  const submittedRef = useRef(false)
+
+  async function decide(decision: 'allow' | 'deny') {
+    if (submittedRef.current) return
+    submittedRef.current = true
+    setSubmitting(decision)
+    setSubmitError(null)
+    const result = await submitDecision(uid, decision)
+    if (result.ok) {
+      window.location.assign(result.redirectTo)
+      return
+    }
+    submittedRef.current = false
+    setSubmitting(null)
+    setSubmitError(result.message)
+  }
 
   useEffect(() => {
     document.title = 'Authorize an application · Switchboard'
@@ -102,36 +120,31 @@ export function AuthorizeConsentPage() {
               )}
               <p className="muted small">You can revoke this access at any time in Switchboard's settings.</p>
             </div>
-            <form
-              method="post"
-              action={interactionPath(uid)}
-              className="form-actions"
-              onSubmit={(e) => {
-                const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null
-                setSubmitting(submitter?.value === 'deny' ? 'deny' : 'allow')
-              }}
-            >
+            {submitError && (
+              <div className="alert alert-error" role="alert">
+                {submitError}
+              </div>
+            )}
+            <div className="form-actions">
               <button
-                type="submit"
-                name="decision"
-                value="deny"
+                type="button"
                 className="button"
                 disabled={submitting !== null}
+                onClick={() => void decide('deny')}
               >
                 {submitting === 'deny' && <Spinner size="sm" />}
                 Deny
               </button>
               <button
-                type="submit"
-                name="decision"
-                value="allow"
+                type="button"
                 className="button button-primary"
                 disabled={submitting !== null}
+                onClick={() => void decide('allow')}
               >
                 {submitting === 'allow' && <Spinner size="sm" />}
                 Allow
               </button>
-            </form>
+            </div>
           </>
         )}
       </section>

@@ -50,3 +50,35 @@ export async function loadInteraction(uid: string): Promise<InteractionResult> {
     return { kind: 'error', message: 'Could not reach Switchboard. Check your connection and try again.' }
   }
 }
+
+/**
+ * Posts the decision with fetch and returns where to send the browser. Not a native form post:
+ * with our `Referrer-Policy: no-referrer`, Chromium sends `Origin: null` on form posts, which
+ * the server rightly refuses as cross-origin; fetch (mode cors) sends the page's real origin.
+ */
+export async function submitDecision(
+  uid: string,
+  decision: 'allow' | 'deny',
+): Promise<{ ok: true; redirectTo: string } | { ok: false; message: string }> {
+  try {
+    const res = await fetch(interactionPath(uid), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ decision }),
+    })
+    const body = (await res.json().catch(() => null)) as {
+      redirectTo?: string
+      error?: { message?: string }
+    } | null
+    if (res.ok && body?.redirectTo) return { ok: true, redirectTo: body.redirectTo }
+    return {
+      ok: false,
+      message:
+        body?.error?.message ??
+        'Your decision could not be recorded. Go back to the application and try again.',
+    }
+  } catch {
+    return { ok: false, message: 'Could not reach Switchboard. Check your connection and try again.' }
+  }
+}

@@ -1,4 +1,5 @@
 import type { inferOutput } from '@trpc/tanstack-react-query'
+import { Link } from 'react-router'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../format.ts'
 import type { trpc } from '../../trpc.ts'
@@ -32,7 +33,9 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
             return (
               <tr key={c.id}>
                 <th scope="row" className="cell-name">
-                  <span className="cell-title">{c.displayName}</span>
+                  <Link to={`/app/connections/${c.id}`} className="cell-title cell-link">
+                    {c.displayName}
+                  </Link>
                   <code className="cell-sub">{c.externalId}</code>
                 </th>
                 <td>{c.integrationName}</td>

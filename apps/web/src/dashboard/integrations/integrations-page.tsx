@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { useDeferredValue, useState } from 'react'
+import { Link } from 'react-router'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
@@ -9,15 +10,9 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { SearchField } from '../../components/search-field.tsx'
 import { trpc } from '../../trpc.ts'
 import { useDocumentTitle } from '../use-document-title.ts'
+import { authTypeLabels } from './auth-types.ts'
 
 type Integration = inferOutput<typeof trpc.integrations.list>[number]
-
-const authTypeLabels: Record<Integration['authType'], string> = {
-  OAUTH2: 'OAuth 2.0',
-  SECRET_TEXT: 'API key',
-  BASIC: 'Username and password',
-  CUSTOM: 'Custom fields',
-}
 
 /** 0: the name starts with the query, 1: the name contains it, 2: only the description does. */
 function rank(integration: Integration, query: string): number {
@@ -121,7 +116,12 @@ function IntegrationCard({ integration }: { integration: Integration }) {
           loading="lazy"
         />
         <div className="integration-card-title">
-          <span className="cell-title">{integration.displayName}</span>
+          <Link
+            to={`/app/integrations/${encodeURIComponent(integration.name)}`}
+            className="cell-title card-link"
+          >
+            {integration.displayName}
+          </Link>
           <code className="cell-sub">{integration.name}</code>
         </div>
       </div>

@@ -1,0 +1,359 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { inferOutput } from '@trpc/tanstack-react-query'
+import { type FormEvent, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { Dialog } from '../../components/dialog.tsx'
+import { EmptyState } from '../../components/empty-state.tsx'
+import { ErrorState } from '../../components/error-state.tsx'
+import { LoadingState } from '../../components/loading-state.tsx'
+import { Logo } from '../../components/logo.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { appCodeOf, fieldIssuesOf, messageOf } from '../../errors.ts'
+import { formatDateTime } from '../../format.ts'
+import { trpc } from '../../trpc.ts'
+import { useSession } from '../session-context.tsx'
+import { useDocumentTitle } from '../use-document-title.ts'
+import { authTypeLabels } from './auth-types.ts'
+
+type Integration = inferOutput<typeof trpc.integrations.get>
+type OAuthApp = inferOutput<typeof trpc.oauthApps.list>[number]
+
+const PLAN_REQUIRED = 'CUSTOM_OAUTH_APP_PLAN_REQUIRED'
+
+function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
+  if (!value || typeof value !== 'object') return undefined
+  const inner = (value as Record<string, unknown>)[key]
+  return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : undefined
+}
+
+function stringAt(value: Record<string, unknown> | undefined, key: string): string | undefined {
+  const inner = value?.[key]
+  return typeof inner === 'string' && inner !== '' ? inner : undefined
+}
+
+/** The endpoints and default scopes of an integration's definition, for people to read. */
+function endpointsOf(integration: Integration) {
+  const oauth2 = objectAt(integration.definition, 'oauth2')
+  const api = objectAt(integration.definition, 'api')
+  const rows: Array<[string, string]> = []
+  const add = (label: string, value: string | undefined) => value && rows.push([label, value])
+  add('API base URL', stringAt(api, 'baseUrl'))
+  add('Authorization URL', stringAt(oauth2, 'authorizationUrl'))
+  add('Token URL', stringAt(oauth2, 'tokenUrl'))
+  add('Revocation URL', stringAt(oauth2, 'revocationUrl'))
+  const scopes = oauth2?.scopes
+  return {
+    rows,
+    scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [],
+  }
+}
+
+/** /app/integrations/:name — how an integration authenticates, and the organization's OAuth app. */
+export function IntegrationDetailPage() {
+  const { name = '' } = useParams()
+  const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
+  useDocumentTitle(integration.data?.displayName ?? 'Integration')
+  const back = (
+    <Link to="/app/integrations" className="back-link">
+      ← All integrations
+    </Link>
+  )
+  if (integration.isPending)
+    return (
+      <div className="page">
+        {back}
+        <LoadingState label="Loading the integration…" />
+      </div>
+    )
+  if (integration.isError)
+    return (
+      <div className="page">
+        {back}
+        <PageHeader title="Integration" />
+        {httpStatusNotFound(integration.error) ? (
+          <EmptyState title="This integration does not exist">
+            Check the address, or pick one from the catalog.
+          </EmptyState>
+        ) : (
+          <ErrorState
+            title="The integration could not be loaded"
+            error={integration.error}
+            onRetry={() => void integration.refetch()}
+          />
+        )}
+      </div>
+    )
+
+  const i = integration.data
+  const { rows, scopes } = endpointsOf(i)
+  return (
+    <div className="page">
+      {back}
+      <header className="page-header">
+        <div className="app-name">
+          <Logo src={i.logoUrl ?? undefined} name={i.displayName} size={44} />
+          <div>
+            <h1>{i.displayName}</h1>
+            {i.description && <p className="page-description">{i.description}</p>}
+          </div>
+        </div>
+      </header>
+      <div className="stack">
+        <section className="card" aria-labelledby="integration-auth-heading">
+          <h2 id="integration-auth-heading" className="card-title">
+            Authentication
+          </h2>
+          <dl className="details">
+            <div>
+              <dt>Auth type</dt>
+              <dd>{authTypeLabels[i.authType]}</dd>
+            </div>
+            <div>
+              <dt>Name in the API</dt>
+              <dd>
+                <code>{i.name}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>Source</dt>
+              <dd>{i.custom ? 'Custom integration of your organization' : 'Switchboard catalog'}</dd>
+            </div>
+            {scopes.length > 0 && (
+              <div>
+                <dt>Default scopes</dt>
+                <dd className="scope-list">
+                  {scopes.map((s) => (
+                    <code key={s}>{s}</code>
+                  ))}
+                </dd>
+              </div>
+            )}
+            {rows.map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>
+                  <code>{value}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        {i.authType === 'OAUTH2' && <OAuthAppSection integration={i} />}
+      </div>
+    </div>
+  )
+}
+
+function httpStatusNotFound(error: unknown): boolean {
+  const code = appCodeOf(error)
+  return code === 'NOT_FOUND' || code === 'INTEGRATION_NOT_FOUND'
+}
+
+function OAuthAppSection({ integration }: { integration: Integration }) {
+  const { isAdmin } = useSession()
+  const apps = useQuery(trpc.oauthApps.list.queryOptions())
+  const [removing, setRemoving] = useState<OAuthApp | null>(null)
+  const mine = apps.data?.filter((a) => a.integrationName === integration.name) ?? []
+  const tenant = mine.filter((a) => a.owner === 'TENANT')
+  const platform = mine.filter((a) => a.owner === 'PLATFORM')
+  return (
+    <section className="card" aria-labelledby="integration-oauth-app-heading">
+      <h2 id="integration-oauth-app-heading" className="card-title">
+        Your OAuth app
+      </h2>
+      <p className="muted small">
+        People authorize {integration.displayName} through this app: its name appears on their consent screen.
+        Register it at {integration.displayName} with the redirect URI{' '}
+        <code>{`${location.origin}/oauth2/callback`}</code>.
+      </p>
+      {apps.isPending && <LoadingState label="Loading OAuth apps…" />}
+      {apps.isError && (
+        <ErrorState
+          title="OAuth apps could not be loaded"
+          error={apps.error}
+          onRetry={() => void apps.refetch()}
+        />
+      )}
+      {apps.isSuccess && (
+        <div className="stack">
+          {tenant.length === 0 && platform.length > 0 && (
+            <p>Connections use Switchboard’s shared app until you add your own.</p>
+          )}
+          {tenant.length === 0 && platform.length === 0 && (
+            <div className="alert alert-info">
+              No app yet: add your client ID and secret, or connections to {integration.displayName} cannot
+              start.
+            </div>
+          )}
+          {tenant.map((a) => (
+            <div key={a.id} className="secret-box">
+              <span className="stack-tight">
+                <span className="small muted">Client ID</span>
+                <code data-testid="oauth-app-client-id">{a.clientId}</code>
+                <span className="small muted">
+                  Added {formatDateTime(a.createdAt)}
+                  {a.scopes.length > 0 && ` · scopes ${a.scopes.join(' ')}`}
+                </span>
+              </span>
+              {isAdmin && (
+                <button type="button" className="button button-danger-ghost" onClick={() => setRemoving(a)}>
+                  Remove
+                </button>
+              )}
+            </div>
+          ))}
+          {isAdmin && tenant.length === 0 && <OAuthAppForm integration={integration} />}
+          {!isAdmin && tenant.length === 0 && (
+            <p className="muted small">Only owners and admins can add the organization’s OAuth app.</p>
+          )}
+        </div>
+      )}
+      <RemoveOAuthAppDialog app={removing} onClose={() => setRemoving(null)} />
+    </section>
+  )
+}
+
+function OAuthAppForm({ integration }: { integration: Integration }) {
+  const queryClient = useQueryClient()
+  const organization = useQuery(trpc.organization.get.queryOptions())
+  const [clientId, setClientId] = useState('')
+  const [clientSecret, setClientSecret] = useState('')
+  const [scopes, setScopes] = useState('')
+  const create = useMutation({
+    ...trpc.oauthApps.create.mutationOptions(),
+    onSuccess: async () => {
+      setClientId('')
+      setClientSecret('')
+      setScopes('')
+      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+    },
+  })
+  const planRequired = appCodeOf(create.error) === PLAN_REQUIRED
+  const onFreePlan = organization.data?.plan === 'FREE'
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    const list = scopes.split(/[\s,]+/).filter((s) => s !== '')
+    create.mutate({
+      integrationName: integration.name,
+      clientId: clientId.trim(),
+      clientSecret,
+      ...(list.length > 0 ? { scopes: list } : {}),
+    })
+  }
+
+  const issues = fieldIssuesOf(create.error)
+  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Add your OAuth app">
+      {(onFreePlan || planRequired) && (
+        <div className="alert alert-warning" role={planRequired ? 'alert' : undefined}>
+          {planRequired
+            ? messageOf(create.error)
+            : 'Your organization is on the Free plan. Your own OAuth apps need the Team plan or above; until then connections use Switchboard’s shared app where there is one.'}{' '}
+          <Link to="/app/settings">See your plan in Settings.</Link>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="oauth-app-client-id">Client ID</label>
+        <input
+          id="oauth-app-client-id"
+          value={clientId}
+          autoComplete="off"
+          onChange={(e) => setClientId(e.target.value)}
+          aria-invalid={issueFor('clientId') ? true : undefined}
+        />
+        {issueFor('clientId') && <p className="field-error">Client ID {issueFor('clientId')}.</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="oauth-app-client-secret">Client secret</label>
+        <input
+          id="oauth-app-client-secret"
+          type="password"
+          value={clientSecret}
+          autoComplete="off"
+          onChange={(e) => setClientSecret(e.target.value)}
+          aria-invalid={issueFor('clientSecret') ? true : undefined}
+          aria-describedby="oauth-app-client-secret-help"
+        />
+        <p
+          id="oauth-app-client-secret-help"
+          className={issueFor('clientSecret') ? 'field-error' : 'field-help'}
+        >
+          {issueFor('clientSecret')
+            ? `Client secret ${issueFor('clientSecret')}.`
+            : 'Stored encrypted and never shown again.'}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="oauth-app-scopes">
+          Scopes <span className="field-optional">(optional)</span>
+        </label>
+        <input
+          id="oauth-app-scopes"
+          value={scopes}
+          autoComplete="off"
+          placeholder="Space-separated; empty uses the integration’s defaults"
+          onChange={(e) => setScopes(e.target.value)}
+        />
+      </div>
+      {create.isError && !planRequired && issues.length === 0 && (
+        <div className="alert alert-error" role="alert">
+          The app was not saved. {messageOf(create.error)}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? 'Saving…' : 'Save OAuth app'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function RemoveOAuthAppDialog({ app, onClose }: { app: OAuthApp | null; onClose: () => void }) {
+  const queryClient = useQueryClient()
+  const remove = useMutation({
+    ...trpc.oauthApps.delete.mutationOptions(),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+      onClose()
+    },
+  })
+  return (
+    <Dialog
+      open={app !== null}
+      title="Remove this OAuth app?"
+      onClose={() => {
+        remove.reset()
+        onClose()
+      }}
+      dismissable={!remove.isPending}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={remove.isPending}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={remove.isPending}
+            onClick={() => app && remove.mutate({ id: app.id })}
+          >
+            {remove.isPending ? 'Removing…' : 'Remove app'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        New connections can no longer use client ID <code>{app?.clientId}</code>. Existing connections that
+        were authorized through it may fail to refresh.
+      </p>
+      {remove.isError && (
+        <div className="alert alert-error" role="alert">
+          The app was not removed. {messageOf(remove.error)}
+        </div>
+      )}
+    </Dialog>
+  )
+}
