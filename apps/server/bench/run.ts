@@ -187,7 +187,9 @@ load; \`pnpm bench proxy --write\` rewrites this file).
 `
   writeFileSync(file, doc)
   // Keep the file as the linter formats it, so `pnpm lint` stays green after a --write.
-  spawnSync(path.resolve(here, '../../../node_modules/.bin/biome'), ['format', '--write', file], { stdio: 'ignore' })
+  spawnSync(path.resolve(here, '../../../node_modules/.bin/biome'), ['format', '--write', file], {
+    stdio: 'ignore',
+  })
   console.error(`Wrote ${file}`)
 }
 
