@@ -503,6 +503,8 @@ describe('hosted connect page', () => {
     await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor()
     // The list no longer shows it (the dashboard's other connection is still there).
     await page.getByRole('row', { name: /Team Acme Keys/ }).waitFor()
+    // The list may first render from cache; it must drop the row once it refetches.
+    await page.getByRole('row', { name: /Support Acme ID/ }).waitFor({ state: 'detached', timeout: 15_000 })
     expect(await page.getByRole('row', { name: /Support Acme ID/ }).count()).toBe(0)
     expect(await provider.introspect(tokens.accessToken)).toBe(false)
     if (tokens.refreshToken) expect(await provider.introspect(tokens.refreshToken)).toBe(false)
