@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Dialog } from '../../components/dialog.tsx'
-import { messageOf } from '../../errors.ts'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { trpc } from '../../trpc.ts'
 import type { ApiKey } from './api-keys-page.tsx'
 
@@ -16,46 +15,26 @@ export function RevokeApiKeyDialog({ apiKey, onClose }: RevokeApiKeyDialogProps)
     ...trpc.apiKeys.revoke.mutationOptions(),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() })
-      close()
+      revoke.reset()
+      onClose()
     },
   })
 
-  function close() {
-    revoke.reset()
-    onClose()
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={apiKey !== null}
       title={`Revoke “${apiKey?.name ?? ''}”?`}
-      onClose={close}
-      dismissable={!revoke.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={revoke.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={revoke.isPending || !apiKey}
-            onClick={() => apiKey && revoke.mutate({ id: apiKey.id })}
-          >
-            {revoke.isPending ? 'Revoking…' : 'Revoke key'}
-          </button>
-        </>
-      }
+      confirmLabel="Revoke key"
+      pendingLabel="Revoking…"
+      failureLead="The key was not revoked."
+      action={revoke}
+      onConfirm={() => apiKey && revoke.mutate({ id: apiKey.id })}
+      onClose={onClose}
     >
       <p>
         Requests that use <code>{apiKey?.prefix}</code> will be rejected immediately. This cannot be undone;
         to keep a service running, create its replacement key first.
       </p>
-      {revoke.isError && (
-        <div className="alert alert-error" role="alert">
-          The key was not revoked. {messageOf(revoke.error)}
-        </div>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }

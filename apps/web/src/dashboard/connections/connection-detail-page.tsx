@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type ReactNode, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { Dialog } from '../../components/dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
@@ -370,40 +371,21 @@ function DeleteConnectionDialog({
     },
   })
   return (
-    <Dialog
+    <ConfirmDialog
       open={connection !== null}
       title="Delete this connection?"
-      onClose={() => {
-        remove.reset()
-        onClose()
-      }}
-      dismissable={!remove.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={remove.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={remove.isPending || !connection}
-            onClick={() => connection && remove.mutate({ id: connection.id })}
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete connection'}
-          </button>
-        </>
-      }
+      confirmLabel="Delete connection"
+      pendingLabel="Deleting…"
+      failureLead="The connection was not deleted."
+      action={remove}
+      onConfirm={() => connection && remove.mutate({ id: connection.id })}
+      onClose={onClose}
     >
       <p>
         “{connection?.displayName}” is removed and its credentials are revoked at{' '}
         {connection?.integrationName} where the provider allows it. Requests that use it fail from now on.
         This cannot be undone; the account can be connected again later.
       </p>
-      {remove.isError && (
-        <div className="alert alert-error" role="alert">
-          The connection was not deleted. {messageOf(remove.error)}
-        </div>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { Dialog } from '../../components/dialog.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
@@ -321,39 +321,20 @@ function RemoveOAuthAppDialog({ app, onClose }: { app: OAuthApp | null; onClose:
     },
   })
   return (
-    <Dialog
+    <ConfirmDialog
       open={app !== null}
       title="Remove this OAuth app?"
-      onClose={() => {
-        remove.reset()
-        onClose()
-      }}
-      dismissable={!remove.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={remove.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={remove.isPending}
-            onClick={() => app && remove.mutate({ id: app.id })}
-          >
-            {remove.isPending ? 'Removing…' : 'Remove app'}
-          </button>
-        </>
-      }
+      confirmLabel="Remove app"
+      pendingLabel="Removing…"
+      failureLead="The app was not removed."
+      action={remove}
+      onConfirm={() => app && remove.mutate({ id: app.id })}
+      onClose={onClose}
     >
       <p>
         New connections can no longer use client ID <code>{app?.clientId}</code>. Existing connections that
         were authorized through it may fail to refresh.
       </p>
-      {remove.isError && (
-        <div className="alert alert-error" role="alert">
-          The app was not removed. {messageOf(remove.error)}
-        </div>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type FormEvent, useState } from 'react'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { CopyButton } from '../../components/copy-button.tsx'
 import { Dialog } from '../../components/dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
@@ -158,40 +159,21 @@ function DeleteClientDialog({ client, onClose }: { client: OAuthClient | null; o
     },
   })
   return (
-    <Dialog
+    <ConfirmDialog
       open={client !== null}
       title="Delete this app?"
-      onClose={() => {
-        remove.reset()
-        onClose()
-      }}
-      dismissable={!remove.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={remove.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={remove.isPending}
-            onClick={() => client && remove.mutate({ id: client.id })}
-          >
-            {remove.isPending ? 'Deleting…' : 'Delete app'}
-          </button>
-        </>
-      }
+      confirmLabel="Delete app"
+      pendingLabel="Deleting…"
+      failureLead="The app was not deleted."
+      action={remove}
+      onConfirm={() => client && remove.mutate({ id: client.id })}
+      onClose={onClose}
     >
       <p>
         “{client?.name}” can no longer sign people in, and the tokens it holds stop working. This cannot be
         undone.
       </p>
-      {remove.isError && (
-        <div className="alert alert-error" role="alert">
-          The app was not deleted. {messageOf(remove.error)}
-        </div>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }
 
@@ -479,39 +461,20 @@ function RevokeGrantDialog({ grant, onClose }: { grant: OAuthGrant | null; onClo
     },
   })
   return (
-    <Dialog
+    <ConfirmDialog
       open={grant !== null}
       title="Revoke this app’s access?"
-      onClose={() => {
-        revoke.reset()
-        onClose()
-      }}
-      dismissable={!revoke.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={revoke.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={revoke.isPending}
-            onClick={() => grant && revoke.mutate({ id: grant.id })}
-          >
-            {revoke.isPending ? 'Revoking…' : 'Revoke access'}
-          </button>
-        </>
-      }
+      confirmLabel="Revoke access"
+      pendingLabel="Revoking…"
+      failureLead="Access was not revoked."
+      action={revoke}
+      onConfirm={() => grant && revoke.mutate({ id: grant.id })}
+      onClose={onClose}
     >
       <p>
         “{grant?.clientName}” loses the access {grant?.userEmail} gave it. It has to ask again to act for your
         organization.
       </p>
-      {revoke.isError && (
-        <div className="alert alert-error" role="alert">
-          Access was not revoked. {messageOf(revoke.error)}
-        </div>
-      )}
-    </Dialog>
+    </ConfirmDialog>
   )
 }
