@@ -282,6 +282,94 @@ describe('dashboard', () => {
     expect(errors.take()).toEqual([])
   })
 
+  it('filters connections by integration, scope and end user, and says which filter to clear', async () => {
+    // Its own rows, all named "Filter …", so the search below hides what other tests created.
+    const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'e2e' }
+    const add = (
+      displayName: string,
+      integrationName: string,
+      scope: 'ORGANIZATION' | 'WORKSPACE' | 'USER',
+      endUserId?: string,
+    ) =>
+      createConnection(server.core, principal, {
+        type: 'SECRET_TEXT',
+        integrationName,
+        workspaceId: org.workspaceId,
+        externalId: displayName.toLowerCase().replaceAll(' ', '_'),
+        displayName,
+        secretText: integrationName === 'anthropic' ? 'sk-ant-test-filters' : 'sk-test-filters',
+        scope,
+        ...(endUserId ? { endUserId } : {}),
+      })
+    await add('Filter OpenAI Shared', 'openai', 'WORKSPACE')
+    await add('Filter OpenAI Org', 'openai', 'ORGANIZATION')
+    await add('Filter OpenAI Dana', 'openai', 'USER', 'filter_dana')
+    await add('Filter Anthropic Dana', 'anthropic', 'USER', 'filter_dana')
+    await add('Filter Anthropic Eli', 'anthropic', 'USER', 'filter_eli')
+
+    await openPage()
+    await signIn(OWNER.email, OWNER.password)
+    await page.waitForURL(/\/app$/)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click()
+    const names = () => page.locator('tbody .cell-title').allTextContents()
+    const sorted = async () => (await names()).sort()
+    await page.getByLabel('Search').fill('Filter')
+    await expect
+      .poll(sorted)
+      .toEqual([
+        'Filter Anthropic Dana',
+        'Filter Anthropic Eli',
+        'Filter OpenAI Dana',
+        'Filter OpenAI Org',
+        'Filter OpenAI Shared',
+      ])
+
+    await page.getByLabel('Integration').selectOption('openai')
+    await expect.poll(sorted).toEqual(['Filter OpenAI Dana', 'Filter OpenAI Org', 'Filter OpenAI Shared'])
+    await page.getByLabel('Scope').selectOption('USER')
+    await expect.poll(names).toEqual(['Filter OpenAI Dana'])
+    await page.getByLabel('Scope').selectOption('ORGANIZATION')
+    await expect.poll(names).toEqual(['Filter OpenAI Org'])
+    // The filters live in the URL: a reload (or a shared link) shows the same list.
+    expect(new URL(page.url()).searchParams.get('integration')).toBe('openai')
+    await page.reload()
+    await expect.poll(names).toEqual(['Filter OpenAI Org'])
+    expect(await page.getByLabel('Scope').inputValue()).toBe('ORGANIZATION')
+    expect(await page.getByLabel('Search').inputValue()).toBe('Filter')
+
+    await page.getByLabel('Scope').selectOption('')
+    await page.getByLabel('Integration').selectOption('')
+    await page.getByLabel('End user').fill('filter_dana')
+    await expect.poll(sorted).toEqual(['Filter Anthropic Dana', 'Filter OpenAI Dana'])
+
+    // Nothing matches: the empty state names the filters and clears one at a time.
+    await page.getByLabel('Integration').selectOption('anthropic')
+    await page.getByLabel('End user').fill('filter_nobody')
+    const empty = page.getByText('No connections match these filters')
+    await empty.waitFor()
+    const emptyState = page.locator('.state-empty')
+    expect(await emptyState.textContent()).toContain(
+      'No connection in Default matches search “Filter”, integration Anthropic and end user “filter_nobody”.',
+    )
+    await screenshot(page, 'connections-filters-empty')
+    await emptyState.getByRole('button', { name: 'Clear end user' }).click()
+    await expect.poll(sorted).toEqual(['Filter Anthropic Dana', 'Filter Anthropic Eli'])
+    expect(await page.getByLabel('End user').inputValue()).toBe('')
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    expect(new URL(page.url()).search).toBe('')
+    await page.getByRole('row', { name: /Project Alpha OpenAI Key/ }).waitFor()
+    expect(errors.take()).toEqual([])
+
+    // The end users page links to each end user's connections.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'End users' }).click()
+    await page.getByRole('link', { name: 'Connections of filter_eli' }).click()
+    await page.waitForURL('**/app/connections?endUser=filter_eli')
+    await expect.poll(names).toEqual(['Filter Anthropic Eli'])
+    expect(await page.getByLabel('End user').inputValue()).toBe('filter_eli')
+    await screenshot(page, 'connections-filtered')
+    expect(errors.take()).toEqual([])
+  })
+
   it("shows an integration and manages the organization's OAuth app for it", async () => {
     await openPage()
     await signIn(OWNER.email, OWNER.password)

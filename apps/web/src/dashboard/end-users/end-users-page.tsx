@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadMore } from '../../components/load-more.tsx'
@@ -107,6 +108,9 @@ function EndUsersTable({ endUsers }: { endUsers: EndUser[] }) {
             <th scope="col" className="col-optional">
               Created
             </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -119,6 +123,14 @@ function EndUsersTable({ endUsers }: { endUsers: EndUser[] }) {
               <td className="col-optional">{u.email ?? <span className="muted">—</span>}</td>
               <td className="col-optional" title={u.createdAt}>
                 {formatDateTime(u.createdAt)}
+              </td>
+              <td className="cell-actions">
+                <Link
+                  to={`/app/connections?endUser=${encodeURIComponent(u.externalId)}`}
+                  aria-label={`Connections of ${u.externalId}`}
+                >
+                  Connections
+                </Link>
               </td>
             </tr>
           ))}
