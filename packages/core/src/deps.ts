@@ -29,6 +29,12 @@ export interface CoreConfig {
   egressAllow: readonly string[]
   /** Proxied requests per organization per minute (0 = unlimited). */
   proxyRateLimitPerMinute: number
+  /**
+   * How long the proxy's hot-path reads (API key, workspace, integration, connection) may be
+   * served from memory when this process wrote nothing since; bounds how late another
+   * instance's change is seen. Default 1000 ms; 0 disables the cache.
+   */
+  readCacheMs?: number
 }
 
 /** Everything a core use case may touch, passed in so tests can drive time and the network. */

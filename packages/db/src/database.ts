@@ -3,6 +3,7 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
+import { ChangeCounterPlugin, countingCommits, registerChangeCounter } from './change-counter.ts'
 import { migrations } from './migrations/index.ts'
 import type { Database } from './schema.ts'
 
@@ -37,10 +38,12 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export function openDatabase(config: DatabaseConfig): Db {
   if (isPostgresUrl(config.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
+    const changes = new ChangeCounterPlugin()
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
-      plugins: [new CamelCasePlugin()],
+      dialect: countingCommits(new PostgresDialect({ pool }), changes),
+      plugins: [changes, new CamelCasePlugin()],
     })
+    registerChangeCounter(db, changes)
     const u = new URL(config.databaseUrl)
     return {
       db,
@@ -58,10 +61,12 @@ export function openDatabase(config: DatabaseConfig): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  const changes = new ChangeCounterPlugin()
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [new CamelCasePlugin()],
+    dialect: countingCommits(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
+    plugins: [changes, new CamelCasePlugin()],
   })
+  registerChangeCounter(db, changes)
   return {
     db,
     dialect: 'sqlite',

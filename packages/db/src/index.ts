@@ -1,2 +1,3 @@
+export { changeCount } from './change-counter.ts'
 export * from './database.ts'
 export type * from './schema.ts'

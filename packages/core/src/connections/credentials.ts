@@ -22,6 +22,37 @@ export function decryptCredentials(
   ) as StoredCredentials
 }
 
+const decrypted = new WeakMap<object, Map<string, Readonly<StoredCredentials>>>()
+
+/**
+ * decryptCredentials, remembered per ciphertext (a new one is written on every change, and
+ * it is bound to its connection id): the proxy's hot path then skips AES-GCM and JSON. The
+ * result is shared, so it is frozen.
+ */
+export function decryptCredentialsCached(
+  deps: CoreDeps,
+  connection: Pick<Connection, 'id' | 'credentialsCiphertext'>,
+): Readonly<StoredCredentials> {
+  let cache = decrypted.get(deps.cipher)
+  if (!cache) {
+    cache = new Map()
+    decrypted.set(deps.cipher, cache)
+  }
+  const key = `${connection.id}:${connection.credentialsCiphertext}`
+  let creds = cache.get(key)
+  if (!creds) {
+    creds = deepFreeze(decryptCredentials(deps, connection))
+    if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string)
+    cache.set(key, creds)
+  }
+  return creds
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v !== null && typeof v === 'object') deepFreeze(v)
+  return Object.freeze(value)
+}
+
 /** The values a template may use: {accessToken} for OAuth2, the form's fields otherwise. */
 export function templateValues(creds: StoredCredentials): Record<string, string> {
   return creds.kind === 'oauth2' ? { accessToken: creds.accessToken } : creds.values
@@ -37,14 +68,22 @@ export function interpolate(template: string, values: Record<string, string>): s
   })
 }
 
-/** Puts credentials on an outbound request as the catalog says: header, query or basic. */
-export function applyAuth(auth: ApiAuth, creds: StoredCredentials, url: URL, headers: Headers): void {
+/**
+ * Puts credentials on an outbound request as the catalog says: header, query or basic.
+ * Header names are set in lower case, replacing any of the same name.
+ */
+export function applyAuth(
+  auth: ApiAuth,
+  creds: StoredCredentials,
+  url: URL,
+  headers: Record<string, string>,
+): void {
   const values = templateValues(creds)
-  if (auth.in === 'header') headers.set(auth.name, interpolate(auth.value, values))
+  if (auth.in === 'header') headers[auth.name.toLowerCase()] = interpolate(auth.value, values)
   else if (auth.in === 'query') url.searchParams.set(auth.name, interpolate(auth.value, values))
   else {
     const user = interpolate(auth.username, values)
     const pass = interpolate(auth.password, values)
-    headers.set('authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`)
+    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`
   }
 }

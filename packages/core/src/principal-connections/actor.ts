@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps.ts'
 import { ensureEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
+import { cachedRead } from '../util/read-cache.ts'
 
 /**
  * Whom a seed-002 call acts for: a dashboard user, or an API key (or OAuth token) plus the
@@ -21,11 +22,24 @@ export interface Actor {
   isSuperuser: boolean
 }
 
-export async function actorFor(
-  deps: CoreDeps,
-  principal: Principal,
-  headers: { workspaceId?: string | undefined; endUserId?: string | undefined },
-): Promise<Actor> {
+type ActorHeaders = { workspaceId?: string | undefined; endUserId?: string | undefined }
+
+export function actorFor(deps: CoreDeps, principal: Principal, headers: ActorHeaders): Promise<Actor> {
+  const userId =
+    principal.kind === 'user' ? principal.userId : principal.kind === 'oauthToken' ? principal.userId : null
+  const superuser = principal.kind === 'user' && principal.isSuperuser
+  const key = JSON.stringify([
+    'actor',
+    principal.organizationId,
+    userId,
+    superuser,
+    headers.workspaceId,
+    headers.endUserId,
+  ])
+  return cachedRead(deps, key, () => resolveActor(deps, principal, headers))
+}
+
+async function resolveActor(deps: CoreDeps, principal: Principal, headers: ActorHeaders): Promise<Actor> {
   let workspaceId = headers.workspaceId
   if (workspaceId !== undefined) {
     if (!/^[0-9a-f-]{36}$/i.test(workspaceId))

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import { type ProxyCall, type ProxyResult, proxyThroughConnection } from '../proxy/proxy-request.ts'
+import { cachedRead } from '../util/read-cache.ts'
 import type { Actor } from './actor.ts'
 
 export type SharingMode = 'PER_USER' | 'SHARED'
@@ -373,6 +374,17 @@ export async function proxyForActor(
   call: ProxyCall,
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
-  const integration = await requireIntegration(deps, actor.organizationId, integrationId)
-  return proxyThroughConnection(deps, await requireCurrent(deps, actor, integration), call, { integration })
+  const key = JSON.stringify([
+    'current',
+    actor.organizationId,
+    actor.workspaceId,
+    actor.userId,
+    actor.endUserId,
+    integrationId,
+  ])
+  const { integration, connection } = await cachedRead(deps, key, async () => {
+    const integration = await requireIntegration(deps, actor.organizationId, integrationId)
+    return { integration, connection: await requireCurrent(deps, actor, integration) }
+  })
+  return proxyThroughConnection(deps, connection, call, { integration })
 }

@@ -4,6 +4,7 @@ import { requireConnection, resolveConnectionRow } from '../connections/connecti
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
+import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
   type ProxyOptions,
@@ -41,14 +42,25 @@ export async function proxyRequest(
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
-  const connection = input.connectionId
-    ? await requireConnection(deps, principal.organizationId, input.connectionId)
-    : await resolveConnectionRow(deps, principal.organizationId, {
-        integrationName: input.integrationName as string,
-        workspaceId: input.workspaceId as string,
-        ...(input.externalId !== undefined && { externalId: input.externalId }),
-        ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
-      })
+  const key = JSON.stringify([
+    'proxyConnection',
+    principal.organizationId,
+    input.connectionId,
+    input.integrationName,
+    input.workspaceId,
+    input.externalId,
+    input.endUserId,
+  ])
+  const connection = await cachedRead(deps, key, () =>
+    input.connectionId
+      ? requireConnection(deps, principal.organizationId, input.connectionId)
+      : resolveConnectionRow(deps, principal.organizationId, {
+          integrationName: input.integrationName as string,
+          workspaceId: input.workspaceId as string,
+          ...(input.externalId !== undefined && { externalId: input.externalId }),
+          ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
+        }),
+  )
   if (connection.status === 'REVOKED')
     throw new AppError('INVALID_CREDENTIALS', 'This connection was revoked; reconnect it')
   const call: ProxyCall = { url: input.url }

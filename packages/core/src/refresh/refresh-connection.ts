@@ -1,5 +1,10 @@
 import type { Connection } from '@switchboard/db'
-import { decryptCredentials, encryptCredentials, type StoredCredentials } from '../connections/credentials.ts'
+import {
+  decryptCredentials,
+  decryptCredentialsCached,
+  encryptCredentials,
+  type StoredCredentials,
+} from '../connections/credentials.ts'
 import { recordConnectionEvent } from '../connections/store-connection.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
@@ -75,9 +80,10 @@ export async function getFreshCredentials(
     )
   }
   if (!options.force && !needsRefresh(deps, connection)) {
-    return { connection, credentials: decryptCredentials(deps, connection) }
+    return { connection, credentials: decryptCredentialsCached(deps, connection) }
   }
-  if (connection.type !== 'OAUTH2') return { connection, credentials: decryptCredentials(deps, connection) }
+  if (connection.type !== 'OAUTH2')
+    return { connection, credentials: decryptCredentialsCached(deps, connection) }
   const map = flights(deps)
   const existing = map.get(connection.id)
   if (existing) return existing

@@ -3,6 +3,7 @@ import { type Principal, requireAdmin } from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { cachedRead } from '../util/read-cache.ts'
 import { type ApiKeyView, toApiKeyView } from './views.ts'
 
 const API_KEY_PATTERN = /^sk_[A-Za-z0-9_-]{43}$/
@@ -76,19 +77,23 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
   if (!API_KEY_PATTERN.test(key)) {
     throw new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
   }
-  const row = await deps.db
-    .selectFrom('apiKeys')
-    .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
-    .where('keyHash', '=', sha256(key))
-    .executeTakeFirst()
+  const hash = sha256(key)
+  const row = await cachedRead(deps, `apiKey:${hash}`, () =>
+    deps.db
+      .selectFrom('apiKeys')
+      .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
+      .where('keyHash', '=', hash)
+      .executeTakeFirst(),
+  )
   if (!row || row.revokedAt !== null) {
     throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
   }
   const now = deps.clock.now()
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_GRANULARITY_MS) {
+    row.lastUsedAt = now.toISOString()
     await deps.db
       .updateTable('apiKeys')
-      .set({ lastUsedAt: now.toISOString() })
+      .set({ lastUsedAt: row.lastUsedAt })
       .where('id', '=', row.id)
       .execute()
   }

@@ -1,0 +1,119 @@
+import { changeCount, openDatabase } from '@switchboard/db'
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+// Relative on purpose: a devDependency on @switchboard/testing would make a package cycle.
+import { createTestDeps, ManualClock, type TestDeps } from '../../../testing/src/deps.ts'
+import type { Principal } from '../auth/principal.ts'
+import type { CoreDeps } from '../deps.ts'
+import { authenticateApiKey, revokeApiKey } from '../tenancy/api-keys.ts'
+import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
+import { cachedRead, DEFAULT_READ_CACHE_MS } from './read-cache.ts'
+
+/**
+ * The proxy's hot-path cache on the suite's database (SQLite in `unit`, PostgreSQL in `pg`):
+ * a write in this process is seen at once; another instance's write within the TTL.
+ */
+describe('read cache and the change counter', () => {
+  let t: TestDeps
+  let clock: ManualClock
+
+  beforeEach(async () => {
+    clock = new ManualClock()
+    t = await createTestDeps({ clock })
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  it('serves a repeated read from memory until this process writes', async () => {
+    let loads = 0
+    const load = async () => ++loads
+    expect(await cachedRead(t.deps, 'k', load)).toBe(1)
+    expect(await cachedRead(t.deps, 'k', load)).toBe(1)
+    await t.deps.db.updateTable('organizations').set({ name: 'Renamed' }).execute()
+    expect(await cachedRead(t.deps, 'k', load)).toBe(2)
+    expect(await cachedRead(t.deps, 'k', load)).toBe(2)
+    clock.advance(DEFAULT_READ_CACHE_MS)
+    expect(await cachedRead(t.deps, 'k', load)).toBe(3)
+  })
+
+  it('shares one load between concurrent misses and does not keep a failed one', async () => {
+    let loads = 0
+    const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++loads), 20))
+    expect(await Promise.all([cachedRead(t.deps, 's', slow), cachedRead(t.deps, 's', slow)])).toEqual([1, 1])
+    await expect(cachedRead(t.deps, 'f', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    expect(await cachedRead(t.deps, 'f', async () => 'ok')).toBe('ok')
+  })
+
+  it('is off when readCacheMs is 0', async () => {
+    const off: CoreDeps = { ...t.deps, config: { ...t.deps.config, readCacheMs: 0 } }
+    let loads = 0
+    await cachedRead(off, 'k', async () => ++loads)
+    expect(await cachedRead(off, 'k', async () => ++loads)).toBe(2)
+  })
+
+  it('counts writes that can change a cached read, and only those', async () => {
+    const count = () => changeCount(t.deps.db) as number
+    const org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: 'TEAM' })
+    const start = count()
+    await t.deps.db.selectFrom('apiKeys').selectAll().execute()
+    await t.deps.db.updateTable('apiKeys').set({ lastUsedAt: clock.now().toISOString() }).execute()
+    await t.deps.db
+      .insertInto('connectionEvents')
+      .values({
+        id: t.deps.newId(),
+        organizationId: org.organizationId,
+        connectionId: t.deps.newId(),
+        kind: 'CREATED',
+        detail: null,
+        createdAt: clock.now().toISOString(),
+      })
+      .execute()
+    expect(count()).toBe(start)
+    await t.deps.db.updateTable('apiKeys').set({ revokedAt: clock.now().toISOString() }).execute()
+    expect(count()).toBeGreaterThan(start)
+    const afterUpdate = count()
+    await t.deps.db.transaction().execute(async (trx) => {
+      await trx.updateTable('organizations').set({ name: 'In a transaction' }).execute()
+    })
+    // The write and the commit both count.
+    expect(count()).toBeGreaterThanOrEqual(afterUpdate + 3)
+    const beforeRaw = count()
+    await sql`update organizations set name = 'raw'`.execute(t.deps.db)
+    expect(count()).toBeGreaterThan(beforeRaw)
+  })
+
+  it('a revoked API key is refused at once in this process, and within the TTL in another', async () => {
+    const org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: 'TEAM' })
+    const admin: Principal = {
+      kind: 'user',
+      organizationId: org.organizationId,
+      userId: 'u',
+      role: 'owner',
+      isSuperuser: false,
+      sessionId: 's',
+    }
+    const other = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 2 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    try {
+      const instanceB: CoreDeps = { ...t.deps, db: other.db }
+      const principal = await authenticateApiKey(t.deps, org.apiKey)
+      await authenticateApiKey(instanceB, org.apiKey)
+
+      // Revoked through this instance: refused at once here.
+      await revokeApiKey(t.deps, admin, principal.kind === 'apiKey' ? principal.apiKeyId : '')
+      await expect(authenticateApiKey(t.deps, org.apiKey)).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+
+      // The other instance saw no write of its own: it may serve its cached answer until the
+      // TTL passes, and not after.
+      await authenticateApiKey(instanceB, org.apiKey)
+      clock.advance(DEFAULT_READ_CACHE_MS)
+      await expect(authenticateApiKey(instanceB, org.apiKey)).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    } finally {
+      await other.close()
+    }
+  })
+})

@@ -1,0 +1,51 @@
+import { changeCount } from '@switchboard/db'
+import type { CoreDeps } from '../deps.ts'
+
+/** How long a cached read may serve when nothing in this process wrote since. */
+export const DEFAULT_READ_CACHE_MS = 1000
+const MAX_ENTRIES = 10_000
+
+interface Entry {
+  /** The process's change count when the read started. */
+  changes: number
+  loadedAt: number
+  value: Promise<unknown>
+}
+
+const caches = new WeakMap<object, Map<string, Entry>>()
+
+function cacheFor(deps: CoreDeps): Map<string, Entry> {
+  let cache = caches.get(deps.db)
+  if (!cache) {
+    cache = new Map()
+    caches.set(deps.db, cache)
+  }
+  return cache
+}
+
+/**
+ * A read on the proxy's hot path (API key, workspace, integration, current connection),
+ * served from memory while it cannot be stale: any write this process makes to a cached
+ * table drops every entry at once, and writes by other processes are picked up within
+ * `config.readCacheMs` (default 1 s; 0 turns the cache off). Concurrent misses share one
+ * load; a failed load is not kept.
+ */
+export function cachedRead<T>(deps: CoreDeps, key: string, load: () => Promise<T>): Promise<T> {
+  const ttl = deps.config.readCacheMs ?? DEFAULT_READ_CACHE_MS
+  const changes = changeCount(deps.db)
+  if (ttl <= 0 || changes === undefined) return load()
+  const cache = cacheFor(deps)
+  const now = deps.clock.now().getTime()
+  const hit = cache.get(key)
+  if (hit && hit.changes === changes && now - hit.loadedAt < ttl && hit.loadedAt <= now) {
+    return hit.value as Promise<T>
+  }
+  const value = load()
+  const entry: Entry = { changes, loadedAt: now, value }
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string)
+  cache.set(key, entry)
+  value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key)
+  })
+  return value
+}

@@ -1,0 +1,141 @@
+import type {
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely'
+
+/**
+ * Tables whose rows no in-process read cache holds: writing them never makes a cached read
+ * stale, so they do not count as changes (sessions, events, the authorization server's state).
+ */
+const UNCACHED_TABLES = new Set([
+  'dashboardsessions',
+  'connectsessions',
+  'connectionevents',
+  'oauthclients',
+  'oauthservermodels',
+  'oauthserversecrets',
+])
+
+/** Bookkeeping columns an update may touch without changing what a cached read returns. */
+const BOOKKEEPING_COLUMNS = new Set(['lastusedat', 'refreshleaseowner', 'refreshleaseuntil'])
+
+const norm = (name: string) => name.replaceAll('_', '').toLowerCase()
+
+function identifierOf(node: OperationNode | undefined): string | undefined {
+  if (!node) return undefined
+  const n = node as {
+    kind: string
+    table?: OperationNode
+    identifier?: { name: string }
+    node?: OperationNode
+  }
+  if (n.kind === 'TableNode') return identifierOf(n.table)
+  if (n.kind === 'SchemableIdentifierNode') return n.identifier?.name
+  if (n.kind === 'AliasNode') return identifierOf(n.node)
+  return undefined
+}
+
+/** Whether a query can change what a cached read of another table would return. */
+function isRelevantWrite(node: RootOperationNode): boolean {
+  switch (node.kind) {
+    case 'SelectQueryNode':
+      return false
+    case 'InsertQueryNode': {
+      const table = identifierOf(node.into)
+      return table === undefined || !UNCACHED_TABLES.has(norm(table))
+    }
+    case 'UpdateQueryNode': {
+      const table = identifierOf(node.table)
+      if (table !== undefined && UNCACHED_TABLES.has(norm(table))) return false
+      const columns = (node.updates ?? []).map((u) => {
+        const column = u.column as { column?: { name?: string } }
+        return norm(column.column?.name ?? '')
+      })
+      return columns.length === 0 || columns.some((c) => !BOOKKEEPING_COLUMNS.has(c))
+    }
+    case 'DeleteQueryNode': {
+      const tables = node.from.froms.map(identifierOf)
+      return tables.some((t) => t === undefined || !UNCACHED_TABLES.has(norm(t)))
+    }
+    default:
+      // Raw SQL, merges, schema changes: assume they changed something.
+      return true
+  }
+}
+
+/**
+ * Counts this process's writes, so read caches can tell that what they hold may be stale.
+ * It counts when a write is sent and again when it returns (after an autocommit, the new
+ * state is visible to every later read). Other processes' writes are not seen: caches bound
+ * those by time.
+ */
+export class ChangeCounterPlugin implements KyselyPlugin {
+  count = 0
+  readonly #writes = new WeakSet<object>()
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (isRelevantWrite(args.node)) {
+      this.count++
+      this.#writes.add(args.queryId)
+    }
+    return args.node
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.#writes.has(args.queryId)) this.count++
+    return args.result
+  }
+}
+
+/**
+ * The dialect with a driver that counts each commit as a change too: a write inside a
+ * transaction becomes visible to other connections only then.
+ */
+export function countingCommits(dialect: Dialect, counter: ChangeCounterPlugin): Dialect {
+  return new Proxy(dialect, {
+    get(target, prop, receiver) {
+      if (prop !== 'createDriver') {
+        // Bound: dialects keep their config in private fields, which a proxy cannot read.
+        const v = Reflect.get(target, prop, receiver)
+        return typeof v === 'function' ? v.bind(target) : v
+      }
+      return (): Driver => {
+        const driver = target.createDriver()
+        return new Proxy(driver, {
+          get(d, name, r) {
+            if (name !== 'commitTransaction') {
+              const v = Reflect.get(d, name, r)
+              return typeof v === 'function' ? v.bind(d) : v
+            }
+            return async (connection: DatabaseConnection) => {
+              await d.commitTransaction(connection)
+              counter.count++
+            }
+          },
+        })
+      }
+    },
+  })
+}
+
+const counters = new WeakMap<object, ChangeCounterPlugin>()
+
+export function registerChangeCounter(db: object, plugin: ChangeCounterPlugin): void {
+  counters.set(db, plugin)
+}
+
+/**
+ * How many relevant writes this process has made through `db` (and its transactions), or
+ * undefined when `db` was not opened by `openDatabase` (callers should then not cache).
+ */
+export function changeCount(db: object): number | undefined {
+  return counters.get(db)?.count
+}
