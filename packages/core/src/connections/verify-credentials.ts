@@ -58,7 +58,7 @@ export async function verifyCredentials(
     ),
     'verify URL',
   )
-  const headers = new Headers({ accept: 'application/json', 'user-agent': 'Switchboard' })
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'Switchboard' }
   applyAuth(def.api.auth, creds, url, headers)
   let res: Response
   try {

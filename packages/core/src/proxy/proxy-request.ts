@@ -1,4 +1,4 @@
-import { pipeline, Readable, Transform } from 'node:stream'
+import { pipeline, type Readable, Transform } from 'node:stream'
 import type { Connection } from '@switchboard/db'
 import { request } from 'undici'
 import { z } from 'zod'
@@ -31,8 +31,12 @@ export type ProxyCall = z.input<typeof ProxyCall>
 export interface ProxyResult {
   status: number
   headers: Record<string, string | string[]>
-  body: Readable | null
+  /** Small answers of known length arrive whole (like a proxy's response buffer); others stream. */
+  body: Readable | Buffer | null
 }
+
+/** Answers up to this size (by Content-Length) are read whole before we reply. */
+const BUFFERED_BODY_BYTES = 64 * 1024
 
 export interface ProxyOptions {
   /** The connection's integration when the caller already resolved it. */
@@ -97,7 +101,7 @@ function jsonBody(
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: Readable.from([Buffer.from(JSON.stringify({ error: { code, message } }))]),
+    body: Buffer.from(JSON.stringify({ error: { code, message } })),
   }
 }
 
@@ -109,7 +113,13 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }
 
-function capped(body: Readable, max: number): Readable {
+/**
+ * The upstream body, failing once it passes `max` bytes. A body that declares its length is
+ * passed through untouched (the HTTP parser stops at that length, and a length over the cap
+ * is refused before streaming); only a body of unknown length goes through a counting stream.
+ */
+function capped(body: Readable, max: number, declaredLength: number | null): Readable {
+  if (declaredLength !== null && declaredLength <= max) return body
   let seen = 0
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
@@ -121,6 +131,10 @@ function capped(body: Readable, max: number): Readable {
   // pipeline, not pipe: when the cap trips (or our caller goes away) the upstream body is
   // destroyed too, instead of holding its socket open until the body timeout.
   return pipeline(body, cap, () => {})
+}
+
+function declaredLength(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
 }
 
 /**
@@ -184,15 +198,18 @@ export async function proxyThroughConnection(
   let fresh = await getFreshCredentials(deps, connection, options.hooks ? { hooks: options.hooks } : {})
   let refreshedOn401 = false
 
+  const maxBytes = options.maxResponseBytes ?? 50 * 1024 * 1024
+
   for (let attempt = 1; ; attempt++) {
-    const url = new URL(target)
-    const headers = new Headers(baseHeaders)
+    // Only query-string auth changes the URL; header auth reuses the resolved one.
+    const url = def.api.auth.in === 'query' ? new URL(target) : target
+    const headers = { ...baseHeaders }
     applyAuth(def.api.auth, fresh.credentials, url, headers)
     let res: Awaited<ReturnType<typeof request>>
     try {
       res = await request(url, {
         method: call.method,
-        headers: Object.fromEntries(headers),
+        headers,
         ...(body !== undefined && { body }),
         dispatcher: deps.dispatcher,
         headersTimeout: 30_000,
@@ -255,11 +272,18 @@ export async function proxyThroughConnection(
         delete outHeaders.location
       }
     }
-    return {
-      status: res.statusCode,
-      headers: outHeaders,
-      body: capped(res.body, options.maxResponseBytes ?? 50 * 1024 * 1024),
+    const length = declaredLength(res.headers['content-length'])
+    if (length !== null && length > maxBytes) {
+      res.body.destroy()
+      throw new AppError(
+        'UPSTREAM_ERROR',
+        `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
+      )
     }
+    if (length !== null && length <= BUFFERED_BODY_BYTES) {
+      return { status: res.statusCode, headers: outHeaders, body: Buffer.from(await res.body.arrayBuffer()) }
+    }
+    return { status: res.statusCode, headers: outHeaders, body: capped(res.body, maxBytes, length) }
   }
 }
 
