@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
-import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import {
   type ApiContext,
@@ -19,6 +18,7 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { redactUrl } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { securityHeaders } from './security-headers.ts'
 
 export const SESSION_COOKIE = 'sb_session'
 
@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
-  await app.register(fastifyHelmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -115,7 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginOpenerPolicy: false,
-    hsts: secureCookies,
+    strictTransportSecurity: secureCookies,
+  })
+  app.addHook('onRequest', (_req, reply, done) => {
+    void reply.headers(security)
+    done()
   })
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
