@@ -1,0 +1,59 @@
+/**
+ * The benchmark's other processes, each on its own event loop so that none steals CPU time
+ * from the proxy being measured:
+ *   servers.ts upstream <token>   a loopback API answering small JSON (accepts one bearer token)
+ *   servers.ts bare <upstreamUrl>  a bare Node pass-through proxy: undici.request + pipe, no auth
+ * Each prints its URL on stdout once listening, and answers the IPC message 'cpu' with its
+ * process.cpuUsage().
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Agent, request } from 'undici'
+
+// The benchmark asks for this process's CPU time over IPC, to report CPU per request.
+process.on('message', (m) => {
+  if (m === 'cpu') process.send?.(process.cpuUsage())
+})
+
+function listen(server: Server): void {
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`)
+  })
+}
+
+const [role, arg] = process.argv.slice(2)
+if (role === 'upstream' && arg) {
+  const token = arg
+  const body = JSON.stringify({
+    ok: true,
+    items: Array.from({ length: 10 }, (_, i) => ({ id: i, name: `item ${i}` })),
+  })
+  listen(
+    createServer((req, res) => {
+      const auth = req.headers.authorization
+      const ok = auth === undefined || auth === `Bearer ${token}`
+      res.writeHead(ok ? 200 : 401, {
+        'content-type': 'application/json',
+        'content-length': ok ? Buffer.byteLength(body) : 0,
+      })
+      res.end(ok ? body : '')
+    }),
+  )
+} else if (role === 'bare' && arg) {
+  const upstreamUrl = arg
+  const agent = new Agent({ connections: 128, pipelining: 1 })
+  listen(
+    createServer(async (req, res) => {
+      try {
+        const r = await request(`${upstreamUrl}${req.url ?? '/'}`, { method: 'GET', dispatcher: agent })
+        res.writeHead(r.statusCode, r.headers as Record<string, string>)
+        r.body.pipe(res)
+      } catch {
+        res.writeHead(502).end()
+      }
+    }),
+  )
+} else {
+  console.error('usage: servers.ts upstream <token> | servers.ts bare <upstreamUrl>')
+  process.exit(1)
+}
