@@ -6,13 +6,14 @@ import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
-import { requireIntegration } from '../integrations/integrations.ts'
+import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import {
   buildAuthorizationUrl,
   exchangeAuthorizationCode,
   generateCodeVerifier,
   type OAuthClientConfig,
   OAuthProviderError,
+  requestClientCredentials,
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
@@ -69,6 +70,9 @@ export async function startAuthorization(deps: CoreDeps, token: string | undefin
     )
   }
   const cfg = await clientConfig(deps, session, def)
+  if (cfg.oauth2.grantType === 'client_credentials') {
+    return new URL((await connectWithClientCredentials(deps, session, cfg)).redirectTo)
+  }
   checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.authorizationUrl, 'authorization URL')
   const state = randomToken(32)
   const verifier = cfg.oauth2.pkce ? generateCodeVerifier() : null
@@ -90,6 +94,39 @@ export async function startAuthorization(deps: CoreDeps, token: string | undefin
     .where('status', '!=', 'COMPLETED')
     .execute()
   return buildAuthorizationUrl(cfg, { state, codeVerifier: verifier, scopes: cfg.oauth2.scopes })
+}
+
+/**
+ * Client-credentials integrations have no user to send to the provider: "authorize" mints a
+ * token with the organization's OAuth app at once and completes the session, then sends the
+ * browser where a callback would have. Renewal re-mints the same way (refresh-connection.ts).
+ */
+async function connectWithClientCredentials(
+  deps: CoreDeps,
+  session: ConnectSession,
+  cfg: OAuthClientConfig,
+): Promise<CallbackOutcome> {
+  const claimed = await deps.db
+    .updateTable('connectSessions')
+    .set({ status: 'CONNECTING', error: null, updatedAt: deps.clock.now().toISOString() })
+    .where('id', '=', session.id)
+    .where('status', 'in', ['PENDING', 'FAILED'])
+    .executeTakeFirst()
+  if (claimed.numUpdatedRows === 0n) {
+    throw new AppError('SESSION_NOT_ACTIVE', 'This connect link is already being used; wait for it to finish')
+  }
+  let tokens: TokenSet
+  try {
+    checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.tokenUrl, 'token URL')
+    tokens = await requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
+  } catch (e) {
+    if (e instanceof OAuthProviderError) return fail(deps, session, e.message)
+    if (e instanceof AppError && e.code !== 'INTERNAL') return fail(deps, session, e.message)
+    deps.log.warn({ err: e, sessionId: session.id }, 'client credentials grant failed')
+    return fail(deps, session, 'The provider could not be reached to issue a token; try again')
+  }
+  const integration = await requireIntegration(deps, session.organizationId, session.integrationName)
+  return completeWithTokens(deps, session, integration, cfg, tokens)
 }
 
 export interface CallbackQuery {
@@ -214,6 +251,21 @@ export async function handleOAuthCallback(deps: CoreDeps, query: CallbackQuery):
     return fail(deps, session, 'The provider could not be reached to finish the authorization; try again')
   }
 
+  return completeWithTokens(deps, session, integration, cfg, tokens)
+}
+
+/**
+ * Stores the connection the tokens belong to and completes the session, in one transaction:
+ * the end of both the authorization-code callback and the client-credentials grant.
+ */
+async function completeWithTokens(
+  deps: CoreDeps,
+  session: ConnectSession,
+  integration: ResolvedIntegration,
+  cfg: OAuthClientConfig,
+  tokens: TokenSet,
+): Promise<CallbackOutcome> {
+  const def = integration.definition
   const connectionId = await deps.db.transaction().execute(async (trx) => {
     const tx = { ...deps, db: trx }
     const { connection } = await storeConnection(tx, {
