@@ -51,9 +51,17 @@ interface BenchServer {
 
 /** Starts one of bench/servers.ts's roles in its own process. */
 function startServer(...roleArgs: string[]): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'servers.ts'), ...roleArgs], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  })
+  // BENCH_CPU_PROF=<dir> profiles these processes too (run this one with node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(here, 'servers.ts'), ...roleArgs],
+    {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  )
   children.push(child)
   const cpu = () =>
     new Promise<number>((resolve) => {

@@ -15,6 +15,9 @@ process.on('message', (m) => {
   if (m === 'cpu') process.send?.(process.cpuUsage())
 })
 
+// Exit normally when the benchmark is done, so `--cpu-prof` (BENCH_CPU_PROF) writes its file.
+process.on('SIGTERM', () => process.exit(0))
+
 function listen(server: Server): void {
   server.listen(0, '127.0.0.1', () => {
     process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`)

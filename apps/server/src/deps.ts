@@ -31,6 +31,7 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       publicUrl: env.publicUrl,
       egressAllow: env.egressAllow,
       proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
+      readCacheMs: env.readCacheMs,
     },
     newId: randomUUID,
   }

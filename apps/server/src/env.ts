@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   SWITCHBOARD_WEB_DIST: z.string().optional(),
   SWITCHBOARD_PROXY_RATE_LIMIT: z.coerce.number().int().min(0).default(6000),
   SWITCHBOARD_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
+  SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 })
 
 export interface Env {
@@ -28,6 +29,7 @@ export interface Env {
   webDist: string | undefined
   proxyRateLimitPerMinute: number
   refreshIntervalSeconds: number
+  readCacheMs: number
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -54,5 +56,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webDist: e.SWITCHBOARD_WEB_DIST,
     proxyRateLimitPerMinute: e.SWITCHBOARD_PROXY_RATE_LIMIT,
     refreshIntervalSeconds: e.SWITCHBOARD_REFRESH_INTERVAL_SECONDS,
+    readCacheMs: e.SWITCHBOARD_READ_CACHE_MS,
   }
 }

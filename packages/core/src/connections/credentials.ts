@@ -22,12 +22,14 @@ export function decryptCredentials(
   ) as StoredCredentials
 }
 
-const decrypted = new WeakMap<object, Map<string, Readonly<StoredCredentials>>>()
+const decrypted = new WeakMap<
+  object,
+  Map<string, { ciphertext: string; creds: Readonly<StoredCredentials> }>
+>()
 
 /**
- * decryptCredentials, remembered per ciphertext (a new one is written on every change, and
- * it is bound to its connection id): the proxy's hot path then skips AES-GCM and JSON. The
- * result is shared, so it is frozen.
+ * decryptCredentials, remembered per connection and ciphertext (a new one is written on every
+ * change): the proxy's hot path then skips AES-GCM and JSON. The result is shared, so frozen.
  */
 export function decryptCredentialsCached(
   deps: CoreDeps,
@@ -38,13 +40,11 @@ export function decryptCredentialsCached(
     cache = new Map()
     decrypted.set(deps.cipher, cache)
   }
-  const key = `${connection.id}:${connection.credentialsCiphertext}`
-  let creds = cache.get(key)
-  if (!creds) {
-    creds = deepFreeze(decryptCredentials(deps, connection))
-    if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string)
-    cache.set(key, creds)
-  }
+  const hit = cache.get(connection.id)
+  if (hit && hit.ciphertext === connection.credentialsCiphertext) return hit.creds
+  const creds = deepFreeze(decryptCredentials(deps, connection))
+  if (!hit && cache.size >= 10_000) cache.delete(cache.keys().next().value as string)
+  cache.set(connection.id, { ciphertext: connection.credentialsCiphertext, creds })
   return creds
 }
 

@@ -77,12 +77,12 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
   if (!API_KEY_PATTERN.test(key)) {
     throw new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
   }
-  const hash = sha256(key)
-  const row = await cachedRead(deps, `apiKey:${hash}`, () =>
+  // Keyed by the key itself: hashing it on every call cost more than the cached lookup.
+  const row = await cachedRead(deps, `apiKey:${key}`, () =>
     deps.db
       .selectFrom('apiKeys')
       .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
-      .where('keyHash', '=', hash)
+      .where('keyHash', '=', sha256(key))
       .executeTakeFirst(),
   )
   if (!row || row.revokedAt !== null) {
