@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type FormEvent, useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
@@ -14,6 +14,7 @@ import { trpc } from '../../trpc.ts'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { authTypeLabels } from './auth-types.ts'
+import type { IntegrationNotice } from './custom-integration-pages.tsx'
 
 type Integration = inferOutput<typeof trpc.integrations.get>
 type OAuthApp = inferOutput<typeof trpc.oauthApps.list>[number]
@@ -51,6 +52,10 @@ function endpointsOf(integration: Integration) {
 /** /app/integrations/:name — how an integration authenticates, and the organization's OAuth app. */
 export function IntegrationDetailPage() {
   const { name = '' } = useParams()
+  const { isAdmin } = useSession()
+  const location = useLocation()
+  const notice = (location.state as IntegrationNotice | null)?.notice
+  const [deleting, setDeleting] = useState(false)
   const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
   useDocumentTitle(integration.data?.displayName ?? 'Integration')
   const back = (
@@ -97,7 +102,27 @@ export function IntegrationDetailPage() {
             {i.description && <p className="page-description">{i.description}</p>}
           </div>
         </div>
+        <div className="page-actions">
+          <Link to={`/app/connections?integration=${encodeURIComponent(i.name)}`} className="button">
+            Connections
+          </Link>
+          {isAdmin && i.custom && (
+            <>
+              <Link to={`/app/integrations/${encodeURIComponent(i.name)}/edit`} className="button">
+                Edit
+              </Link>
+              <button type="button" className="button button-danger-ghost" onClick={() => setDeleting(true)}>
+                Delete
+              </button>
+            </>
+          )}
+        </div>
       </header>
+      {notice && (
+        <div className="alert alert-success page-notice" role="status">
+          {notice}
+        </div>
+      )}
       <div className="stack">
         <section className="card" aria-labelledby="integration-auth-heading">
           <h2 id="integration-auth-heading" className="card-title">
@@ -140,7 +165,54 @@ export function IntegrationDetailPage() {
         </section>
         {i.authType === 'OAUTH2' && <OAuthAppSection integration={i} />}
       </div>
+      {i.custom && (
+        <DeleteIntegrationDialog integration={deleting ? i : null} onClose={() => setDeleting(false)} />
+      )}
     </div>
+  )
+}
+
+function DeleteIntegrationDialog({
+  integration,
+  onClose,
+}: {
+  integration: Integration | null
+  onClose: () => void
+}) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const remove = useMutation({
+    ...trpc.integrations.delete.mutationOptions(),
+    onSuccess: async () => {
+      queryClient.removeQueries(trpc.integrations.get.pathFilter())
+      await queryClient.invalidateQueries(trpc.integrations.list.pathFilter())
+      navigate('/app/integrations', { replace: true })
+    },
+  })
+  const inUse = appCodeOf(remove.error) === 'CONFLICT'
+  return (
+    <ConfirmDialog
+      open={integration !== null}
+      title={`Delete “${integration?.displayName ?? ''}”?`}
+      confirmLabel="Delete integration"
+      pendingLabel="Deleting…"
+      failureLead="The integration was not deleted."
+      action={remove}
+      onConfirm={() => integration && remove.mutate({ id: integration.id })}
+      onClose={onClose}
+    >
+      <p>
+        Your backend can no longer create connections to <code>{integration?.name}</code>, and the connect
+        page stops offering it. This cannot be undone. Switchboard refuses while connections still use it.
+      </p>
+      {inUse && integration && (
+        <p>
+          <Link to={`/app/connections?integration=${encodeURIComponent(integration.name)}`}>
+            See the connections that use {integration.displayName}
+          </Link>
+        </p>
+      )}
+    </ConfirmDialog>
   )
 }
 
@@ -149,13 +221,46 @@ function httpStatusNotFound(error: unknown): boolean {
   return code === 'NOT_FOUND' || code === 'INTEGRATION_NOT_FOUND'
 }
 
+/** What a Free-plan organization gets for an OAuth integration, and what to do about it. */
+function FreePlanNotice({
+  integration,
+  hasTenantApp,
+  hasPlatformApp,
+}: {
+  integration: Integration
+  hasTenantApp: boolean
+  hasPlatformApp: boolean
+}) {
+  const x = integration.displayName
+  const ask = 'ask whoever runs your Switchboard to move your organization to the Team plan or above'
+  let text: string
+  if (hasPlatformApp && hasTenantApp) {
+    text = `Your organization is on the Free plan, so your own OAuth app below is not used: connections to ${x} use Switchboard’s shared app. To use your own app again, ${ask}.`
+  } else if (hasPlatformApp) {
+    text = `Your organization is on the Free plan, so connections to ${x} use Switchboard’s shared OAuth app, and people see its name on the consent screen. Your own app needs the Team plan or above: to use one, ${ask}, then add its client ID and secret here.`
+  } else if (hasTenantApp) {
+    text = `New connections to ${x} fail: your own OAuth app below needs the Team plan or above, and your organization is on the Free plan. To use it, ${ask}.`
+  } else {
+    text = `Connections to ${x} cannot start: Switchboard has no shared OAuth app for ${x}, and your own app needs the Team plan or above, which the Free plan does not include. To connect ${x}, ${ask}, then add your app’s client ID and secret here.`
+  }
+  return (
+    <div className="alert alert-warning" data-testid="oauth-app-plan-notice">
+      <p>{text}</p>
+      <p>
+        <Link to="/app/settings">See your plan in Settings.</Link>
+      </p>
+    </div>
+  )
+}
+
 function OAuthAppSection({ integration }: { integration: Integration }) {
-  const { isAdmin } = useSession()
+  const { isAdmin, organization } = useSession()
   const apps = useQuery(trpc.oauthApps.list.queryOptions())
   const [removing, setRemoving] = useState<OAuthApp | null>(null)
   const mine = apps.data?.filter((a) => a.integrationName === integration.name) ?? []
   const tenant = mine.filter((a) => a.owner === 'TENANT')
   const platform = mine.filter((a) => a.owner === 'PLATFORM')
+  const onFreePlan = organization.plan === 'FREE'
   return (
     <section className="card" aria-labelledby="integration-oauth-app-heading">
       <h2 id="integration-oauth-app-heading" className="card-title">
@@ -176,10 +281,17 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
       )}
       {apps.isSuccess && (
         <div className="stack">
-          {tenant.length === 0 && platform.length > 0 && (
+          {onFreePlan && (
+            <FreePlanNotice
+              integration={integration}
+              hasTenantApp={tenant.length > 0}
+              hasPlatformApp={platform.length > 0}
+            />
+          )}
+          {!onFreePlan && tenant.length === 0 && platform.length > 0 && (
             <p>Connections use Switchboard’s shared app until you add your own.</p>
           )}
-          {tenant.length === 0 && platform.length === 0 && (
+          {!onFreePlan && tenant.length === 0 && platform.length === 0 && (
             <div className="alert alert-info">
               No app yet: add your client ID and secret, or connections to {integration.displayName} cannot
               start.
@@ -202,8 +314,8 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
               )}
             </div>
           ))}
-          {isAdmin && tenant.length === 0 && <OAuthAppForm integration={integration} />}
-          {!isAdmin && tenant.length === 0 && (
+          {isAdmin && tenant.length === 0 && !onFreePlan && <OAuthAppForm integration={integration} />}
+          {!isAdmin && tenant.length === 0 && !onFreePlan && (
             <p className="muted small">Only owners and admins can add the organization’s OAuth app.</p>
           )}
         </div>
@@ -215,7 +327,6 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
 
 function OAuthAppForm({ integration }: { integration: Integration }) {
   const queryClient = useQueryClient()
-  const organization = useQuery(trpc.organization.get.queryOptions())
   const [clientId, setClientId] = useState('')
   const [clientSecret, setClientSecret] = useState('')
   const [scopes, setScopes] = useState('')
@@ -228,8 +339,8 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
       await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
     },
   })
+  // The plan may have changed since the page loaded: the server's answer is the last word.
   const planRequired = appCodeOf(create.error) === PLAN_REQUIRED
-  const onFreePlan = organization.data?.plan === 'FREE'
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -246,12 +357,9 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
   const issueFor = (path: string) => issues.find((i) => i.path === path)?.message
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add your OAuth app">
-      {(onFreePlan || planRequired) && (
-        <div className="alert alert-warning" role={planRequired ? 'alert' : undefined}>
-          {planRequired
-            ? messageOf(create.error)
-            : 'Your organization is on the Free plan. Your own OAuth apps need the Team plan or above; until then connections use Switchboard’s shared app where there is one.'}{' '}
-          <Link to="/app/settings">See your plan in Settings.</Link>
+      {planRequired && (
+        <div className="alert alert-warning" role="alert">
+          {messageOf(create.error)} <Link to="/app/settings">See your plan in Settings.</Link>
         </div>
       )}
       <div className="field">

@@ -9,6 +9,7 @@ import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { SearchField } from '../../components/search-field.tsx'
 import { trpc } from '../../trpc.ts'
+import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { authTypeLabels } from './auth-types.ts'
 
@@ -36,6 +37,7 @@ function matches(integration: Integration, query: string, category: string): boo
 
 export function IntegrationsPage() {
   useDocumentTitle('Integrations')
+  const { isAdmin } = useSession()
   const integrations = useQuery(trpc.integrations.list.queryOptions())
   const [search, setSearch] = useState('')
   const [category, setCategory] = useState('')
@@ -52,6 +54,13 @@ export function IntegrationsPage() {
       <PageHeader
         title="Integrations"
         description="The services your end users can connect: the built-in catalog and your organization's custom integrations."
+        actions={
+          isAdmin && (
+            <Link to="/app/integrations/new" className="button button-primary">
+              New custom integration
+            </Link>
+          )
+        }
       />
       {integrations.isPending && <LoadingState label="Loading integrations…" />}
       {integrations.isError && (
