@@ -1,11 +1,12 @@
 import {
-  addPlatformOAuthApp,
   type BootstrapResult,
   bootstrapOrganization,
+  type CoreDeps,
   createCustomIntegration,
   createOAuthApp,
   type Principal,
   resolveOAuthAccessToken,
+  secretAt,
   updateOrganization,
 } from '@switchboard/core'
 import type { Plan } from '@switchboard/db'
@@ -67,11 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.integration !== false) {
     await createCustomIntegration(t.deps, principal, acmeIntegration(provider, upstream))
     if ((options.plan ?? 'TEAM') === 'FREE') {
-      await addPlatformOAuthApp(t.deps, {
-        integrationName: 'acme-idp',
-        clientId: provider.client.clientId,
-        clientSecret: provider.client.clientSecret,
-      })
+      // A Free organization may not own an app, so the flow runs through a platform app.
+      await insertPlatformOAuthApp(t.deps, 'acme-idp', provider.client)
     } else {
       await createOAuthApp(t.deps, principal, {
         integrationName: 'acme-idp',
@@ -109,6 +107,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await t.close()
     },
   }
+}
+
+/**
+ * A platform-managed OAuth app for one organization's custom integration. Core's
+ * addPlatformOAuthApp (the operator CLI's) accepts catalog integrations only: it looks the
+ * integration up without an organization, so "acme-idp" is not found. The harness writes the
+ * row the same way insertOAuthApp does (secret encrypted, bound to its row and column).
+ */
+async function insertPlatformOAuthApp(
+  deps: CoreDeps,
+  integrationName: string,
+  client: { clientId: string; clientSecret: string },
+): Promise<void> {
+  const id = deps.newId()
+  await deps.db
+    .insertInto('oauthApps')
+    .values({
+      id,
+      organizationId: null,
+      integrationName,
+      clientId: client.clientId,
+      clientSecretCiphertext: deps.cipher.encrypt(client.clientSecret, secretAt.oauthAppSecret(id)),
+      scopes: '[]',
+      createdAt: deps.clock.now().toISOString(),
+    })
+    .execute()
 }
 
 /** The provider as a custom OAuth2 integration whose API is the loopback upstream. */
