@@ -208,6 +208,8 @@ export interface ConnectionEventTable {
     | 'UNHEALTHY'
   detail: string | null
   createdAt: CreatedAt
+  /** Orders events within one millisecond; null on events written before migration 0004. */
+  seq: ColumnType<string | number | null, number | null | undefined, never>
 }
 
 export type Organization = Selectable<OrganizationTable>

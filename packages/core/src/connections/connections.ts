@@ -441,8 +441,11 @@ export async function listConnectionEvents(
     .where('organizationId', '=', principal.organizationId)
     .where('connectionId', '=', connectionId)
     .orderBy('createdAt', 'desc')
+    .orderBy('seq', 'desc')
     .orderBy('id')
     .limit(200)
     .execute()
+  // History outlives a deleted connection; an id this organization never had is a 404.
+  if (rows.length === 0) await requireConnection(deps, principal.organizationId, connectionId)
   return rows
 }

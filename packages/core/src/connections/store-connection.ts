@@ -23,6 +23,14 @@ export interface ConnectionWrite {
   reconnectConnectionId?: string | null
 }
 
+let lastSeq = 0
+
+/** Strictly increasing in this process, and in step with the clock across processes. */
+function nextSeq(deps: CoreDeps): number {
+  lastSeq = Math.max(lastSeq + 1, deps.clock.now().getTime() * 1000)
+  return lastSeq
+}
+
 export async function recordConnectionEvent(
   deps: CoreDeps,
   e: { organizationId: string; connectionId: string; kind: string; detail?: string | null },
@@ -36,6 +44,7 @@ export async function recordConnectionEvent(
       kind: e.kind as never,
       detail: e.detail ?? null,
       createdAt: deps.clock.now().toISOString(),
+      seq: nextSeq(deps),
     })
     .execute()
 }
