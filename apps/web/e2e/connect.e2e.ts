@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   type CreateConnectTokenInput,
+  createConnection,
   createConnectToken,
   createCustomIntegration,
   createOAuthApp,
@@ -440,9 +441,18 @@ describe('hosted connect page', () => {
   }
 
   it('connects through the provider from the dashboard, shows the connection and deletes it (revoked at the provider)', async () => {
+    // Another connection, which must still be listed after this one is deleted.
+    await createConnection(server.core, principal, {
+      type: 'SECRET_TEXT',
+      integrationName: 'acme-keys',
+      workspaceId: org.workspaceId,
+      externalId: 'kept_acme_keys',
+      displayName: 'Kept Acme Keys',
+      secretText: GOOD_KEY,
+    })
     await openPage({ viewport: { width: 1280, height: 820 } })
     await signInToDashboard()
-    // The overview: counts, charts and what needs attention (earlier tests left sessions behind).
+    // The overview: counts, charts and what needs attention.
     await page.getByRole('heading', { name: 'Connections by integration' }).waitFor()
     await page.locator('.recharts-surface').first().waitFor()
     // No tooltip from where the mouse happens to be.
@@ -501,8 +511,8 @@ describe('hosted connect page', () => {
     await confirm.getByRole('button', { name: 'Delete connection' }).click()
     await page.waitForURL(/\/app\/connections$/)
     await page.getByRole('heading', { level: 1, name: 'Connections' }).waitFor()
-    // The list no longer shows it (the dashboard's other connection is still there).
-    await page.getByRole('row', { name: /Team Acme Keys/ }).waitFor()
+    // The list no longer shows it (the other connection is still there).
+    await page.getByRole('row', { name: /Kept Acme Keys/ }).waitFor()
     // The list may first render from cache; it must drop the row once it refetches.
     await page.getByRole('row', { name: /Support Acme ID/ }).waitFor({ state: 'detached', timeout: 15_000 })
     expect(await page.getByRole('row', { name: /Support Acme ID/ }).count()).toBe(0)
