@@ -206,6 +206,11 @@ describe('integrations', () => {
     await page.getByLabel('Field 2 label').fill('Ledger token')
     await page.getByLabel('Field 2 pattern').fill('^lt_')
     await page.getByLabel('Secret (hidden while typed)').nth(1).check()
+    // The form fits a phone screen too.
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'mobile-custom-integration-form')
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.getByLabel('Header name').fill('X-Ledger-Token')
     await page.getByLabel('Value', { exact: true }).fill('{accountId}:{token}')
     await page.getByRole('button', { name: 'Create integration' }).click()
