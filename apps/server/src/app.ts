@@ -205,8 +205,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   })
 
-  for (const r of restRoutes) {
-    app.route({
+  function registerRest(scope: Pick<FastifyInstance, 'route'>, r: (typeof restRoutes)[number]) {
+    scope.route({
       method: r.method,
       url: r.path,
       handler: async (req, reply) => {
@@ -226,6 +226,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     })
   }
+  for (const r of restRoutes) if (!r.rawBody) registerRest(app as unknown as FastifyInstance, r)
+  // Raw-body routes get the request stream itself, whatever its content type, and no size
+  // limit here: the proxy caps what it forwards.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers()
+    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
+    for (const r of restRoutes) if (r.rawBody) registerRest(scope, r)
+  })
 
   // Seed 003: the authorization server under /oauth, its discovery and its consent API.
   await registerOAuthServer(app as unknown as App, core)

@@ -1,4 +1,4 @@
-import { decryptCredentials } from '@switchboard/core'
+import { decryptCredentials, setSharingMode } from '@switchboard/core'
 import { tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
@@ -318,5 +318,101 @@ describe('per-organization proxy rate limit', () => {
     const open = await h.api('/api/v1/proxy', { method: 'POST', json: { connectionId, url: '/me' } })
     expect(open.status).toBe(200)
     await open.body?.cancel()
+  })
+})
+
+describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/request/* stream the body', () => {
+  let h: Harness
+  let connectionId: string
+
+  beforeAll(async () => {
+    h = await startHarness()
+    await setSharingMode(h.t.deps, h.principal, 'acme-idp', 'SHARED')
+    ;({ connectionId } = await connectAcme(h))
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+  beforeEach(() => {
+    h.upstream.reset()
+  })
+
+  function send(
+    method: string,
+    path: string,
+    body: NonNullable<RequestInit['body']>,
+    headers: Record<string, string> = {},
+  ) {
+    return h.api(`/api/integrations/acme-idp/request${path}`, {
+      method,
+      body,
+      headers: { 'x-workspace-id': h.org.workspaceId, ...headers },
+      ...({ duplex: 'half' } as object),
+    })
+  }
+
+  it('a body over the JSON body limit (5 MiB) goes upstream whole, with the caller’s headers but not ours', async () => {
+    const size = 8 * 1024 * 1024
+    const { creds } = await credsOf(h, connectionId)
+    const res = await send('PUT', '/echo?part=1', new Uint8Array(size).fill(122), {
+      'content-type': 'application/octet-stream',
+      'x-custom': 'kept',
+      'x-end-user-id': 'not-forwarded',
+      cookie: 'sid=caller',
+    })
+    expect(res.status).toBe(200)
+    const echo = (await res.json()) as Echo
+    expect(echo).toMatchObject({ method: 'PUT', url: '/echo?part=1', bodyBytes: size })
+    expect(echo.headers['content-type']).toBe('application/octet-stream')
+    expect(echo.headers['x-custom']).toBe('kept')
+    expect(echo.headers.authorization).toBe(`Bearer ${creds.accessToken}`)
+    for (const ours of ['x-workspace-id', 'x-end-user-id', 'cookie'])
+      expect(echo.headers[ours]).toBeUndefined()
+  })
+
+  it('a body that arrives as a stream of unknown length is streamed on', async () => {
+    const chunks = ['{"a":', '1,"b":', '[1,2,3]}']
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = chunks.shift()
+        if (next === undefined) return controller.close()
+        await new Promise((r) => setTimeout(r, 10))
+        controller.enqueue(new TextEncoder().encode(next))
+      },
+    })
+    const res = await send('POST', '/echo', stream, { 'content-type': 'application/json' })
+    expect(res.status).toBe(200)
+    const echo = (await res.json()) as Echo
+    expect(echo.method).toBe('POST')
+    expect(JSON.parse(echo.body)).toEqual({ a: 1, b: [1, 2, 3] })
+    expect(h.upstream.requests).toHaveLength(1)
+  })
+
+  it('a 401 on a streamed body is passed on (the body cannot be replayed), after a refresh that makes the next call work', async () => {
+    const before = await credsOf(h, connectionId)
+    const refreshes = h.provider.stats.tokenSuccesses.refresh_token
+    h.upstream.failNext(1, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
+    const first = await send('PATCH', '/echo', 'x=1', { 'content-type': 'text/plain' })
+    expect(first.status).toBe(401)
+    await first.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(1)
+    expect(h.provider.stats.tokenSuccesses.refresh_token - refreshes).toBe(1)
+    const after = await credsOf(h, connectionId)
+    expect(after.creds.accessToken).not.toBe(before.creds.accessToken)
+    expect(after.row.status).toBe('ACTIVE')
+
+    const second = await send('PATCH', '/echo', 'x=2', { 'content-type': 'text/plain' })
+    expect(second.status).toBe(200)
+    const echo = (await second.json()) as Echo
+    expect(echo.body).toBe('x=2')
+    expect(echo.headers.authorization).toBe(`Bearer ${after.creds.accessToken}`)
+  })
+
+  it('a 503 on a streamed body is not retried', async () => {
+    h.upstream.failNext(1, 503, { 'retry-after': '0' })
+    const res = await send('DELETE', '/echo', 'gone', { 'content-type': 'text/plain' })
+    expect(res.status).toBe(503)
+    await res.body?.cancel()
+    expect(h.upstream.requests).toHaveLength(1)
   })
 })

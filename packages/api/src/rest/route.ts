@@ -51,6 +51,8 @@ export interface RestRoute<
   run: (ctx: Ctx<A>, input: z.output<S>, req: RestRequest) => Promise<unknown>
   /** Status on success (default 200); 204 sends no body. */
   status?: number
+  /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
+  rawBody?: boolean
 }
 
 /** Declares a route with its input type inferred from the schema. */

@@ -17,6 +17,18 @@ function actor(ctx: ApiContext & { principal: core.Principal }, req: RestRequest
   })
 }
 
+/** Request headers that are the broker's, not the upstream's (the proxy drops auth and hop-by-hop ones). */
+const OWN_HEADERS = new Set(['x-workspace-id', 'x-end-user-id'])
+
+function forwardedHeaders(req: RestRequest): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || OWN_HEADERS.has(name)) continue
+    out[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return out
+}
+
 function proxied(result: core.ProxyResult): HttpReply {
   return new HttpReply(result.status, result.body ?? undefined, result.headers)
 }
@@ -92,28 +104,32 @@ export const usageRoutes = [
     run: async (ctx, { id, ...call }, req) =>
       proxied(await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), id, call)),
   }),
-  route({
-    method: 'GET',
-    path: '/api/integrations/:id/request/*',
-    auth: 'required',
-    input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
-    pick: (req) => req.params,
-    run: async (ctx, input, req) => {
-      const raw = req.url ?? ''
-      const q = raw.indexOf('?')
-      const url = `/${input['*']}${q >= 0 ? raw.slice(q) : ''}`
-      const headers: Record<string, string> = {}
-      const accept = header(req, 'accept')
-      if (accept) headers.accept = accept
-      return proxied(
-        await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), input.id, {
-          method: 'GET',
-          url,
-          headers,
-        }),
-      )
-    },
-  }),
+  // The request routes with a path: the caller's method, headers and (streamed) body go
+  // upstream as they are, minus what is ours (auth, cookies, the X-Workspace-Id and
+  // X-End-User-Id headers) and what is per hop.
+  ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) =>
+    route({
+      method,
+      path: '/api/integrations/:id/request/*',
+      auth: 'required',
+      rawBody: method !== 'GET',
+      input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
+      pick: (req) => req.params,
+      run: async (ctx, input, req) => {
+        const raw = req.url ?? ''
+        const q = raw.indexOf('?')
+        const url = `/${input['*']}${q >= 0 ? raw.slice(q) : ''}`
+        return proxied(
+          await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), input.id, {
+            method,
+            url,
+            headers: forwardedHeaders(req),
+            ...(method !== 'GET' && { data: req.body }),
+          }),
+        )
+      },
+    }),
+  ),
   route({
     method: 'POST',
     path: '/api/v1/proxy',

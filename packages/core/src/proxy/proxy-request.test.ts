@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { Connection } from '@switchboard/db'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 // Relative on purpose: a devDependency on @switchboard/testing would make a package cycle.
@@ -134,6 +134,19 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
         { maxResponseBytes: 100_000 },
       ),
     ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/300000 bytes/) })
+  })
+
+  it('a streamed request body over maxRequestBytes fails with PAYLOAD_TOO_LARGE, once', async () => {
+    const body = Readable.from(Array.from({ length: 10 }, () => Buffer.alloc(1000, 'q')))
+    await expect(
+      proxyThroughConnection(
+        t.deps,
+        connection,
+        { method: 'PUT', url: '/echo', data: body },
+        { maxRequestBytes: 5000 },
+      ),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
+    expect(upstream.requests.filter((r) => r.path === '/echo' && r.body.length === 10_000)).toEqual([])
   })
 
   it('maxAttempts bounds the retries of idempotent calls', async () => {

@@ -1,4 +1,4 @@
-import { pipeline, type Readable, Transform } from 'node:stream'
+import { pipeline, Readable, Transform } from 'node:stream'
 import type { Connection } from '@switchboard/db'
 import { request } from 'undici'
 import { z } from 'zod'
@@ -23,7 +23,10 @@ export const ProxyCall = z.object({
   url: z.string().min(1).max(8000),
   headers: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
   data: z.unknown().optional(),
-  /** Retry POST/PATCH on 429/5xx too (only safe when the upstream call is idempotent). */
+  /**
+   * Retry POST/PATCH on 429/5xx too (only safe when the upstream call is idempotent).
+   * `data` may also be a Readable (the raw-body routes): it is streamed and never retried.
+   */
   retryNonIdempotent: z.boolean().default(false),
 })
 export type ProxyCall = z.input<typeof ProxyCall>
@@ -44,6 +47,8 @@ export interface ProxyOptions {
   hooks?: RefreshHooks
   /** Largest upstream response we pass on. Default 50 MiB. */
   maxResponseBytes?: number
+  /** Largest request body streamed upstream. Default 50 MiB. */
+  maxRequestBytes?: number
   /** Most attempts for retryable failures (429/5xx). Default 3. */
   maxAttempts?: number
   /** Longest Retry-After we honour, in ms. Default 10 s. */
@@ -118,20 +123,28 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
  * passed through untouched (the HTTP parser stops at that length, and a length over the cap
  * is refused before streaming); only a body of unknown length goes through a counting stream.
  */
-function capped(body: Readable, max: number, declaredLength: number | null): Readable {
+function capped(
+  body: Readable,
+  max: number,
+  declaredLength: number | null,
+  what: 'response' | 'request' = 'response',
+): Readable {
   if (declaredLength !== null && declaredLength <= max) return body
   let seen = 0
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       seen += chunk.length
-      if (seen > max) cb(new Error(`upstream response exceeds ${max} bytes`))
-      else cb(null, chunk)
+      if (seen <= max) return cb(null, chunk)
+      if (what === 'response') return cb(new Error(`upstream response exceeds ${max} bytes`))
+      cb(new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`))
     },
   })
   // pipeline, not pipe: when the cap trips (or our caller goes away) the upstream body is
   // destroyed too, instead of holding its socket open until the body timeout.
   return pipeline(body, cap, () => {})
 }
+
+const maxRequestBytes = (o: ProxyOptions) => o.maxRequestBytes ?? 50 * 1024 * 1024
 
 function declaredLength(value: string | string[] | undefined): number | null {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
@@ -184,15 +197,19 @@ export async function proxyThroughConnection(
     }
     baseHeaders[n] = value
   }
-  let body: Buffer | undefined
+  let body: Buffer | Readable | undefined
+  // A stream (the raw-body request routes) is sent as it arrives: it cannot be replayed, so
+  // such a call is never retried.
+  const streamed = call.data instanceof Readable
   if (call.data !== undefined && call.data !== null && call.method !== 'GET' && call.method !== 'HEAD') {
-    if (typeof call.data === 'string') body = Buffer.from(call.data)
+    if (call.data instanceof Readable) body = capped(call.data, maxRequestBytes(options), null, 'request')
+    else if (typeof call.data === 'string') body = Buffer.from(call.data)
     else {
       body = Buffer.from(JSON.stringify(call.data))
       baseHeaders['content-type'] ??= 'application/json'
     }
   }
-  const retryable = IDEMPOTENT.has(call.method) || call.retryNonIdempotent
+  const retryable = !streamed && (IDEMPOTENT.has(call.method) || call.retryNonIdempotent)
   const maxAttempts = options.maxAttempts ?? 3
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000
   let fresh = await getFreshCredentials(deps, connection, options.hooks ? { hooks: options.hooks } : {})
@@ -218,6 +235,8 @@ export async function proxyThroughConnection(
     } catch (e) {
       const code = (e as { code?: string }).code
       if (e instanceof AppError) throw e
+      const inner = (e as { cause?: unknown }).cause
+      if (inner instanceof AppError) throw inner
       const cause = (e as { cause?: { code?: string } }).cause
       if (code === 'EGRESS_DENIED' || cause?.code === 'EGRESS_DENIED') {
         throw new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
@@ -233,13 +252,21 @@ export async function proxyThroughConnection(
     }
 
     if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
-      await res.body.dump()
       refreshedOn401 = true
-      fresh = await getFreshCredentials(deps, fresh.connection, {
-        force: true,
-        ...(options.hooks && { hooks: options.hooks }),
-      })
-      continue
+      if (streamed) {
+        // The body is gone: refresh so the caller's retry works, and pass the 401 on.
+        await getFreshCredentials(deps, fresh.connection, {
+          force: true,
+          ...(options.hooks && { hooks: options.hooks }),
+        }).catch(() => {})
+      } else {
+        await res.body.dump()
+        fresh = await getFreshCredentials(deps, fresh.connection, {
+          force: true,
+          ...(options.hooks && { hooks: options.hooks }),
+        })
+        continue
+      }
     }
     if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
       const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
@@ -249,7 +276,7 @@ export async function proxyThroughConnection(
         continue
       }
     }
-    if (res.statusCode === 401 && refreshedOn401) await markUnhealthy(deps, fresh.connection)
+    if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
     else touchLastUsed(deps, fresh.connection)
 
     const outHeaders: Record<string, string | string[]> = {}
