@@ -87,16 +87,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
 
   // One log line per request, with secrets in the query string redacted.
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info(
-      {
-        method: req.method,
-        url: redactUrl(req.url),
-        statusCode: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    )
+  app.addHook('onResponse', (req, reply, done) => {
+    if ((req.log as unknown as Logger).isLevelEnabled('info')) {
+      req.log.info(
+        {
+          method: req.method,
+          url: redactUrl(req.url),
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      )
+    }
+    done()
   })
 
   await app.register(fastifyCookie)

@@ -9,7 +9,7 @@ import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
-import { resolveProxyUrl } from './proxy-url.ts'
+import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
 
 export const ProxyMethod = z
@@ -183,7 +183,7 @@ export async function proxyThroughConnection(
     options.integration ??
     (await requireIntegration(deps, connection.organizationId, connection.integrationName))
   const def = integration.definition
-  const target = resolveProxyUrl(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
+  const target = resolveProxyUrlCached(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
 
   const baseHeaders: Record<string, string> = {}
   const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
