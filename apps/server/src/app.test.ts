@@ -223,6 +223,25 @@ describe('HTTP host (SQLite)', () => {
       },
     )
 
+    it('takes JSON only: a form body (what a cross-site form can send) is 415 on the API and tRPC', async () => {
+      for (const url of ['/api/v1/workspaces', '/trpc/workspaces.create']) {
+        const res = await app.inject({
+          method: 'POST',
+          url,
+          headers: { ...bearer(acme.apiKey), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'name=Forged',
+        })
+        expect(res.statusCode, url).toBe(415)
+        expect(res.body).not.toContain('Forged')
+      }
+      const rows = await t.deps.db
+        .selectFrom('workspaces')
+        .select('name')
+        .where('name', '=', 'Forged')
+        .execute()
+      expect(rows).toEqual([])
+    })
+
     it('rejects a revoked key', async () => {
       const created = await app.inject({
         method: 'POST',

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
-import fastifyFormbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import {
   type ApiContext,
@@ -103,7 +102,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   })
 
   await app.register(fastifyCookie)
-  await app.register(fastifyFormbody)
   const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {

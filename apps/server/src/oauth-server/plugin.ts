@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import fastifyFormbody from '@fastify/formbody'
 import {
   AppError,
   authenticateSession,
@@ -121,63 +122,68 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     return principal?.kind === 'user' ? principal : null
   }
 
-  app.get('/api/v1/oauth-interactions/:uid', async (req, reply) => {
-    const { uid } = parse(UidParam, req.params)
-    const { interaction } = await interactionFor(req, reply, uid)
-    const user = await dashboardUser(req)
-    const view = await describeOAuthConsent(core, {
-      clientId: String(interaction.params.client_id),
-      scope: interaction.params.scope as string | undefined,
-      userId: user?.userId ?? null,
-    })
-    void reply.header('cache-control', 'no-store')
-    return {
-      interaction: {
-        uid,
-        loginRequired: user === null,
-        ...view,
-        loginUrl: `/authorize/login?uid=${encodeURIComponent(uid)}`,
-        consentUrl: `/authorize/consent?uid=${encodeURIComponent(uid)}`,
-      },
-    }
-  })
-
-  app.post('/api/v1/oauth-interactions/:uid', async (req, reply) => {
-    const { uid } = parse(UidParam, req.params)
-    const { decision } = parse(DecisionBody, req.body ?? {})
-    const origin = req.headers.origin
-    if (origin !== undefined && origin !== new URL(core.config.publicUrl).origin) {
-      throw new AppError('FORBIDDEN', 'Cross-origin consent is not accepted')
-    }
-    const { provider, interaction } = await interactionFor(req, reply, uid)
-    let result: Parameters<Provider['interactionResult']>[2]
-    if (decision === 'deny') {
-      result = { error: 'access_denied', error_description: 'The user denied the authorization request' }
-    } else {
+  // The consent page's own <form method="post"> is the one form body Switchboard accepts:
+  // everything else takes JSON, which a cross-site form cannot send.
+  await app.register(async (scope) => {
+    await scope.register(fastifyFormbody)
+    scope.get('/api/v1/oauth-interactions/:uid', async (req, reply) => {
+      const { uid } = parse(UidParam, req.params)
+      const { interaction } = await interactionFor(req, reply, uid)
       const user = await dashboardUser(req)
-      if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to Switchboard to approve this application')
-      // The scopes asked for that the app may have: exactly what the consent page showed.
-      const { client, scopes } = await describeOAuthConsent(core, {
+      const view = await describeOAuthConsent(core, {
         clientId: String(interaction.params.client_id),
         scope: interaction.params.scope as string | undefined,
-        userId: null,
+        userId: user?.userId ?? null,
       })
-      const granted = scopes.map((s) => s.scope)
-      const grant = new provider.Grant({ accountId: user.userId, clientId: client.clientId })
-      if (granted.includes('offline_access')) grant.addOIDCScope('offline_access')
-      const apiScopes = granted.filter((s) => s !== 'offline_access')
-      if (apiScopes.length > 0) grant.addResourceScope(oauthApiResource(core), apiScopes.join(' '))
-      const grantId = await grant.save()
-      result = { login: { accountId: user.userId, remember: false }, consent: { grantId } }
-    }
-    const redirectTo = await provider.interactionResult(req.raw, reply.raw, result, {
-      mergeWithLastSubmission: false,
+      void reply.header('cache-control', 'no-store')
+      return {
+        interaction: {
+          uid,
+          loginRequired: user === null,
+          ...view,
+          loginUrl: `/authorize/login?uid=${encodeURIComponent(uid)}`,
+          consentUrl: `/authorize/consent?uid=${encodeURIComponent(uid)}`,
+        },
+      }
     })
-    void reply.header('cache-control', 'no-store')
-    // A form submission (the page's own <form method="post">) gets 303 See Other, never 307;
-    // a script gets the address to navigate to.
-    if (isFormPost(req)) return reply.code(303).header('location', redirectTo).send()
-    return { redirectTo }
+
+    scope.post('/api/v1/oauth-interactions/:uid', async (req, reply) => {
+      const { uid } = parse(UidParam, req.params)
+      const { decision } = parse(DecisionBody, req.body ?? {})
+      const origin = req.headers.origin
+      if (origin !== undefined && origin !== new URL(core.config.publicUrl).origin) {
+        throw new AppError('FORBIDDEN', 'Cross-origin consent is not accepted')
+      }
+      const { provider, interaction } = await interactionFor(req, reply, uid)
+      let result: Parameters<Provider['interactionResult']>[2]
+      if (decision === 'deny') {
+        result = { error: 'access_denied', error_description: 'The user denied the authorization request' }
+      } else {
+        const user = await dashboardUser(req)
+        if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to Switchboard to approve this application')
+        // The scopes asked for that the app may have: exactly what the consent page showed.
+        const { client, scopes } = await describeOAuthConsent(core, {
+          clientId: String(interaction.params.client_id),
+          scope: interaction.params.scope as string | undefined,
+          userId: null,
+        })
+        const granted = scopes.map((s) => s.scope)
+        const grant = new provider.Grant({ accountId: user.userId, clientId: client.clientId })
+        if (granted.includes('offline_access')) grant.addOIDCScope('offline_access')
+        const apiScopes = granted.filter((s) => s !== 'offline_access')
+        if (apiScopes.length > 0) grant.addResourceScope(oauthApiResource(core), apiScopes.join(' '))
+        const grantId = await grant.save()
+        result = { login: { accountId: user.userId, remember: false }, consent: { grantId } }
+      }
+      const redirectTo = await provider.interactionResult(req.raw, reply.raw, result, {
+        mergeWithLastSubmission: false,
+      })
+      void reply.header('cache-control', 'no-store')
+      // A form submission (the page's own <form method="post">) gets 303 See Other, never 307;
+      // a script gets the address to navigate to.
+      if (isFormPost(req)) return reply.code(303).header('location', redirectTo).send()
+      return { redirectTo }
+    })
   })
 
   return { provider: getProvider }
