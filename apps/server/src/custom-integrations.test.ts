@@ -325,4 +325,71 @@ describe('custom integrations', () => {
     expect((await h.api(`/api/v1/connections/${connection.id}`, { method: 'DELETE' })).status).toBe(204)
     expect((await h.api('/api/v1/integrations/in-use', { method: 'DELETE' })).status).toBe(204)
   })
+
+  it('PUT replaces the definition; the name and, while in use, the auth type stay', async () => {
+    const body = fresh()
+    expect((await create(body)).status).toBe(201)
+    const put = (json: unknown, key?: string) =>
+      h.api(`/api/v1/integrations/${body.name}`, { method: 'PUT', json, ...(key !== undefined && { key }) })
+
+    const renamed = await put({
+      ...body,
+      displayName: 'Acme CRM v2',
+      api: { ...body.api, baseUrl: 'https://api2.acme.test', allowedOrigins: ['https://api2.acme.test'] },
+    })
+    expect(renamed.status).toBe(200)
+    const { integration } = (await renamed.json()) as { integration: IntegrationJson }
+    expect(integration).toMatchObject({ name: body.name, displayName: 'Acme CRM v2', custom: true })
+    const got = await h.api(`/api/v1/integrations/${body.name}`)
+    expect(((await got.json()) as { integration: IntegrationJson }).integration.definition).toMatchObject({
+      api: { baseUrl: 'https://api2.acme.test' },
+    })
+
+    expect(
+      paths(await expectError(await put({ ...body, name: 'another-name' }), 400, 'VALIDATION_ERROR')),
+    ).toEqual(['name'])
+    expect(
+      paths(
+        await expectError(
+          await put({ ...body, api: { ...body.api, baseUrl: 'http://10.0.0.1' } }),
+          400,
+          'VALIDATION_ERROR',
+        ),
+      ),
+    ).toEqual(['api.baseUrl'])
+    await expectError(await put(body, other.apiKey), 404, 'INTEGRATION_NOT_FOUND')
+    await expectError(
+      await h.api('/api/v1/integrations/github', { method: 'PUT', json: body }),
+      404,
+      'INTEGRATION_NOT_FOUND',
+    )
+
+    // With a connection, switching OAUTH2 → SECRET_TEXT would strand its credentials.
+    const secret = {
+      name: body.name,
+      displayName: 'Now a key',
+      authType: 'SECRET_TEXT',
+      api: { baseUrl: 'https://api.acme.test', auth: { in: 'header', name: 'x-api-key', value: '{apiKey}' } },
+    }
+    const keyed = { ...secret, name: `${body.name}-k` }
+    expect((await create(keyed)).status).toBe(201)
+    const conn = await h.api('/api/v1/connections', {
+      method: 'POST',
+      json: {
+        type: 'SECRET_TEXT',
+        integrationName: keyed.name,
+        workspaceId: h.org.workspaceId,
+        externalId: 'k-1',
+        secretText: 'k',
+      },
+    })
+    expect(conn.status).toBe(201)
+    await expectError(
+      await h.api(`/api/v1/integrations/${keyed.name}`, { method: 'PUT', json: { ...acmeCrm(keyed.name) } }),
+      409,
+      'CONFLICT',
+    )
+    // Without connections the auth type may change.
+    expect((await put(secret)).status).toBe(200)
+  })
 })

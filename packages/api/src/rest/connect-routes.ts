@@ -183,6 +183,21 @@ export const connectRoutes = [
     }),
   }),
   route({
+    method: 'PUT',
+    path: '/api/v1/integrations/:id',
+    auth: 'required',
+    input: z.object({ id: z.string().min(1).max(200), definition: z.record(z.string(), z.unknown()) }),
+    pick: (req) => ({ id: req.params.id, definition: req.body }),
+    run: async (ctx, input) => ({
+      integration: await core.updateCustomIntegration(
+        ctx.deps,
+        ctx.principal,
+        input.id,
+        input.definition as never,
+      ),
+    }),
+  }),
+  route({
     method: 'DELETE',
     path: '/api/v1/integrations/:id',
     auth: 'required',

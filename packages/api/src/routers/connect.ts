@@ -1,4 +1,4 @@
-import { IntegrationDefinition, type IntegrationInput } from '@switchboard/catalog'
+import type { IntegrationInput } from '@switchboard/catalog'
 import * as core from '@switchboard/core'
 import type { TRPCRouterRecord } from '@trpc/server'
 import { z } from 'zod'
@@ -108,7 +108,7 @@ export const integrationsRouter = {
     .input(z.object({ id: z.string().min(1).max(200), definition: z.record(z.string(), z.unknown()) }))
     .output(IntegrationOut)
     .mutation(({ ctx, input }) =>
-      updateCustomIntegration(ctx.deps, ctx.principal, input.id, input.definition as IntegrationInput),
+      core.updateCustomIntegration(ctx.deps, ctx.principal, input.id, input.definition as IntegrationInput),
     ),
   delete: protectedProcedure
     .input(Id)
@@ -118,86 +118,6 @@ export const integrationsRouter = {
       return { ok: true as const }
     }),
 } satisfies TRPCRouterRecord
-
-/**
- * TODO(core): move to packages/core/src/integrations/integrations.ts as `updateCustomIntegration`,
- * beside createCustomIntegration, and share its private checkDefinitionUrls instead of the copy
- * below. It lives here only because core was being changed by someone else when the dashboard
- * needed it; it is the one place in packages/api that writes SQL.
- *
- * The name cannot change (connections and OAuth apps refer to an integration by name), and the
- * auth type cannot change while connections use the integration (their credentials would no
- * longer fit it).
- */
-async function updateCustomIntegration(
-  deps: core.CoreDeps,
-  principal: core.Principal,
-  nameOrId: string,
-  input: IntegrationInput,
-): Promise<core.IntegrationView> {
-  core.requireAdmin(principal)
-  const found = await core.findIntegration(deps, principal.organizationId, nameOrId)
-  if (!found?.custom) {
-    throw new core.AppError('INTEGRATION_NOT_FOUND', `Custom integration "${nameOrId}" not found`)
-  }
-  const parsed = IntegrationDefinition.safeParse(input)
-  if (!parsed.success) throw core.validationError(parsed.error.issues)
-  const def = parsed.data
-  if (def.name !== found.name) {
-    throw core.validationError([
-      { path: ['name'], message: 'cannot change; connections and OAuth apps refer to the integration by it' },
-    ])
-  }
-  if (def.authType !== found.definition.authType) {
-    const inUse = await core.listConnections(deps, principal, { integrationName: found.name, limit: 1 })
-    if (inUse.connections.length > 0) {
-      throw new core.AppError(
-        'CONFLICT',
-        'The auth type cannot change while connections use this integration; delete them first',
-      )
-    }
-  }
-  checkDefinitionUrls(deps, def)
-  await deps.db
-    .updateTable('customIntegrations')
-    .set({ definition: JSON.stringify(def), updatedAt: deps.clock.now().toISOString() })
-    .where('id', '=', found.id)
-    .where('organizationId', '=', principal.organizationId)
-    .execute()
-  return core.toIntegrationView({ ...found, definition: def })
-}
-
-/** A copy of core's check in createCustomIntegration: every URL an outbound call may hit. */
-function checkDefinitionUrls(deps: core.CoreDeps, def: IntegrationDefinition): void {
-  const policy = { allow: deps.config.egressAllow }
-  const urls: Array<[string, string]> = [['api.baseUrl', def.api.baseUrl]]
-  if (def.oauth2) {
-    urls.push(
-      ['oauth2.authorizationUrl', def.oauth2.authorizationUrl],
-      ['oauth2.tokenUrl', def.oauth2.tokenUrl],
-    )
-    if (def.oauth2.revocationUrl) urls.push(['oauth2.revocationUrl', def.oauth2.revocationUrl])
-  }
-  def.api.allowedOrigins.forEach((o, i) => {
-    urls.push([`api.allowedOrigins.${i}`, o])
-  })
-  for (const [path, url] of urls) {
-    try {
-      core.checkEgressUrl(policy, url, path)
-    } catch (e) {
-      if (e instanceof core.AppError)
-        throw core.validationError([{ path: path.split('.'), message: e.message }])
-      throw e
-    }
-  }
-  for (const [i, origin] of def.api.allowedOrigins.entries()) {
-    if (new URL(origin).origin !== origin) {
-      throw core.validationError([
-        { path: ['api', 'allowedOrigins', i], message: 'must be an origin (scheme://host[:port])' },
-      ])
-    }
-  }
-}
 
 export const oauthAppsRouter = {
   list: protectedProcedure

@@ -181,6 +181,55 @@ export async function createCustomIntegration(
   return toIntegrationView({ id, name: def.name, custom: true, definition: def })
 }
 
+/**
+ * Replaces a custom integration's definition. The name stays (connections and OAuth apps
+ * refer to an integration by it), and the auth type cannot change while connections use the
+ * integration: their stored credentials would no longer fit it.
+ */
+export async function updateCustomIntegration(
+  deps: CoreDeps,
+  principal: Principal,
+  nameOrId: string,
+  input: IntegrationInput,
+): Promise<IntegrationView> {
+  requireAdmin(principal)
+  const found = await findIntegration(deps, principal.organizationId, nameOrId)
+  if (!found?.custom) {
+    throw new AppError('INTEGRATION_NOT_FOUND', `Custom integration "${nameOrId}" not found`)
+  }
+  const parsed = IntegrationDefinition.safeParse(input)
+  if (!parsed.success) throw validationError(parsed.error.issues)
+  const def = parsed.data
+  if (def.name !== found.name) {
+    throw validationError([
+      { path: ['name'], message: 'cannot change; connections and OAuth apps refer to the integration by it' },
+    ])
+  }
+  if (def.authType !== found.definition.authType) {
+    const inUse = await deps.db
+      .selectFrom('connections')
+      .select('id')
+      .where('organizationId', '=', principal.organizationId)
+      .where('integrationName', '=', found.name)
+      .limit(1)
+      .executeTakeFirst()
+    if (inUse) {
+      throw new AppError(
+        'CONFLICT',
+        'The auth type cannot change while connections use this integration; delete them first',
+      )
+    }
+  }
+  checkDefinitionUrls(deps, def)
+  await deps.db
+    .updateTable('customIntegrations')
+    .set({ definition: JSON.stringify(def), updatedAt: deps.clock.now().toISOString() })
+    .where('id', '=', found.id)
+    .where('organizationId', '=', principal.organizationId)
+    .execute()
+  return toIntegrationView({ ...found, definition: def })
+}
+
 export async function deleteCustomIntegration(
   deps: CoreDeps,
   principal: Principal,
