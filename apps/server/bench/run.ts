@@ -78,6 +78,7 @@ function startServer(...roleArgs: string[]): Promise<BenchServer> {
 const upstream = await startServer('upstream', TOKEN)
 const upstreamUrl = upstream.url
 const bare = await startServer('bare', upstreamUrl)
+const fastifyOnly = await startServer('fastify', upstreamUrl)
 
 const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
 t.deps.clock = { now: () => new Date() }
@@ -179,6 +180,13 @@ const bareTarget: Target = {
   cpu: bare.cpu,
   runs: [],
 }
+const fastifyTarget: Target = {
+  name: 'Fastify pass-through (no auth)',
+  url: `${fastifyOnly.url}/items`,
+  headers: [],
+  cpu: fastifyOnly.cpu,
+  runs: [],
+}
 const switchboard: Target = {
   name: 'Switchboard proxy',
   url: `${sbUrl}/api/integrations/bench-api/request/items`,
@@ -198,6 +206,7 @@ await autocannon(
 )
 for (let round = 0; round < rounds; round++) {
   await measure(bareTarget)
+  await measure(fastifyTarget)
   await measure(switchboard)
 }
 
@@ -217,7 +226,12 @@ function summary(t: Target): Run {
     cpuPerRequest: median(t.runs.map((r) => r.cpuPerRequest)),
   }
 }
-const [directR, bareR, sb] = [summary(direct), summary(bareTarget), summary(switchboard)]
+const [directR, bareR, fastifyR, sb] = [
+  summary(direct),
+  summary(bareTarget),
+  summary(fastifyTarget),
+  summary(switchboard),
+]
 // Ratios are taken round by round (each Switchboard run against the bare run just before it),
 // then the median, so a machine that slows down mid-run does not skew them.
 const throughputRatio = median(switchboard.runs.map((r, i) => r.rps / (bareTarget.runs[i]?.rps ?? r.rps)))
@@ -232,11 +246,13 @@ const lines = [
   '|---|---:|---:|---:|---:|---:|---:|',
   row(direct.name, directR),
   row(bareTarget.name, bareR),
+  row(fastifyTarget.name, fastifyR),
   row(switchboard.name, sb),
   '',
   `- Switchboard / bare proxy throughput: **${(throughputRatio * 100).toFixed(1)} %** (target ≥ 90 %)`,
   `- Switchboard p99 − bare proxy p99: **${addedP99.toFixed(2)} ms** (target ≤ 1 ms)`,
   `- Switchboard / bare proxy CPU per request: ${cpuRatio.toFixed(2)}×`,
+  `- Fastify pass-through / bare proxy throughput: ${(median(fastifyTarget.runs.map((r, i) => r.rps / (bareTarget.runs[i]?.rps ?? r.rps))) * 100).toFixed(1)} % (the framework's share of the gap)`,
   `- bare proxy / upstream throughput: ${((bareR.rps / directR.rps) * 100).toFixed(1)} %`,
 ]
 console.log(lines.join('\n'))

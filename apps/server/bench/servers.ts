@@ -3,11 +3,14 @@
  * from the proxy being measured:
  *   servers.ts upstream <token>   a loopback API answering small JSON (accepts one bearer token)
  *   servers.ts bare <upstreamUrl>  a bare Node pass-through proxy: undici.request + pipe, no auth
+ *   servers.ts fastify <upstreamUrl>  the same pass-through as a Fastify route (no auth, no
+ *                                  database): what the framework alone costs
  * Each prints its URL on stdout once listening, and answers the IPC message 'cpu' with its
  * process.cpuUsage().
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import Fastify from 'fastify'
 import { Agent, request } from 'undici'
 
 // The benchmark asks for this process's CPU time over IPC, to report CPU per request.
@@ -56,7 +59,17 @@ if (role === 'upstream' && arg) {
       }
     }),
   )
+} else if (role === 'fastify' && arg) {
+  const upstreamUrl = arg
+  const agent = new Agent({ connections: 128, pipelining: 1 })
+  const app = Fastify()
+  app.get('/*', async (req, reply) => {
+    const r = await request(`${upstreamUrl}${req.url}`, { method: 'GET', dispatcher: agent })
+    return reply.status(r.statusCode).headers(r.headers).send(r.body)
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  process.stdout.write(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}\n`)
 } else {
-  console.error('usage: servers.ts upstream <token> | servers.ts bare <upstreamUrl>')
+  console.error('usage: servers.ts upstream <token> | servers.ts bare|fastify <upstreamUrl>')
   process.exit(1)
 }
