@@ -1,6 +1,6 @@
 import { pipeline, Readable, Transform } from 'node:stream'
 import type { Connection } from '@switchboard/db'
-import { request } from 'undici'
+import { type Dispatcher, request } from 'undici'
 import { z } from 'zod'
 import { applyAuth } from '../connections/credentials.ts'
 import { recordConnectionEvent } from '../connections/store-connection.ts'
@@ -12,22 +12,24 @@ import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-conne
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
 
-export const ProxyMethod = z
-  .string()
-  .transform((m) => m.toUpperCase())
-  .pipe(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']))
+const PROXY_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 
-/** What a caller asks the proxy to send (seed 002's request body, and POST /api/v1/proxy). */
+/**
+ * What a caller asks the proxy to send (seed 002's request body, and POST /api/v1/proxy).
+ * Kept free of zod transforms, which were a visible share of a proxied call: the method is
+ * upper-cased and checked, and header values turned into strings, by the proxy itself.
+ */
 export const ProxyCall = z.object({
-  method: ProxyMethod.default('GET'),
+  /** GET (default), POST, PUT, PATCH, DELETE or HEAD, in any case. */
+  method: z.string().max(10).optional(),
   url: z.string().min(1).max(8000),
-  headers: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).default({}),
+  headers: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   data: z.unknown().optional(),
   /**
    * Retry POST/PATCH on 429/5xx too (only safe when the upstream call is idempotent).
    * `data` may also be a Readable (the raw-body routes): it is streamed and never retried.
    */
-  retryNonIdempotent: z.boolean().default(false),
+  retryNonIdempotent: z.boolean().optional(),
 })
 export type ProxyCall = z.input<typeof ProxyCall>
 
@@ -170,6 +172,12 @@ export async function proxyThroughConnection(
     )
   }
   const call = parsed.data
+  const method = (call.method ?? 'GET').toUpperCase()
+  if (!PROXY_METHODS.has(method)) {
+    throw new AppError('VALIDATION_ERROR', 'Invalid proxy request', [
+      { path: 'method', message: `must be one of ${[...PROXY_METHODS].join(', ')}` },
+    ])
+  }
   const rate = limiterFor(deps).take(connection.organizationId)
   if (!rate.allowed) {
     return jsonBody(429, 'RATE_LIMITED', `Too many proxied requests; retry in ${rate.resetSeconds} s`, {
@@ -187,7 +195,8 @@ export async function proxyThroughConnection(
 
   const baseHeaders: Record<string, string> = {}
   const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
-  for (const [name, value] of Object.entries(call.headers)) {
+  for (const [name, raw] of Object.entries(call.headers ?? {})) {
+    const value = String(raw)
     const n = name.toLowerCase()
     if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
     if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || /[\r\n]/.test(value)) {
@@ -201,7 +210,7 @@ export async function proxyThroughConnection(
   // A stream (the raw-body request routes) is sent as it arrives: it cannot be replayed, so
   // such a call is never retried.
   const streamed = call.data instanceof Readable
-  if (call.data !== undefined && call.data !== null && call.method !== 'GET' && call.method !== 'HEAD') {
+  if (call.data !== undefined && call.data !== null && method !== 'GET' && method !== 'HEAD') {
     if (call.data instanceof Readable) body = capped(call.data, maxRequestBytes(options), null, 'request')
     else if (typeof call.data === 'string') body = Buffer.from(call.data)
     else {
@@ -209,7 +218,7 @@ export async function proxyThroughConnection(
       baseHeaders['content-type'] ??= 'application/json'
     }
   }
-  const retryable = !streamed && (IDEMPOTENT.has(call.method) || call.retryNonIdempotent)
+  const retryable = !streamed && (IDEMPOTENT.has(method) || call.retryNonIdempotent === true)
   const maxAttempts = options.maxAttempts ?? 3
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000
   let fresh = await getFreshCredentials(deps, connection, options.hooks ? { hooks: options.hooks } : {})
@@ -225,7 +234,7 @@ export async function proxyThroughConnection(
     let res: Awaited<ReturnType<typeof request>>
     try {
       res = await request(url, {
-        method: call.method,
+        method: method as Dispatcher.HttpMethod,
         headers,
         ...(body !== undefined && { body }),
         dispatcher: deps.dispatcher,
