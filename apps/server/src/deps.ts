@@ -32,6 +32,7 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       egressAllow: env.egressAllow,
       proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
       readCacheMs: env.readCacheMs,
+      proxyTimeoutMs: env.proxyTimeoutMs,
     },
     newId: randomUUID,
   }

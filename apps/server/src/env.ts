@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   SWITCHBOARD_PROXY_RATE_LIMIT: z.coerce.number().int().min(0).default(6000),
   SWITCHBOARD_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 })
 
 export interface Env {
@@ -30,6 +31,7 @@ export interface Env {
   proxyRateLimitPerMinute: number
   refreshIntervalSeconds: number
   readCacheMs: number
+  proxyTimeoutMs: number
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -57,5 +59,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     proxyRateLimitPerMinute: e.SWITCHBOARD_PROXY_RATE_LIMIT,
     refreshIntervalSeconds: e.SWITCHBOARD_REFRESH_INTERVAL_SECONDS,
     readCacheMs: e.SWITCHBOARD_READ_CACHE_MS,
+    proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
   }
 }

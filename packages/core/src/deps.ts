@@ -35,6 +35,8 @@ export interface CoreConfig {
    * instance's change is seen. Default 1000 ms; 0 disables the cache.
    */
   readCacheMs?: number
+  /** Deadline of one proxied call, body included (default 120 000 ms). */
+  proxyTimeoutMs?: number
 }
 
 /** Everything a core use case may touch, passed in so tests can drive time and the network. */

@@ -149,6 +149,80 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     expect(upstream.requests.filter((r) => r.path === '/echo' && r.body.length === 10_000)).toEqual([])
   })
 
+  describe('the deadline (timeoutMs) bounds the whole call', () => {
+    /** Headers at once, then `total` bytes a few at a time, every 100 ms. */
+    async function dripping(total: number, declareLength: boolean) {
+      const server = createServer((_req, res) => {
+        res.writeHead(200, {
+          'content-type': 'text/plain',
+          ...(declareLength && { 'content-length': String(total) }),
+        })
+        let sent = 0
+        const timer = setInterval(() => {
+          if (sent >= total) {
+            clearInterval(timer)
+            return void res.end()
+          }
+          res.write('x'.repeat(10))
+          sent += 10
+        }, 100)
+        res.on('close', () => clearInterval(timer))
+      })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      return {
+        base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: async () => {
+          server.closeAllConnections()
+          await new Promise<void>((resolve) => server.close(() => resolve()))
+        },
+      }
+    }
+
+    it('an upstream that does not answer in time is UPSTREAM_TIMEOUT', async () => {
+      const started = Date.now()
+      await expect(
+        proxyThroughConnection(t.deps, connection, { url: '/slow?ms=3000' }, { timeoutMs: 300 }),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+      expect(Date.now() - started).toBeLessThan(2000)
+    })
+
+    it('a small answer of declared length that drips slower than the deadline is UPSTREAM_TIMEOUT', async () => {
+      const drip = await dripping(200, true)
+      try {
+        const started = Date.now()
+        await expect(
+          proxyThroughConnection(
+            t.deps,
+            { ...connection, apiBaseUri: drip.base },
+            { url: '/x' },
+            { timeoutMs: 500 },
+          ),
+        ).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+        expect(Date.now() - started).toBeLessThan(1500)
+      } finally {
+        await drip.close()
+      }
+    })
+
+    it('a streamed answer is cut off at the deadline', async () => {
+      const drip = await dripping(400, false)
+      try {
+        const started = Date.now()
+        const res = await proxyThroughConnection(
+          t.deps,
+          { ...connection, apiBaseUri: drip.base },
+          { url: '/x' },
+          { timeoutMs: 500 },
+        )
+        expect(res.status).toBe(200)
+        await expect(readAll(res.body)).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+        expect(Date.now() - started).toBeLessThan(1500)
+      } finally {
+        await drip.close()
+      }
+    })
+  })
+
   it('maxAttempts bounds the retries of idempotent calls', async () => {
     upstream.failNext(10, 503, { 'retry-after': '0' })
     const res = await proxyThroughConnection(t.deps, connection, { url: '/me' }, { maxAttempts: 5 })

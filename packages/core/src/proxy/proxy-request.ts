@@ -53,6 +53,12 @@ export interface ProxyOptions {
   maxRequestBytes?: number
   /** Most attempts for retryable failures (429/5xx). Default 3. */
   maxAttempts?: number
+  /**
+   * Deadline for the whole call, retries and the answer's body included, in ms. Default
+   * `config.proxyTimeoutMs`, else 120 s. (Connecting has its own 10 s limit in the dispatcher,
+   * waiting for headers 30 s, and a body may go at most 30 s without a byte.)
+   */
+  timeoutMs?: number
   /** Longest Retry-After we honour, in ms. Default 10 s. */
   maxRetryAfterMs?: number
 }
@@ -225,8 +231,17 @@ export async function proxyThroughConnection(
   let refreshedOn401 = false
 
   const maxBytes = options.maxResponseBytes ?? 50 * 1024 * 1024
+  const timeoutMs = options.timeoutMs ?? deps.config.proxyTimeoutMs ?? 120_000
+  const deadline = Date.now() + timeoutMs
+  const timedOut = () =>
+    new AppError(
+      'UPSTREAM_TIMEOUT',
+      `${def.displayName} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+    )
 
   for (let attempt = 1; ; attempt++) {
+    const remaining = deadline - Date.now()
+    if (remaining <= 0) throw timedOut()
     // Only query-string auth changes the URL; header auth reuses the resolved one.
     const url = def.api.auth.in === 'query' ? new URL(target) : target
     const headers = { ...baseHeaders }
@@ -238,7 +253,7 @@ export async function proxyThroughConnection(
         headers,
         ...(body !== undefined && { body }),
         dispatcher: deps.dispatcher,
-        headersTimeout: 30_000,
+        headersTimeout: Math.min(30_000, remaining),
         bodyTimeout: 30_000,
       })
     } catch (e) {
@@ -253,7 +268,7 @@ export async function proxyThroughConnection(
       if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
         throw new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
       }
-      if (retryable && attempt < maxAttempts) {
+      if (retryable && attempt < maxAttempts && Date.now() + 100 * 2 ** attempt < deadline) {
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
         continue
       }
@@ -279,9 +294,10 @@ export async function proxyThroughConnection(
     }
     if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
       const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
-      if (wait === null || wait <= maxRetryAfter) {
+      const pause = wait ?? 100 * 2 ** attempt
+      if (pause <= maxRetryAfter && Date.now() + pause < deadline) {
         await res.body.dump()
-        await new Promise((r) => setTimeout(r, wait ?? 100 * 2 ** attempt))
+        await new Promise((r) => setTimeout(r, pause))
         continue
       }
     }
@@ -316,10 +332,23 @@ export async function proxyThroughConnection(
         `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
       )
     }
+    // The rest of the deadline bounds the body too: a slow drip is cut off, not waited out.
+    const upstreamBody = res.body
+    const timer = setTimeout(() => upstreamBody.destroy(timedOut()), Math.max(0, deadline - Date.now()))
+    upstreamBody.once('close', () => clearTimeout(timer))
     if (length !== null && length <= BUFFERED_BODY_BYTES) {
-      return { status: res.statusCode, headers: outHeaders, body: Buffer.from(await res.body.arrayBuffer()) }
+      try {
+        return {
+          status: res.statusCode,
+          headers: outHeaders,
+          body: Buffer.from(await upstreamBody.arrayBuffer()),
+        }
+      } catch (e) {
+        if (e instanceof AppError) throw e
+        throw new AppError('UPSTREAM_ERROR', `${def.displayName}'s answer broke off`)
+      }
     }
-    return { status: res.statusCode, headers: outHeaders, body: capped(res.body, maxBytes, length) }
+    return { status: res.statusCode, headers: outHeaders, body: capped(upstreamBody, maxBytes, length) }
   }
 }
 
