@@ -1,4 +1,5 @@
 import { pipeline, Readable, Transform } from 'node:stream'
+import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import { type Dispatcher, request } from 'undici'
 import { z } from 'zod'
@@ -158,17 +159,16 @@ function declaredLength(value: string | string[] | undefined): number | null {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
 }
 
-/**
- * The proxy engine behind seed 002's request routes and POST /api/v1/proxy: resolves the URL
- * under the egress rules, injects the connection's credentials last, retries what is safe to
- * retry, refreshes once on 401, and streams the upstream answer back (minus cookies).
- */
-export async function proxyThroughConnection(
-  deps: CoreDeps,
-  connection: Connection,
-  rawCall: ProxyCall,
-  options: ProxyOptions = {},
-): Promise<ProxyResult> {
+/** A validated call: the method upper-cased and allowed, header values as strings. */
+interface NormalizedCall {
+  method: Dispatcher.HttpMethod
+  url: string
+  headers: Record<string, string | number>
+  data: unknown
+  retryNonIdempotent: boolean
+}
+
+function normalizeCall(rawCall: ProxyCall): NormalizedCall {
   const parsed = ProxyCall.safeParse(rawCall)
   if (!parsed.success) {
     throw new AppError(
@@ -184,6 +184,136 @@ export async function proxyThroughConnection(
       { path: 'method', message: `must be one of ${[...PROXY_METHODS].join(', ')}` },
     ])
   }
+  return {
+    method: method as Dispatcher.HttpMethod,
+    url: call.url,
+    headers: call.headers ?? {},
+    data: call.data,
+    retryNonIdempotent: call.retryNonIdempotent === true,
+  }
+}
+
+/** The caller's headers that may go upstream: never auth, cookies or per-hop ones. */
+function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
+  for (const [name, raw] of Object.entries(call.headers)) {
+    const value = String(raw)
+    const n = name.toLowerCase()
+    if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || /[\r\n]/.test(value)) {
+      throw new AppError('VALIDATION_ERROR', `Invalid header "${name}"`, [
+        { path: `headers.${name}`, message: 'invalid header' },
+      ])
+    }
+    headers[n] = value
+  }
+  return headers
+}
+
+/**
+ * The request body: JSON for an object (setting its content type), a string as is, a stream
+ * as it arrives (capped). GET and HEAD never carry one.
+ */
+function outboundBody(
+  call: NormalizedCall,
+  headers: Record<string, string>,
+  options: ProxyOptions,
+): Buffer | Readable | undefined {
+  const { data, method } = call
+  if (data === undefined || data === null || method === 'GET' || method === 'HEAD') return undefined
+  if (data instanceof Readable) return capped(data, maxRequestBytes(options), null, 'request')
+  if (typeof data === 'string') return Buffer.from(data)
+  headers['content-type'] ??= 'application/json'
+  return Buffer.from(JSON.stringify(data))
+}
+
+/** The upstream's headers minus cookies and per-hop ones; a Location off the API is removed. */
+function inboundHeaders(
+  deps: CoreDeps,
+  def: IntegrationDefinition,
+  connection: Connection,
+  res: Dispatcher.ResponseData,
+  url: URL,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue
+    out[name] = value
+  }
+  const location = out.location
+  if (typeof location === 'string') {
+    // Redirects are never followed here.
+    try {
+      const next = new URL(location, url)
+      resolveProxyUrl(def, connection.apiBaseUri, next.toString(), deps.config.egressAllow)
+      checkEgressUrl({ allow: deps.config.egressAllow }, next)
+    } catch {
+      delete out.location
+    }
+  }
+  return out
+}
+
+/**
+ * The upstream's body: refused when it declares a length over the cap, read whole when small,
+ * else streamed through the cap. The rest of the deadline bounds it: a slow drip is cut off.
+ */
+async function inboundBody(
+  res: Dispatcher.ResponseData,
+  def: IntegrationDefinition,
+  maxBytes: number,
+  deadline: number,
+  timedOut: () => AppError,
+): Promise<Readable | Buffer> {
+  const length = declaredLength(res.headers['content-length'])
+  if (length !== null && length > maxBytes) {
+    res.body.destroy()
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
+    )
+  }
+  const body = res.body
+  const timer = setTimeout(() => body.destroy(timedOut()), Math.max(0, deadline - Date.now()))
+  body.once('close', () => clearTimeout(timer))
+  if (length === null || length > BUFFERED_BODY_BYTES) return capped(body, maxBytes, length)
+  try {
+    return Buffer.from(await body.arrayBuffer())
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw new AppError('UPSTREAM_ERROR', `${def.displayName}'s answer broke off`)
+  }
+}
+
+/** undici's errors as ours; null when the call may simply be tried again. */
+function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null {
+  if (e instanceof AppError) return e
+  const { code, cause } = e as { code?: string; cause?: unknown }
+  if (cause instanceof AppError) return cause
+  if (code === 'EGRESS_DENIED' || (cause as { code?: string } | undefined)?.code === 'EGRESS_DENIED') {
+    return new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
+  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
+  }
+  return null
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * The proxy engine behind seed 002's request routes and POST /api/v1/proxy: resolves the URL
+ * under the egress rules, injects the connection's credentials last, retries what is safe to
+ * retry, refreshes once on 401, and streams the upstream answer back (minus cookies).
+ */
+export async function proxyThroughConnection(
+  deps: CoreDeps,
+  connection: Connection,
+  rawCall: ProxyCall,
+  options: ProxyOptions = {},
+): Promise<ProxyResult> {
+  const call = normalizeCall(rawCall)
   const rate = limiterFor(deps).take(connection.organizationId)
   if (!rate.allowed) {
     return jsonBody(429, 'RATE_LIMITED', `Too many proxied requests; retry in ${rate.resetSeconds} s`, {
@@ -198,38 +328,13 @@ export async function proxyThroughConnection(
     (await requireIntegration(deps, connection.organizationId, connection.integrationName))
   const def = integration.definition
   const target = resolveProxyUrlCached(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
-
-  const baseHeaders: Record<string, string> = {}
-  const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
-  for (const [name, raw] of Object.entries(call.headers ?? {})) {
-    const value = String(raw)
-    const n = name.toLowerCase()
-    if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || /[\r\n]/.test(value)) {
-      throw new AppError('VALIDATION_ERROR', `Invalid header "${name}"`, [
-        { path: `headers.${name}`, message: 'invalid header' },
-      ])
-    }
-    baseHeaders[n] = value
-  }
-  let body: Buffer | Readable | undefined
-  // A stream (the raw-body request routes) is sent as it arrives: it cannot be replayed, so
-  // such a call is never retried.
-  const streamed = call.data instanceof Readable
-  if (call.data !== undefined && call.data !== null && method !== 'GET' && method !== 'HEAD') {
-    if (call.data instanceof Readable) body = capped(call.data, maxRequestBytes(options), null, 'request')
-    else if (typeof call.data === 'string') body = Buffer.from(call.data)
-    else {
-      body = Buffer.from(JSON.stringify(call.data))
-      baseHeaders['content-type'] ??= 'application/json'
-    }
-  }
-  const retryable = !streamed && (IDEMPOTENT.has(method) || call.retryNonIdempotent === true)
+  const baseHeaders = outboundHeaders(call, def)
+  const body = outboundBody(call, baseHeaders, options)
+  // A streamed body (the raw-body routes) cannot be replayed: such a call is never retried.
+  const streamed = body instanceof Readable
+  const retryable = !streamed && (IDEMPOTENT.has(call.method) || call.retryNonIdempotent)
   const maxAttempts = options.maxAttempts ?? 3
   const maxRetryAfter = options.maxRetryAfterMs ?? 10_000
-  let fresh = await getFreshCredentials(deps, connection, options.hooks ? { hooks: options.hooks } : {})
-  let refreshedOn401 = false
-
   const maxBytes = options.maxResponseBytes ?? 50 * 1024 * 1024
   const timeoutMs = options.timeoutMs ?? deps.config.proxyTimeoutMs ?? 120_000
   const deadline = Date.now() + timeoutMs
@@ -238,6 +343,9 @@ export async function proxyThroughConnection(
       'UPSTREAM_TIMEOUT',
       `${def.displayName} did not answer within ${Math.round(timeoutMs / 1000)} s`,
     )
+  const refreshOptions = (force: boolean) => ({ force, ...(options.hooks && { hooks: options.hooks }) })
+  let fresh = await getFreshCredentials(deps, connection, refreshOptions(false))
+  let refreshedOn401 = false
 
   for (let attempt = 1; ; attempt++) {
     const remaining = deadline - Date.now()
@@ -246,10 +354,10 @@ export async function proxyThroughConnection(
     const url = def.api.auth.in === 'query' ? new URL(target) : target
     const headers = { ...baseHeaders }
     applyAuth(def.api.auth, fresh.credentials, url, headers)
-    let res: Awaited<ReturnType<typeof request>>
+    let res: Dispatcher.ResponseData
     try {
       res = await request(url, {
-        method: method as Dispatcher.HttpMethod,
+        method: call.method,
         headers,
         ...(body !== undefined && { body }),
         dispatcher: deps.dispatcher,
@@ -257,19 +365,11 @@ export async function proxyThroughConnection(
         bodyTimeout: 30_000,
       })
     } catch (e) {
-      const code = (e as { code?: string }).code
-      if (e instanceof AppError) throw e
-      const inner = (e as { cause?: unknown }).cause
-      if (inner instanceof AppError) throw inner
-      const cause = (e as { cause?: { code?: string } }).cause
-      if (code === 'EGRESS_DENIED' || cause?.code === 'EGRESS_DENIED') {
-        throw new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
-      }
-      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-        throw new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
-      }
-      if (retryable && attempt < maxAttempts && Date.now() + 100 * 2 ** attempt < deadline) {
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
+      const failure = requestFailure(e, def)
+      if (failure) throw failure
+      const backoff = 100 * 2 ** attempt
+      if (retryable && attempt < maxAttempts && Date.now() + backoff < deadline) {
+        await sleep(backoff)
         continue
       }
       throw new AppError('UPSTREAM_ERROR', `Could not reach ${def.displayName}'s API`)
@@ -277,78 +377,31 @@ export async function proxyThroughConnection(
 
     if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
       refreshedOn401 = true
-      if (streamed) {
-        // The body is gone: refresh so the caller's retry works, and pass the 401 on.
-        await getFreshCredentials(deps, fresh.connection, {
-          force: true,
-          ...(options.hooks && { hooks: options.hooks }),
-        }).catch(() => {})
-      } else {
+      if (!streamed) {
         await res.body.dump()
-        fresh = await getFreshCredentials(deps, fresh.connection, {
-          force: true,
-          ...(options.hooks && { hooks: options.hooks }),
-        })
+        fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true))
         continue
       }
+      // The body is gone: refresh so the caller's retry works, and pass the 401 on.
+      await getFreshCredentials(deps, fresh.connection, refreshOptions(true)).catch(() => {})
     }
     if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
       const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
       const pause = wait ?? 100 * 2 ** attempt
       if (pause <= maxRetryAfter && Date.now() + pause < deadline) {
         await res.body.dump()
-        await new Promise((r) => setTimeout(r, pause))
+        await sleep(pause)
         continue
       }
     }
     if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
     else touchLastUsed(deps, fresh.connection)
 
-    const outHeaders: Record<string, string | string[]> = {}
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue
-      outHeaders[name] = value
+    return {
+      status: res.statusCode,
+      headers: inboundHeaders(deps, def, connection, res, url),
+      body: await inboundBody(res, def, maxBytes, deadline, timedOut),
     }
-    const location = outHeaders.location
-    if (typeof location === 'string') {
-      // Redirects are never followed here; a Location off the integration's API is removed.
-      try {
-        resolveProxyUrl(
-          def,
-          connection.apiBaseUri,
-          new URL(location, url).toString(),
-          deps.config.egressAllow,
-        )
-        checkEgressUrl({ allow: deps.config.egressAllow }, new URL(location, url))
-      } catch {
-        delete outHeaders.location
-      }
-    }
-    const length = declaredLength(res.headers['content-length'])
-    if (length !== null && length > maxBytes) {
-      res.body.destroy()
-      throw new AppError(
-        'UPSTREAM_ERROR',
-        `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
-      )
-    }
-    // The rest of the deadline bounds the body too: a slow drip is cut off, not waited out.
-    const upstreamBody = res.body
-    const timer = setTimeout(() => upstreamBody.destroy(timedOut()), Math.max(0, deadline - Date.now()))
-    upstreamBody.once('close', () => clearTimeout(timer))
-    if (length !== null && length <= BUFFERED_BODY_BYTES) {
-      try {
-        return {
-          status: res.statusCode,
-          headers: outHeaders,
-          body: Buffer.from(await upstreamBody.arrayBuffer()),
-        }
-      } catch (e) {
-        if (e instanceof AppError) throw e
-        throw new AppError('UPSTREAM_ERROR', `${def.displayName}'s answer broke off`)
-      }
-    }
-    return { status: res.statusCode, headers: outHeaders, body: capped(upstreamBody, maxBytes, length) }
   }
 }
 
