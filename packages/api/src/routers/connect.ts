@@ -44,7 +44,12 @@ export const connectRouter = {
 export const connectionsRouter = {
   list: protectedProcedure
     .input(core.ListConnectionsInput)
-    .output(z.object({ connections: z.array(ConnectionOut), nextCursor: z.string().nullable() }))
+    .output(
+      z.object({
+        connections: z.array(ConnectionOut.extend({ endUserExternalId: z.string().nullable() })),
+        nextCursor: z.string().nullable(),
+      }),
+    )
     .query(({ ctx, input }) => core.listConnections(ctx.deps, ctx.principal, input)),
   get: protectedProcedure
     .input(Id)

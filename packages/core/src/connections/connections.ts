@@ -248,7 +248,27 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
     )
   }
   const { rows, nextCursor } = await keysetPage(q, input.cursor, input.limit)
-  return { connections: rows.map(toConnectionView), nextCursor }
+  // The list names each end user by the customer's id for them, as the dashboard shows it.
+  const endUserIds = [...new Set(rows.flatMap((r) => (r.endUserId ? [r.endUserId] : [])))]
+  const endUsers =
+    endUserIds.length === 0
+      ? []
+      : await deps.db
+          .selectFrom('endUsers')
+          .select(['id', 'externalId'])
+          .where('id', 'in', endUserIds)
+          .execute()
+  const externalIds = new Map(endUsers.map((e) => [e.id, e.externalId]))
+  const connections: ConnectionListItem[] = rows.map((r) => ({
+    ...toConnectionView(r),
+    endUserExternalId: r.endUserId ? (externalIds.get(r.endUserId) ?? null) : null,
+  }))
+  return { connections, nextCursor }
+}
+
+/** A connection in a list: the view plus its end user's externalId. */
+export interface ConnectionListItem extends ConnectionView {
+  endUserExternalId: string | null
 }
 
 export const ResolveConnectionInput = z.object({

@@ -39,7 +39,10 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
                   <code className="cell-sub">{c.externalId}</code>
                 </th>
                 <td>{c.integrationName}</td>
-                <td className="col-optional">{scopeLabels[c.scope]}</td>
+                <td className="col-optional">
+                  {scopeLabels[c.scope]}
+                  {c.endUserExternalId !== null && <code className="cell-sub">{c.endUserExternalId}</code>}
+                </td>
                 <td>
                   <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
                 </td>
