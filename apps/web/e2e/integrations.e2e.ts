@@ -9,7 +9,7 @@ import {
   type Principal,
   selectOAuthApp,
 } from '../../../packages/core/src/index.ts'
-import { launchChromium } from './browser.ts'
+import { launchChromium, serveStandInLogos } from './browser.ts'
 import { type PageErrors, trackPageErrors, withoutExpectedStatus } from './page-errors.ts'
 import { screenshot } from './screenshot.ts'
 import {
@@ -23,8 +23,6 @@ import {
 const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' }
 const MEMBER = { email: 'member@acme.test', password: 'member password 123' }
 const FREE_OWNER = { email: 'owner@tiny.test', password: 'tiny owner password 1' }
-const STAND_IN_LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#a1a1aa"/></svg>'
 
 /** Custom integrations (create with live validation, edit, delete) and the OAuth-app plan gate. */
 describe('integrations', () => {
@@ -55,11 +53,7 @@ describe('integrations', () => {
 
   async function openPage() {
     context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
-    // Catalog logos come from the web; the suite stays offline and serves a stand-in.
-    await context.route(
-      (url) => url.origin !== server.url,
-      (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: STAND_IN_LOGO }),
-    )
+    await serveStandInLogos(context, server.url)
     page = await context.newPage()
     errors = trackPageErrors(page)
   }
