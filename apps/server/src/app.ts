@@ -62,6 +62,14 @@ function frameworkError(error: { statusCode?: number; code?: string; message: st
 
 export type App = FastifyInstance
 
+/** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
+function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
+  const site = headers['sec-fetch-site']
+  if (site !== undefined) return site === 'same-origin'
+  const origin = headers.origin
+  return origin !== undefined && origin === new URL(publicUrl).origin
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { core } = deps
   const secureCookies = core.config.publicUrl.startsWith('https://')
@@ -71,6 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
+    // Node's own default, which Fastify turns off: a request (uploads included) that takes
+    // longer than this to arrive is cut, so a stalled client cannot hold a socket forever.
+    requestTimeout: 300_000,
     routerOptions: { maxParamLength: 500 },
     // URLs the router cannot parse (bad percent-encoding, over-long parameters) answer in
     // our error format too, not Fastify's.
@@ -233,6 +244,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers()
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
+    // Any content type is accepted here, so a cross-site form could post one: a request that
+    // carries only the dashboard cookie must come from our own pages.
+    scope.addHook('onRequest', async (req) => {
+      if (req.headers.authorization || !req.cookies[SESSION_COOKIE]) return
+      if (!isSameOrigin(req.headers, core.config.publicUrl)) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Cross-site requests with the dashboard session are not accepted here',
+        )
+      }
+    })
+    // An answer sent before the upload was read to its end (an error, an early upstream
+    // answer) closes the connection, instead of leaving the client stuck sending.
+    scope.addHook('onSend', async (req, reply) => {
+      if (!req.raw.complete) void reply.header('connection', 'close')
+    })
+    scope.addHook('onResponse', (req, _reply, done) => {
+      if (!req.raw.complete) req.raw.destroy()
+      done()
+    })
     for (const r of restRoutes) if (r.rawBody) registerRest(scope, r)
   })
 
