@@ -1,4 +1,5 @@
-import { decryptCredentials, setSharingMode } from '@switchboard/core'
+import { request as httpRequest } from 'node:http'
+import { createUser, decryptCredentials, setSharingMode } from '@switchboard/core'
 import { tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
@@ -406,6 +407,90 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
     const echo = (await second.json()) as Echo
     expect(echo.body).toBe('x=2')
     expect(echo.headers.authorization).toBe(`Bearer ${after.creds.accessToken}`)
+  })
+
+  it('with only the dashboard cookie, a cross-site upload is refused (403) and a same-origin one goes through', async () => {
+    await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'owner@example.com',
+      password: 'a long enough password',
+      role: 'owner',
+    })
+    const login = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', password: 'a long enough password' }),
+    })
+    expect(login.status).toBe(200)
+    const cookie =
+      (login.headers.getSetCookie().find((c) => c.startsWith('sb_session=')) ?? '').split(';')[0] ?? ''
+    const upload = (headers: Record<string, string>) =>
+      h.api('/api/integrations/acme-idp/request/echo', {
+        method: 'POST',
+        key: null,
+        body: 'forged=1',
+        headers: {
+          cookie,
+          'x-workspace-id': h.org.workspaceId,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...headers,
+        },
+      })
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, {}]) {
+      const res = await upload(headers)
+      expect(res.status, JSON.stringify(headers)).toBe(403)
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
+    }
+    expect(h.upstream.requests).toEqual([])
+    const ours = await upload({ origin: h.url })
+    expect(ours.status).toBe(200)
+    expect(((await ours.json()) as Echo).body).toBe('forged=1')
+  })
+
+  it('a declared Content-Length goes upstream with the body (not chunked)', async () => {
+    const res = await send('PUT', '/echo', 'exactly 17 bytes!', {
+      'content-type': 'text/plain',
+      'content-length': '17',
+    })
+    expect(res.status).toBe(200)
+    const echo = (await res.json()) as Echo
+    expect(echo.headers['content-length']).toBe('17')
+    expect(echo.headers['transfer-encoding']).toBeUndefined()
+    expect(echo.body).toBe('exactly 17 bytes!')
+  })
+
+  it('an error before the upload is read closes the connection instead of leaving the client sending', async () => {
+    // Larger than the socket buffers: the client would block for good if nobody read or closed.
+    const upload = Buffer.alloc(20 * 1024 * 1024)
+    const { status, closedAfter } = await new Promise<{ status: number; closedAfter: number }>(
+      (resolve, reject) => {
+        const started = Date.now()
+        let status = 0
+        const req = httpRequest(`${h.url}/api/integrations/no-such-integration/request/echo`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${h.org.apiKey}`,
+            'x-workspace-id': h.org.workspaceId,
+            'content-type': 'application/octet-stream',
+            'content-length': String(upload.length),
+          },
+        })
+        req.on('response', (res) => {
+          status = res.statusCode ?? 0
+          res.resume()
+        })
+        req.on('error', () => {})
+        req.on('socket', (socket) => {
+          socket.on('close', () => resolve({ status, closedAfter: Date.now() - started }))
+        })
+        setTimeout(() => reject(new Error('the connection was left open')), 8000).unref()
+        req.end(upload)
+      },
+    )
+    expect(status).toBe(404)
+    // Closed with the answer, not after a keep-alive timeout (5 s) or never.
+    expect(closedAfter).toBeLessThan(2000)
+    expect(h.upstream.requests).toEqual([])
   })
 
   it('a 503 on a streamed body is not retried', async () => {

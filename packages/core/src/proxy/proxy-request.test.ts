@@ -223,6 +223,29 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     })
   })
 
+  it('a streamed body that declares a length over maxRequestBytes is refused before anything is sent', async () => {
+    const body = Readable.from([Buffer.alloc(10, 'q')])
+    await expect(
+      proxyThroughConnection(
+        t.deps,
+        connection,
+        { method: 'PUT', url: '/echo', data: body, headers: { 'content-length': '9000' } },
+        { maxRequestBytes: 5000 },
+      ),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
+    expect(body.destroyed).toBe(true)
+    expect(upstream.requests.filter((r) => r.path === '/echo')).toEqual([])
+  })
+
+  it('a header value with control or non-Latin-1 characters is a 400, never sent or retried', async () => {
+    for (const value of ['bell\u0007', 'nul\u0000', 'snow \u2603']) {
+      await expect(
+        proxyThroughConnection(t.deps, connection, { url: '/echo', headers: { 'x-bad': value } }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' })
+    }
+    expect(upstream.requests.filter((r) => r.path === '/echo')).toEqual([])
+  })
+
   it('maxAttempts bounds the retries of idempotent calls', async () => {
     upstream.failNext(10, 503, { 'retry-after': '0' })
     const res = await proxyThroughConnection(t.deps, connection, { url: '/me' }, { maxAttempts: 5 })

@@ -201,7 +201,8 @@ function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Reco
     const value = String(raw)
     const n = name.toLowerCase()
     if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || /[\r\n]/.test(value)) {
+    // A token name, and a value of visible ASCII, tabs and Latin-1 only (RFC 9110 §5.5).
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) {
       throw new AppError('VALIDATION_ERROR', `Invalid header "${name}"`, [
         { path: `headers.${name}`, message: 'invalid header' },
       ])
@@ -222,7 +223,17 @@ function outboundBody(
 ): Buffer | Readable | undefined {
   const { data, method } = call
   if (data === undefined || data === null || method === 'GET' || method === 'HEAD') return undefined
-  if (data instanceof Readable) return capped(data, maxRequestBytes(options), null, 'request')
+  if (data instanceof Readable) {
+    // A declared length goes upstream too (some APIs refuse chunked uploads); undici checks
+    // that the body matches it.
+    const max = maxRequestBytes(options)
+    const length = declaredLength(String(call.headers['content-length'] ?? ''))
+    if (length !== null && length > max) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`)
+    }
+    if (length !== null) headers['content-length'] = String(length)
+    return capped(data, max, length, 'request')
+  }
   if (typeof data === 'string') return Buffer.from(data)
   headers['content-type'] ??= 'application/json'
   return Buffer.from(JSON.stringify(data))
@@ -312,6 +323,21 @@ export async function proxyThroughConnection(
   connection: Connection,
   rawCall: ProxyCall,
   options: ProxyOptions = {},
+): Promise<ProxyResult> {
+  try {
+    return await proxyCall(deps, connection, rawCall, options)
+  } catch (e) {
+    // An upload that will not be sent is let go of, not left half read.
+    if (rawCall.data instanceof Readable) rawCall.data.destroy()
+    throw e
+  }
+}
+
+async function proxyCall(
+  deps: CoreDeps,
+  connection: Connection,
+  rawCall: ProxyCall,
+  options: ProxyOptions,
 ): Promise<ProxyResult> {
   const call = normalizeCall(rawCall)
   const rate = limiterFor(deps).take(connection.organizationId)
