@@ -1,4 +1,9 @@
-import { createCustomIntegration, createOAuthApp, decryptCredentials } from '@switchboard/core'
+import {
+  createCustomIntegration,
+  createOAuthApp,
+  decryptCredentials,
+  deleteOAuthApp,
+} from '@switchboard/core'
 import { tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, startHarness } from './testing/harness.ts'
@@ -67,7 +72,7 @@ describe('client-credentials integrations', () => {
   const grantsOf = (type: string) => h.provider.tokenLog.filter((r) => r.grantType === type).length
 
   it('fails the session with the provider’s reason when the OAuth app is wrong, and stores nothing', async () => {
-    await createOAuthApp(h.t.deps, h.principal, {
+    const wrong = await createOAuthApp(h.t.deps, h.principal, {
       integrationName: 'acme-machine',
       clientId: machine.clientId,
       clientSecret: 'not-the-secret',
@@ -83,6 +88,8 @@ describe('client-credentials integrations', () => {
       .where('integrationName', '=', 'acme-machine')
       .execute()
     expect(rows).toEqual([])
+    // The next test registers the right app; this one must not be picked instead.
+    await deleteOAuthApp(h.t.deps, h.principal, wrong.id)
   })
 
   it('connects without a user at the provider, proxies with the minted token, and re-mints it on expiry', async () => {

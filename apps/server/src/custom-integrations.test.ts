@@ -391,5 +391,18 @@ describe('custom integrations', () => {
     )
     // Without connections the auth type may change.
     expect((await put(secret)).status).toBe(200)
+
+    // A new API base moves the connections made on the old one (the proxy uses theirs).
+    const { connection } = (await conn.json()) as { connection: { id: string; apiBaseUri: string } }
+    expect(connection.apiBaseUri).toBe('https://api.acme.test')
+    const moved = await h.api(`/api/v1/integrations/${keyed.name}`, {
+      method: 'PUT',
+      json: { ...keyed, api: { ...keyed.api, baseUrl: 'https://api.acme-new.test' } },
+    })
+    expect(moved.status).toBe(200)
+    const after = await h.api(`/api/v1/connections/${connection.id}`)
+    expect(((await after.json()) as { connection: { apiBaseUri: string } }).connection.apiBaseUri).toBe(
+      'https://api.acme-new.test',
+    )
   })
 })

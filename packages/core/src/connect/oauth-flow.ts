@@ -115,18 +115,19 @@ async function connectWithClientCredentials(
   if (claimed.numUpdatedRows === 0n) {
     throw new AppError('SESSION_NOT_ACTIVE', 'This connect link is already being used; wait for it to finish')
   }
-  let tokens: TokenSet
+  // From here on every failure ends the session as FAILED (with the reason), never leaves it
+  // CONNECTING: a retry may then start again.
   try {
     checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.tokenUrl, 'token URL')
-    tokens = await requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
+    const tokens = await requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
+    const integration = await requireIntegration(deps, session.organizationId, session.integrationName)
+    return await completeWithTokens(deps, session, integration, cfg, tokens)
   } catch (e) {
     if (e instanceof OAuthProviderError) return fail(deps, session, e.message)
     if (e instanceof AppError && e.code !== 'INTERNAL') return fail(deps, session, e.message)
     deps.log.warn({ err: e, sessionId: session.id }, 'client credentials grant failed')
     return fail(deps, session, 'The provider could not be reached to issue a token; try again')
   }
-  const integration = await requireIntegration(deps, session.organizationId, session.integrationName)
-  return completeWithTokens(deps, session, integration, cfg, tokens)
 }
 
 export interface CallbackQuery {

@@ -221,12 +221,27 @@ export async function updateCustomIntegration(
     }
   }
   checkDefinitionUrls(deps, def)
-  await deps.db
-    .updateTable('customIntegrations')
-    .set({ definition: JSON.stringify(def), updatedAt: deps.clock.now().toISOString() })
-    .where('id', '=', found.id)
-    .where('organizationId', '=', principal.organizationId)
-    .execute()
+  const now = deps.clock.now().toISOString()
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('customIntegrations')
+      .set({ definition: JSON.stringify(def), updatedAt: now })
+      .where('id', '=', found.id)
+      .where('organizationId', '=', principal.organizationId)
+      .execute()
+    // Connections made on the old API base move with it: the proxy sends their credentials
+    // to the base they hold, and the old host may be gone (or someone else's) by now.
+    const oldBase = found.definition.api.baseUrl
+    if (def.api.baseUrl !== oldBase) {
+      await trx
+        .updateTable('connections')
+        .set({ apiBaseUri: def.api.baseUrl, updatedAt: now })
+        .where('organizationId', '=', principal.organizationId)
+        .where('integrationName', '=', found.name)
+        .where('apiBaseUri', '=', oldBase)
+        .execute()
+    }
+  })
   return toIntegrationView({ ...found, definition: def })
 }
 
