@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
@@ -230,6 +231,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           query: req.query as Record<string, unknown>,
           body: req.body,
           headers: req.headers,
+          get signal() {
+            const gone = new EventEmitter()
+            reply.raw.once('close', () => {
+              if (!reply.raw.writableFinished) gone.emit('abort')
+            })
+            return gone
+          },
         }
         const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
         void reply.status(result.status).headers(result.headers)

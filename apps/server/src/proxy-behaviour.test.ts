@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { createUser, decryptCredentials, setSharingMode } from '@switchboard/core'
 import { tokenFingerprint } from '@switchboard/testing'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
 
@@ -491,6 +491,18 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
     // Closed with the answer, not after a keep-alive timeout (5 s) or never.
     expect(closedAfter).toBeLessThan(2000)
     expect(h.upstream.requests).toEqual([])
+  })
+
+  it('a caller that hangs up stops the upstream call too, instead of holding it to the deadline', async () => {
+    const caller = httpRequest(`${h.url}/api/integrations/acme-idp/request/slow?ms=5000`, {
+      headers: { authorization: `Bearer ${h.org.apiKey}`, 'x-workspace-id': h.org.workspaceId },
+    })
+    caller.on('error', () => {})
+    caller.end()
+    await vi.waitFor(() => expect(h.upstream.requests.some((r) => r.path === '/slow')).toBe(true))
+    caller.destroy()
+    // The upstream sees its caller (the proxy) go away long before its 5 s answer.
+    await vi.waitFor(() => expect(h.upstream.abandoned).toBe(1), { timeout: 2000 })
   })
 
   it('a 503 on a streamed body is not retried', async () => {

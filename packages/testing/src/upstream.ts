@@ -36,6 +36,8 @@ export interface TestUpstream {
   requests: UpstreamRequest[]
   /** The next `n` requests get `status` (JSON `{error:'scripted_failure'}`) before any auth check. */
   failNext(n: number, status: number, headers?: Record<string, string>, body?: unknown): void
+  /** `/slow` requests whose caller hung up before the answer was due. */
+  readonly abandoned: number
   /** Forgets recorded requests and pending failures. */
   reset(): void
   close(): Promise<void>
@@ -57,6 +59,7 @@ const STATUS_PATH = /^\/status\/(\d{3})$/
  */
 export async function startUpstream(options: StartUpstreamOptions = {}): Promise<TestUpstream> {
   const requests: UpstreamRequest[] = []
+  let abandoned = 0
   const failures: Array<{
     remaining: number
     status: number
@@ -130,7 +133,9 @@ export async function startUpstream(options: StartUpstreamOptions = {}): Promise
       case '/large':
         return sendLarge(res, Number(query.bytes ?? 0))
       case '/slow':
-        return sendSlow(req, res, Number(query.ms ?? 1000))
+        return sendSlow(req, res, Number(query.ms ?? 1000), () => {
+          abandoned++
+        })
       case '/echo':
         return sendJson(res, 200, {
           method: req.method,
@@ -167,12 +172,16 @@ export async function startUpstream(options: StartUpstreamOptions = {}): Promise
     port,
     urlFor: (path) => new URL(path, origin).href,
     requests,
+    get abandoned() {
+      return abandoned
+    },
     failNext: (n, status, headers = {}, body = { error: 'scripted_failure', status }) => {
       failures.push({ remaining: n, status, headers, body })
     },
     reset: () => {
       requests.length = 0
       failures.length = 0
+      abandoned = 0
     },
     close: () => closeServer(server),
   }
@@ -209,7 +218,14 @@ function sendLarge(res: ServerResponse, bytes: number): void {
   write()
 }
 
-function sendSlow(req: IncomingMessage, res: ServerResponse, ms: number): void {
-  const timer = setTimeout(() => sendJson(res, 200, { ok: true, delayedMs: ms }), ms)
-  req.socket.once('close', () => clearTimeout(timer))
+function sendSlow(req: IncomingMessage, res: ServerResponse, ms: number, onAbandoned: () => void): void {
+  let answered = false
+  const timer = setTimeout(() => {
+    answered = true
+    sendJson(res, 200, { ok: true, delayedMs: ms })
+  }, ms)
+  req.socket.once('close', () => {
+    clearTimeout(timer)
+    if (!answered) onAbandoned()
+  })
 }

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { AppError, type Principal, requirePrincipal, toAppError, validationError } from '@switchboard/core'
 import type { z } from 'zod'
 import type { ApiContext } from '../context.ts'
@@ -13,6 +14,8 @@ export interface RestRequest {
   query: Record<string, unknown>
   body: unknown
   headers: Record<string, string | string[] | undefined>
+  /** Emits 'abort' if the client goes away before the answer is sent (created on first use). */
+  readonly signal?: EventEmitter
 }
 
 /** A response a route wants verbatim (a redirect, a stream, custom headers). */

@@ -29,6 +29,12 @@ function forwardedHeaders(req: RestRequest): Record<string, string> {
   return out
 }
 
+/** The proxy stops waiting on the upstream when the caller goes away. */
+function cancelWith(req: RestRequest): { signal?: NonNullable<RestRequest['signal']> } {
+  const signal = req.signal
+  return signal ? { signal } : {}
+}
+
 function proxied(result: core.ProxyResult): HttpReply {
   return new HttpReply(result.status, result.body ?? undefined, result.headers)
 }
@@ -102,7 +108,9 @@ export const usageRoutes = [
     auth: 'required',
     input: core.ProxyCall.extend({ id: z.string().min(1).max(200) }),
     run: async (ctx, { id, ...call }, req) =>
-      proxied(await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), id, call)),
+      proxied(
+        await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), id, call, cancelWith(req)),
+      ),
   }),
   // The request routes with a path: the caller's method, headers and (streamed) body go
   // upstream as they are, minus what is ours (auth, cookies, the X-Workspace-Id and
@@ -120,12 +128,19 @@ export const usageRoutes = [
         const q = raw.indexOf('?')
         const url = `/${input['*']}${q >= 0 ? raw.slice(q) : ''}`
         return proxied(
-          await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), input.id, {
-            method,
-            url,
-            headers: forwardedHeaders(req),
-            ...(method !== 'GET' && { data: req.body }),
-          }),
+          await core.proxyForActor(
+            ctx.deps,
+            ctx.principal,
+            await actor(ctx, req),
+            input.id,
+            {
+              method,
+              url,
+              headers: forwardedHeaders(req),
+              ...(method !== 'GET' && { data: req.body }),
+            },
+            cancelWith(req),
+          ),
         )
       },
     }),
@@ -135,7 +150,8 @@ export const usageRoutes = [
     path: '/api/v1/proxy',
     auth: 'required',
     input: core.ProxyInput,
-    run: async (ctx, input) => proxied(await core.proxyRequest(ctx.deps, ctx.principal, input)),
+    run: async (ctx, input, req) =>
+      proxied(await core.proxyRequest(ctx.deps, ctx.principal, input, cancelWith(req))),
   }),
   route({
     method: 'GET',

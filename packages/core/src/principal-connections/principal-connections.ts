@@ -7,7 +7,12 @@ import { createConnection, removeConnection } from '../connections/connections.t
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
-import { type ProxyCall, type ProxyResult, proxyThroughConnection } from '../proxy/proxy-request.ts'
+import {
+  type ProxyCall,
+  type ProxyOptions,
+  type ProxyResult,
+  proxyThroughConnection,
+} from '../proxy/proxy-request.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import type { Actor } from './actor.ts'
 
@@ -372,6 +377,7 @@ export async function proxyForActor(
   actor: Actor,
   integrationId: string,
   call: ProxyCall,
+  options: Pick<ProxyOptions, 'signal'> = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const key = JSON.stringify([
@@ -386,5 +392,5 @@ export async function proxyForActor(
     const integration = await requireIntegration(deps, actor.organizationId, integrationId)
     return { integration, connection: await requireCurrent(deps, actor, integration) }
   })
-  return proxyThroughConnection(deps, connection, call, { integration })
+  return proxyThroughConnection(deps, connection, call, { ...options, integration })
 }

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events'
 import { pipeline, Readable, Transform } from 'node:stream'
 import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
@@ -50,6 +51,11 @@ export interface ProxyOptions {
   hooks?: RefreshHooks
   /** Largest upstream response we pass on. Default 50 MiB. */
   maxResponseBytes?: number
+  /**
+   * Cancels the upstream call when it fires 'abort' (the caller went away): an AbortSignal,
+   * or any EventEmitter (cheaper, for the HTTP host).
+   */
+  signal?: AbortSignal | EventEmitter
   /** Largest request body streamed upstream. Default 50 MiB. */
   maxRequestBytes?: number
   /** Most attempts for retryable failures (429/5xx). Default 3. */
@@ -308,6 +314,8 @@ function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
   }
+  if (code === 'UND_ERR_ABORTED')
+    return new AppError('UPSTREAM_ERROR', 'The call was cancelled: the caller went away')
   return null
 }
 
@@ -387,6 +395,7 @@ async function proxyCall(
         headers,
         ...(body !== undefined && { body }),
         dispatcher: deps.dispatcher,
+        ...(options.signal && { signal: options.signal }),
         headersTimeout: Math.min(30_000, remaining),
         bodyTimeout: 30_000,
       })
