@@ -113,6 +113,13 @@ describe('integrations', () => {
     )
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('integration-oauth2-tokenUrl')
 
+    // A field left over from another auth type does not hold up an OAuth 2.0 integration
+    // (which sends no fields).
+    await page.getByRole('radio', { name: /API key/ }).check()
+    await page.getByRole('button', { name: 'Add field' }).click()
+    await page.getByLabel('Field 1 pattern').fill('sk-(')
+    await page.getByRole('radio', { name: /OAuth 2\.0/ }).check()
+
     await page.getByLabel('Token URL').fill('https://auth.acme-crm.example/token')
     await page.getByLabel('Default scopes').fill('contacts.read, deals.read')
     await page.getByLabel('Extra authorize parameters').fill('prompt=consent')
@@ -125,6 +132,10 @@ describe('integrations', () => {
     await page.waitForURL('**/app/integrations/acme-crm')
     await page.getByRole('status').filter({ hasText: 'Acme CRM was created.' }).waitFor()
     await page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
+    // Said once: a reload does not announce it again.
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'was created' }).count()).toBe(0)
     const auth = page.getByRole('region', { name: 'Authentication' })
     expect(await auth.textContent()).toContain('Custom integration of your organization')
     expect(await auth.textContent()).toContain('https://auth.acme-crm.example/token')

@@ -37,12 +37,14 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
                     {c.displayName}
                   </Link>
                   <code className="cell-sub">{c.externalId}</code>
+                  {c.endUserExternalId !== null && (
+                    <span className="cell-sub">
+                      End user <code>{c.endUserExternalId}</code>
+                    </span>
+                  )}
                 </th>
                 <td>{c.integrationName}</td>
-                <td className="col-optional">
-                  {scopeLabels[c.scope]}
-                  {c.endUserExternalId !== null && <code className="cell-sub">{c.endUserExternalId}</code>}
-                </td>
+                <td className="col-optional">{scopeLabels[c.scope]}</td>
                 <td>
                   <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
                 </td>

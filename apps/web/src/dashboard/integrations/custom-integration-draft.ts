@@ -274,7 +274,8 @@ function messageOf(issue: Issue): string {
     return 'Enter a status code between 100 and 599.'
   }
   if (code === 'invalid_type' && issue.expected === 'number') return 'Enter a number.'
-  if (code === 'invalid_type' && issue.input === undefined) return 'Required.'
+  if (code === 'invalid_type' && issue.expected === 'int') return 'Enter a whole number.'
+  if (code === 'invalid_type') return 'Required.'
   // Messages the schema writes itself (e.g. the name's) are already for people.
   const text = issue.message
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.)]$/.test(text) ? '' : '.'}`
@@ -298,16 +299,33 @@ export function validateDraft(d: Draft, takenNames: ReadonlySet<string>): DraftI
   }
   if (d.authType === 'CUSTOM' && d.fields.length === 0)
     add('fields', 'Add at least one field people fill in.')
-  d.fields.forEach((f, i) => {
+  // OAuth 2.0 integrations send no fields (the form hides them), so they cannot hold it up.
+  if (d.authType !== 'OAUTH2') {
+    d.fields.forEach((f, i) => {
+      try {
+        new RegExp(f.pattern)
+      } catch {
+        add(`fields.${i}.pattern`, 'Not a valid regular expression.')
+      }
+    })
+    const keys = d.fields.map((f) => f.key.trim())
+    keys.forEach((key, i) => {
+      if (key !== '' && keys.indexOf(key) !== i)
+        add(`fields.${i}.key`, 'Another field already uses this key.')
+    })
+  }
+  // The server wants bare origins here, as the proxy compares origins.
+  lines(d.allowedOrigins).forEach((line, i) => {
     try {
-      new RegExp(f.pattern)
+      if (new URL(line).origin === line) return
     } catch {
-      add(`fields.${i}.pattern`, 'Not a valid regular expression.')
+      // not a URL at all: the schema's own message covers it
+      return
     }
-  })
-  const keys = d.fields.map((f) => f.key.trim())
-  keys.forEach((key, i) => {
-    if (key !== '' && keys.indexOf(key) !== i) add(`fields.${i}.key`, 'Another field already uses this key.')
+    add(
+      `api.allowedOrigins.${i}`,
+      'Enter an origin only: scheme://host[:port], with no path or trailing slash (e.g. https://uploads.acme.example).',
+    )
   })
   return issues
 }

@@ -99,6 +99,15 @@ export function CustomIntegrationForm({
     const shown = submitted || [...touched].some((t) => t === path || t.startsWith(`${path}.`))
     return (shown ? issueAt(issues, path) : undefined) ?? serverIssueAt(path)
   }
+  /** A problem of the field list itself, not of one of its fields (those show at the field). */
+  const listProblem = (path: string): string | undefined => {
+    if (submitted || touched.has(path)) {
+      const own = issues.get(path)
+      if (own) return own
+    }
+    const fromServer = serverIssues.find((i) => i.path === path)
+    return fromServer ? serverMessage(fromServer.path, fromServer.message) : undefined
+  }
 
   function change(path: string, changes: Partial<Draft>) {
     onEdit()
@@ -416,13 +425,13 @@ export function CustomIntegrationForm({
                 }
               />
             ))}
-            <FieldProblem id="integration-fields-error" problem={problem('fields')} />
+            <FieldProblem id="integration-fields-error" problem={listProblem('fields')} />
             <div className="form-actions">
               <button
                 type="button"
                 className="button"
                 onClick={() => change('fields', { fields: [...draft.fields, newField()] })}
-                aria-describedby={problem('fields') ? 'integration-fields-error' : undefined}
+                aria-describedby={listProblem('fields') ? 'integration-fields-error' : undefined}
               >
                 Add field
               </button>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
@@ -54,7 +54,12 @@ export function IntegrationDetailPage() {
   const { name = '' } = useParams()
   const { isAdmin } = useSession()
   const location = useLocation()
-  const notice = (location.state as IntegrationNotice | null)?.notice
+  const navigate = useNavigate()
+  // Shown once: the history entry forgets it, so a reload or Back does not say it again.
+  const [notice] = useState(() => (location.state as IntegrationNotice | null)?.notice)
+  useEffect(() => {
+    if (location.state) void navigate(location.pathname, { replace: true, state: null })
+  }, [location.state, location.pathname, navigate])
   const [deleting, setDeleting] = useState(false)
   const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
   useDocumentTitle(integration.data?.displayName ?? 'Integration')
