@@ -286,6 +286,24 @@ describe('integrations', () => {
     await page.goto('/app/integrations/new')
     await page.getByText('Only owners and admins can manage custom integrations').waitFor()
     expect(await page.getByRole('button', { name: 'Create integration' }).count()).toBe(0)
+
+    // A custom integration's page shows it, without Edit or Delete; its edit page says why not.
+    await createCustomIntegration(server.core, principal, {
+      name: 'acme-members-see',
+      displayName: 'Acme Members See',
+      authType: 'SECRET_TEXT',
+      api: {
+        baseUrl: 'https://api.members.example',
+        auth: { in: 'header', name: 'x-api-key', value: '{apiKey}' },
+      },
+    })
+    await page.goto('/app/integrations/acme-members-see')
+    await page.getByRole('heading', { level: 1, name: 'Acme Members See' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0)
+    await page.goto('/app/integrations/acme-members-see/edit')
+    await page.getByText('Only owners and admins can manage custom integrations').waitFor()
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
     expect(errors.take()).toEqual([])
   })
 

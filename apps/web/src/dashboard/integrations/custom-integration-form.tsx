@@ -57,10 +57,19 @@ function serverMessage(path: string, message: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`
 }
 
-/** The first marked control gets focus, so keyboard and screen-reader users land on it. */
+/**
+ * The first marked control gets focus, so keyboard and screen-reader users land on it; when
+ * the problem belongs to no single control (the field list, the auth type), the control its
+ * message describes.
+ */
 function focusFirstProblem(form: HTMLFormElement | null) {
   requestAnimationFrame(() => {
-    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    const marked = form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    if (marked) return marked.focus()
+    const described = form?.querySelector<HTMLElement>(
+      'button[aria-describedby], fieldset[aria-describedby] input:checked',
+    )
+    described?.focus()
   })
 }
 
@@ -233,7 +242,10 @@ export function CustomIntegrationForm({
         <h2 id="integration-auth-type-heading" className="card-title">
           How people connect
         </h2>
-        <fieldset className="radio-group auth-type-group" aria-describedby="integration-authType-error">
+        <fieldset
+          className="radio-group auth-type-group"
+          aria-describedby={problem('authType') ? 'integration-authType-error' : undefined}
+        >
           <legend>Auth type</legend>
           {AuthType.options.map((type) => (
             <label key={type} className="radio-card">
