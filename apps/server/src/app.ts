@@ -63,6 +63,15 @@ function frameworkError(error: { statusCode?: number; code?: string; message: st
 
 export type App = FastifyInstance
 
+/** Emits 'abort' when the client goes away before its answer was sent. */
+function clientGone(reply: FastifyReply): EventEmitter {
+  const gone = new EventEmitter()
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.emit('abort')
+  })
+  return gone
+}
+
 /** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
 function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
   const site = headers['sec-fetch-site']
@@ -231,13 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           query: req.query as Record<string, unknown>,
           body: req.body,
           headers: req.headers,
-          get signal() {
-            const gone = new EventEmitter()
-            reply.raw.once('close', () => {
-              if (!reply.raw.writableFinished) gone.emit('abort')
-            })
-            return gone
-          },
+          ...(r.cancellable && { signal: clientGone(reply) }),
         }
         const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
         void reply.status(result.status).headers(result.headers)

@@ -14,8 +14,8 @@ export interface RestRequest {
   query: Record<string, unknown>
   body: unknown
   headers: Record<string, string | string[] | undefined>
-  /** Emits 'abort' if the client goes away before the answer is sent (created on first use). */
-  readonly signal?: EventEmitter
+  /** Emits 'abort' if the client goes away before the answer is sent (`cancellable` routes). */
+  signal?: EventEmitter
 }
 
 /** A response a route wants verbatim (a redirect, a stream, custom headers). */
@@ -56,6 +56,8 @@ export interface RestRoute<
   status?: number
   /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
   rawBody?: boolean
+  /** The host sets `req.signal`, so the route can stop work when the client goes away. */
+  cancellable?: boolean
 }
 
 /** Declares a route with its input type inferred from the schema. */
