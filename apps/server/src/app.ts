@@ -16,6 +16,7 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
+import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { redactUrl } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -104,6 +105,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         'request',
       )
     },
+  })
+
+  // On close, requests under way finish; connections with nothing under way are closed.
+  const closeIdle = closeConnectionsWhenIdle(app.server)
+  app.addHook('preClose', (done) => {
+    closeIdle()
+    done()
   })
 
   // One log line per request, with secrets in the query string redacted.
