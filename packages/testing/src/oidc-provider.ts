@@ -94,6 +94,11 @@ export interface TokenRequestRecord {
   canned: boolean
 }
 
+export interface TokenHold {
+  reached: Promise<void>
+  release(): void
+}
+
 export interface RevocationRecord {
   token: string | undefined
   tokenTypeHint: string | undefined
@@ -128,6 +133,11 @@ export interface TestProvider {
   /** Answers the next `times` calls of `target` with `response` instead of running the endpoint. */
   failNext(target: FailureTarget, response: CannedResponse, times?: number): void
   setTokenDelay(ms: number): void
+  /**
+   * Holds the next token-endpoint call of `grantType` until `release()`: `reached` resolves
+   * once the call has arrived (and been logged). The provider answers it only after release.
+   */
+  holdNext(grantType: TokenGrantType): TokenHold
   addClient(options: TestClientOptions): Promise<TestClient>
   setRedirectUris(redirectUris: string[], clientId?: string): void
   /** Whether the provider considers `token` (access or refresh) active, via its introspection endpoint. */
@@ -254,6 +264,7 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const revocationLog: RevocationRecord[] = []
   const serverErrors: Error[] = []
   const failures: Array<{ target: FailureTarget; response: CannedResponse; remaining: number }> = []
+  const holds: Array<{ grantType: TokenGrantType; arrived(): void; released: Promise<void> }> = []
 
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
     stats.tokenSuccesses[countKey(String(ctx.oidc.params?.grant_type ?? ''))]++
@@ -337,6 +348,13 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       authorization: req.headers.authorization,
       canned: canned !== undefined,
     })
+    const held = holds.findIndex((h) => h.grantType === grantType)
+    const hold = holds[held]
+    if (hold) {
+      holds.splice(held, 1)
+      hold.arrived()
+      await hold.released
+    }
     if (canned) sendCanned(res, canned)
     return canned !== undefined
   }
@@ -486,6 +504,18 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     },
     setTokenDelay: (ms) => {
       tokenDelayMs = ms
+    },
+    holdNext: (grantType) => {
+      let arrived = () => {}
+      let release = () => {}
+      const reached = new Promise<void>((r) => {
+        arrived = r
+      })
+      const released = new Promise<void>((r) => {
+        release = r
+      })
+      holds.push({ grantType, arrived, released })
+      return { reached, release }
     },
     addClient: registerClient,
     setRedirectUris: (redirectUris, clientId = defaultClient.clientId) => {

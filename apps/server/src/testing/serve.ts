@@ -1,19 +1,13 @@
 // Starts a Switchboard server from the environment on an ephemeral port and prints
-// {"url": "..."} once listening: a second (third…) process for multi-instance tests.
-import { buildApp } from '../app.ts'
-import { createCoreDeps } from '../deps.ts'
+// {"url": "..."} once listening: a second (third…) process for multi-instance tests. It stops
+// on SIGTERM exactly as `pnpm start` does.
 import { readEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
+import { startServer, stopOnSignals } from '../server.ts'
 
-const env = readEnv()
+const env = readEnv({ ...process.env, PORT: '0', HOST: '127.0.0.1' })
 const logger = createLogger(env.logLevel, process.stderr as never)
-const { core } = await createCoreDeps(env, logger)
-const app = await buildApp({ core, logger })
-await app.listen({ port: 0, host: '127.0.0.1' })
-const address = app.server.address()
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
-core.config.publicUrl = url
-process.stdout.write(`${JSON.stringify({ url })}\n`)
-process.on('SIGTERM', () => {
-  void app.close().then(() => process.exit(0))
-})
+const server = await startServer(env, logger)
+server.core.config.publicUrl = server.url
+stopOnSignals(server, logger, env.shutdownGraceMs)
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)

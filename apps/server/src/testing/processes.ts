@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto'
+import {
+  bootstrapOrganization,
+  type CoreDeps,
+  createCipher,
+  createCustomIntegration,
+  createGuardedAgent,
+  createGuardedFetch,
+  createOAuthApp,
+  generateKey,
+  type Principal,
+  parseKeyRing,
+  silentLogger,
+  systemClock,
+} from '@switchboard/core'
+import type { Dialect } from '@switchboard/db'
+import {
+  completeAuthorization,
+  createTestDatabase,
+  startOidcProvider,
+  startUpstream,
+  type TestDatabase,
+  type TestProvider,
+  type TestUpstream,
+} from '@switchboard/testing'
+import { type ChildServer, startChildServer } from './child-server.ts'
+import { acmeIntegration } from './harness.ts'
+
+/**
+ * Switchboard server processes on one database, with oidc-provider and a loopback upstream
+ * that accepts only the provider's tokens: for tests that need real separate processes
+ * (multi-instance refresh, shutdown). The test process reads and writes the same database.
+ */
+export interface ProcessFixture {
+  database: TestDatabase
+  provider: TestProvider
+  upstream: TestUpstream
+  /** Core deps of the test process itself, on the same database and keys. */
+  deps: CoreDeps
+  /** What a server process needs in its environment. */
+  env: Record<string, string>
+  startServer(extraEnv?: Record<string, string>): Promise<ChildServer>
+  close(): Promise<void>
+}
+
+export async function startProcessFixture(dialect: Dialect): Promise<ProcessFixture> {
+  const keys = `k1:${generateKey()}`
+  const database = await createTestDatabase(dialect)
+  const provider = await startOidcProvider({ redirectUris: ['http://127.0.0.1:1/oauth2/callback'] })
+  const upstream = await startUpstream({ introspect: (t) => provider.introspect(t) })
+  const env = { ...database.env, SWITCHBOARD_ENCRYPTION_KEYS: keys, SWITCHBOARD_EGRESS_ALLOW: '127.0.0.1' }
+  const dispatcher = createGuardedAgent({ allow: ['127.0.0.1'] })
+  const deps: CoreDeps = {
+    db: database.db,
+    dialect: database.dialect,
+    clock: systemClock,
+    fetch: createGuardedFetch({ allow: ['127.0.0.1'] }, dispatcher),
+    dispatcher,
+    cipher: createCipher(parseKeyRing(keys)),
+    log: silentLogger,
+    config: { publicUrl: 'http://127.0.0.1:1', egressAllow: ['127.0.0.1'], proxyRateLimitPerMinute: 0 },
+    newId: randomUUID,
+  }
+  const servers: ChildServer[] = []
+  return {
+    database,
+    provider,
+    upstream,
+    deps,
+    env,
+    async startServer(extraEnv = {}) {
+      const server = await startChildServer({ ...env, ...extraEnv })
+      servers.push(server)
+      // Every server's callback is registered with the provider.
+      provider.setRedirectUris(servers.map((s) => `${s.url}/oauth2/callback`))
+      return server
+    },
+    async close() {
+      await Promise.all(servers.map((s) => s.stop()))
+      await provider.close()
+      await upstream.close()
+      await database.close()
+    },
+  }
+}
+
+/**
+ * A new organization with the provider as its "acme-idp" integration, and one connection made
+ * through `server`'s hosted connect flow. Returns the connection and API-key headers.
+ */
+export async function connectThroughServer(
+  f: ProcessFixture,
+  server: ChildServer,
+): Promise<{ connectionId: string; headers: Record<string, string> }> {
+  const org = await bootstrapOrganization(f.deps, { organizationName: 'Acme', plan: 'TEAM' })
+  const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+  await createCustomIntegration(f.deps, principal, acmeIntegration(f.provider, f.upstream))
+  await createOAuthApp(f.deps, principal, {
+    integrationName: 'acme-idp',
+    clientId: f.provider.client.clientId,
+    clientSecret: f.provider.client.clientSecret,
+  })
+  const headers = { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' }
+  const tokenRes = await fetch(`${server.url}/api/v1/connect/token`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      integrationName: 'acme-idp',
+      connectionName: 'Acme',
+      externalId: 'shared-1',
+      workspaceId: org.workspaceId,
+    }),
+  })
+  if (tokenRes.status !== 201) throw new Error(`connect token: ${tokenRes.status} ${await tokenRes.text()}`)
+  const { token } = (await tokenRes.json()) as { token: string }
+  const { callbackUrl } = await completeAuthorization(
+    `${server.url}/api/v1/connect/authorize?token=${token}`,
+    { stopAt: `${server.url}/oauth2/callback` },
+  )
+  await (await fetch(callbackUrl, { redirect: 'manual' })).body?.cancel()
+  const poll = (await (
+    await fetch(`${server.url}/api/v1/connect/session/poll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    })
+  ).json()) as { status: string; connectionId: string }
+  if (poll.status !== 'COMPLETED') throw new Error(`connect failed: ${JSON.stringify(poll)}`)
+  return { connectionId: poll.connectionId, headers }
+}
+
+/** Marks the connection's access token expired, at the provider and in our database. */
+export async function expireAccessToken(f: ProcessFixture, connectionId: string): Promise<void> {
+  f.provider.expireAllAccessTokens()
+  await f.database.db
+    .updateTable('connections')
+    .set({ tokenExpiresAt: new Date(Date.now() - 1000).toISOString() })
+    .where('id', '=', connectionId)
+    .execute()
+}
