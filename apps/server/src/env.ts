@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   SWITCHBOARD_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
 })
 
 export interface Env {
@@ -32,6 +33,7 @@ export interface Env {
   refreshIntervalSeconds: number
   readCacheMs: number
   proxyTimeoutMs: number
+  shutdownGraceMs: number
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -60,5 +62,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     refreshIntervalSeconds: e.SWITCHBOARD_REFRESH_INTERVAL_SECONDS,
     readCacheMs: e.SWITCHBOARD_READ_CACHE_MS,
     proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
+    shutdownGraceMs: e.SWITCHBOARD_SHUTDOWN_GRACE_SECONDS * 1000,
   }
 }

@@ -8,6 +8,8 @@ export interface BackgroundRefresherOptions {
   idleMs?: number
   /** How many connections one pass handles. Default 100. */
   batchSize?: number
+  /** Once aborted, the pass finishes the refresh it is in and starts no other. */
+  signal?: AbortSignal
 }
 
 /**
@@ -41,6 +43,7 @@ export async function refreshDueConnections(
   let refreshed = 0
   let failed = 0
   for (const connection of due) {
+    if (options.signal?.aborted) break
     try {
       await getFreshCredentials(deps, connection, { force: true })
       refreshed++
@@ -55,22 +58,36 @@ export async function refreshDueConnections(
   return { refreshed, failed }
 }
 
+export interface BackgroundRefresher {
+  /** Starts no further pass or refresh; resolves when the refresh in progress (if any) is committed. */
+  stop(): Promise<void>
+}
+
 /** Runs `refreshDueConnections` every `intervalMs`; a pass never overlaps the previous one. */
 export function startBackgroundRefresher(
   deps: CoreDeps,
   intervalMs = 30_000,
-  options: BackgroundRefresherOptions = {},
-) {
-  let running = false
+  options: Omit<BackgroundRefresherOptions, 'signal'> = {},
+): BackgroundRefresher {
+  const stopping = new AbortController()
+  let pass: Promise<void> | null = null
   const timer = setInterval(() => {
-    if (running) return
-    running = true
-    refreshDueConnections(deps, options)
-      .catch((err: unknown) => deps.log.error({ err }, 'background refresher pass failed'))
+    if (pass) return
+    pass = refreshDueConnections(deps, { ...options, signal: stopping.signal })
+      .then(
+        () => {},
+        (err: unknown) => deps.log.error({ err }, 'background refresher pass failed'),
+      )
       .finally(() => {
-        running = false
+        pass = null
       })
   }, intervalMs)
   timer.unref()
-  return { stop: () => clearInterval(timer) }
+  return {
+    async stop() {
+      clearInterval(timer)
+      stopping.abort()
+      await pass
+    },
+  }
 }

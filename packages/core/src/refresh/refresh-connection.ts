@@ -54,6 +54,16 @@ function flights(deps: CoreDeps): Map<string, Promise<FreshCredentials>> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/**
+ * Resolves once no refresh is running in this process. A process that stops must wait for
+ * this before it closes the database: a refresh the provider has answered holds the only copy
+ * of the rotated refresh token until its commit.
+ */
+export async function settleRefreshes(deps: CoreDeps): Promise<void> {
+  const map = flights(deps)
+  while (map.size > 0) await Promise.allSettled([...map.values()])
+}
+
 function needsRefresh(deps: CoreDeps, c: Connection): boolean {
   if (c.type !== 'OAUTH2' || c.tokenExpiresAt === null) return false
   return Date.parse(c.tokenExpiresAt) - deps.clock.now().getTime() <= REFRESH_MARGIN_MS

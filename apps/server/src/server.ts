@@ -1,0 +1,86 @@
+import {
+  type CoreDeps,
+  resolveOAuthAccessToken,
+  settleRefreshes,
+  startBackgroundRefresher,
+} from '@switchboard/core'
+import type { Logger } from 'pino'
+import { type App, buildApp } from './app.ts'
+import { createCoreDeps } from './deps.ts'
+import type { Env } from './env.ts'
+
+export interface RunningServer {
+  app: App
+  core: CoreDeps
+  /** Where the server listens, e.g. `http://127.0.0.1:3000`. */
+  url: string
+  /** The database, for logs (the SQLite file, or the PostgreSQL URL without its password). */
+  database: string
+  /**
+   * Stops taking requests and starting refreshes, lets the ones under way finish, then closes
+   * the database. A refresh the provider has answered holds the only copy of the rotated
+   * refresh token until it is committed, so nothing is cut short.
+   */
+  stop(): Promise<void>
+}
+
+/** Opens the database (migrating it), builds the app, listens, and starts the background refresher. */
+export async function startServer(
+  env: Env,
+  logger: Logger,
+  options: { webDist?: string | undefined } = {},
+): Promise<RunningServer> {
+  const { core, database } = await createCoreDeps(env, logger)
+  // Access tokens our authorization server issued are accepted as Bearer credentials.
+  const app = await buildApp({
+    core,
+    logger,
+    webDist: options.webDist,
+    bearerResolvers: [resolveOAuthAccessToken],
+  })
+  await app.listen({ port: env.port, host: env.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : env.port
+  const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
+  const refresher =
+    env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+  return {
+    app,
+    core,
+    url,
+    database: database.describe,
+    async stop() {
+      // In-flight requests finish (app.close waits for them), and so does the refresher's pass.
+      await Promise.all([app.close(), refresher?.stop()])
+      // Refreshes whose caller went away are still running: they must reach their commit.
+      await settleRefreshes(core)
+      await database.close()
+    },
+  }
+}
+
+/**
+ * On SIGTERM or SIGINT, stops the server gracefully and exits 0; exits 1 if that takes longer
+ * than `graceMs` (set it below the orchestrator's own kill timeout).
+ */
+export function stopOnSignals(server: RunningServer, logger: Logger, graceMs: number): void {
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing requests and token refreshes under way')
+    const timer = setTimeout(() => {
+      logger.error({ graceMs }, 'shutdown took too long; exiting with work still under way')
+      process.exit(1)
+    }, graceMs)
+    server.stop().then(
+      () => {
+        clearTimeout(timer)
+        process.exit(0)
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGINT', () => stop('SIGINT'))
+  process.once('SIGTERM', () => stop('SIGTERM'))
+}
