@@ -14,6 +14,11 @@ export const OAuth2Config = z.object({
   authorizationUrl: httpUrl,
   tokenUrl: httpUrl,
   revocationUrl: httpUrl.optional(),
+  /**
+   * RFC 7662 token introspection. Optional; when set, a refresh interrupted by a crash is
+   * checked here before the refresh token is sent again (see docs/api.md).
+   */
+  introspectionUrl: httpUrl.optional(),
   scopes: z.array(z.string().min(1)).default([]),
   scopeSeparator: z.string().default(' '),
   pkce: z.boolean().default(true),

@@ -96,7 +96,10 @@ export interface TokenRequestRecord {
 
 export interface TokenHold {
   reached: Promise<void>
+  /** The provider handles the call (and answers, if the caller is still there). */
   release(): void
+  /** The provider never handles the call: the connection is closed, nothing is issued or rotated. */
+  drop(): void
 }
 
 export interface RevocationRecord {
@@ -264,7 +267,8 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const revocationLog: RevocationRecord[] = []
   const serverErrors: Error[] = []
   const failures: Array<{ target: FailureTarget; response: CannedResponse; remaining: number }> = []
-  const holds: Array<{ grantType: TokenGrantType; arrived(): void; released: Promise<void> }> = []
+  const holds: Array<{ grantType: TokenGrantType; arrived(): void; outcome: Promise<'release' | 'drop'> }> =
+    []
 
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
     stats.tokenSuccesses[countKey(String(ctx.oidc.params?.grant_type ?? ''))]++
@@ -353,7 +357,10 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     if (hold) {
       holds.splice(held, 1)
       hold.arrived()
-      await hold.released
+      if ((await hold.outcome) === 'drop') {
+        res.destroy()
+        return true
+      }
     }
     if (canned) sendCanned(res, canned)
     return canned !== undefined
@@ -507,15 +514,15 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     },
     holdNext: (grantType) => {
       let arrived = () => {}
-      let release = () => {}
+      let decide: (outcome: 'release' | 'drop') => void = () => {}
       const reached = new Promise<void>((r) => {
         arrived = r
       })
-      const released = new Promise<void>((r) => {
-        release = r
+      const outcome = new Promise<'release' | 'drop'>((r) => {
+        decide = r
       })
-      holds.push({ grantType, arrived, released })
-      return { reached, release }
+      holds.push({ grantType, arrived, outcome })
+      return { reached, release: () => decide('release'), drop: () => decide('drop') }
     },
     addClient: registerClient,
     setRedirectUris: (redirectUris, clientId = defaultClient.clientId) => {

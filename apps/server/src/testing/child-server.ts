@@ -36,7 +36,7 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
         process: child,
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done()
+            if (child.exitCode !== null || child.signalCode !== null) return done()
             child.once('exit', () => done())
             child.kill('SIGTERM')
           }),

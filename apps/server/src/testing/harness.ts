@@ -145,6 +145,7 @@ export function acmeIntegration(provider: TestProvider, upstream: TestUpstream) 
       authorizationUrl: provider.authorizationUrl,
       tokenUrl: provider.tokenUrl,
       revocationUrl: provider.revocationUrl,
+      introspectionUrl: provider.introspectionUrl,
       scopes: ['openid', 'offline_access', 'api:read'],
       scopeSeparator: ' ',
       pkce: true,

@@ -84,14 +84,13 @@ export async function startProcessFixture(dialect: Dialect): Promise<ProcessFixt
   }
 }
 
-/**
- * A new organization with the provider as its "acme-idp" integration, and one connection made
- * through `server`'s hosted connect flow. Returns the connection and API-key headers.
- */
-export async function connectThroughServer(
-  f: ProcessFixture,
-  server: ChildServer,
-): Promise<{ connectionId: string; headers: Record<string, string> }> {
+/** An organization with the provider as its "acme-idp" integration, and its API-key headers. */
+export interface AcmeOrg {
+  workspaceId: string
+  headers: Record<string, string>
+}
+
+export async function createAcmeOrg(f: ProcessFixture): Promise<AcmeOrg> {
   const org = await bootstrapOrganization(f.deps, { organizationName: 'Acme', plan: 'TEAM' })
   const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
   await createCustomIntegration(f.deps, principal, acmeIntegration(f.provider, f.upstream))
@@ -100,15 +99,30 @@ export async function connectThroughServer(
     clientId: f.provider.client.clientId,
     clientSecret: f.provider.client.clientSecret,
   })
-  const headers = { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' }
+  return {
+    workspaceId: org.workspaceId,
+    headers: { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' },
+  }
+}
+
+/**
+ * Runs `server`'s hosted connect flow for `org` and returns the connection's id; with
+ * `connectionId`, re-authorizes that connection in place.
+ */
+export async function connectThrough(
+  server: ChildServer,
+  org: AcmeOrg,
+  connectionId?: string,
+): Promise<string> {
   const tokenRes = await fetch(`${server.url}/api/v1/connect/token`, {
     method: 'POST',
-    headers,
+    headers: org.headers,
     body: JSON.stringify({
       integrationName: 'acme-idp',
       connectionName: 'Acme',
       externalId: 'shared-1',
       workspaceId: org.workspaceId,
+      ...(connectionId && { connectionId }),
     }),
   })
   if (tokenRes.status !== 201) throw new Error(`connect token: ${tokenRes.status} ${await tokenRes.text()}`)
@@ -126,7 +140,16 @@ export async function connectThroughServer(
     })
   ).json()) as { status: string; connectionId: string }
   if (poll.status !== 'COMPLETED') throw new Error(`connect failed: ${JSON.stringify(poll)}`)
-  return { connectionId: poll.connectionId, headers }
+  return poll.connectionId
+}
+
+/** A new organization and one connection made through `server`; returns it and API-key headers. */
+export async function connectThroughServer(
+  f: ProcessFixture,
+  server: ChildServer,
+): Promise<{ connectionId: string; headers: Record<string, string> }> {
+  const org = await createAcmeOrg(f)
+  return { connectionId: await connectThrough(server, org), headers: org.headers }
 }
 
 /** Marks the connection's access token expired, at the provider and in our database. */

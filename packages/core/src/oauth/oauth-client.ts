@@ -160,11 +160,14 @@ function toTokenSet(data: Record<string, unknown>, separator: string): TokenSet 
   }
 }
 
+/** How long one token-endpoint request may take. */
+export const TOKEN_REQUEST_TIMEOUT_MS = 15_000
+
 async function sendTokenRequest(
   fetchFn: typeof fetch,
   cfg: OAuthClientConfig,
   params: Record<string, string>,
-  timeoutMs = 15_000,
+  timeoutMs = TOKEN_REQUEST_TIMEOUT_MS,
 ): Promise<TokenSet> {
   const res = await post(fetchFn, cfg.oauth2.tokenUrl, tokenRequest(cfg, params), timeoutMs)
   const data = await readJson(res)
@@ -220,6 +223,34 @@ export function requestClientCredentials(
   const params: Record<string, string> = { grant_type: 'client_credentials' }
   if (scopes.length > 0) params.scope = scopes.join(cfg.oauth2.scopeSeparator)
   return sendTokenRequest(fetchFn, cfg, params)
+}
+
+/**
+ * RFC 7662 introspection: whether the provider still accepts `token`. null when it cannot say
+ * (no endpoint, unreachable, an answer that is not RFC 7662): the caller decides without it.
+ */
+export async function introspectToken(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  token: string,
+  tokenTypeHint: 'refresh_token' | 'access_token',
+): Promise<boolean | null> {
+  if (!cfg.oauth2.introspectionUrl) return null
+  let res: Response
+  try {
+    res = await post(
+      fetchFn,
+      cfg.oauth2.introspectionUrl,
+      tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }),
+      10_000,
+    )
+  } catch (e) {
+    if (e instanceof OAuthTransientError) return null
+    throw e
+  }
+  const data = await readJson(res)
+  if (res.status !== 200 || typeof data?.active !== 'boolean') return null
+  return data.active
 }
 
 /**

@@ -11,11 +11,13 @@ import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import {
+  introspectToken,
   type OAuthClientConfig,
   OAuthProviderError,
   OAuthTransientError,
   refreshAccessToken,
   requestClientCredentials,
+  TOKEN_REQUEST_TIMEOUT_MS,
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
@@ -116,18 +118,31 @@ async function refreshOnce(
   const owner = deps.newId()
   const deadline = Date.now() + MAX_WAIT_MS
   let version = observed.credentialsVersion
+  /** Whether the lease was taken over from a refresher that stopped before finishing. */
+  let interrupted = false
   for (;;) {
     const now = deps.clock.now()
-    const lease = await deps.db
-      .updateTable('connections')
-      .set({ refreshLeaseOwner: owner, refreshLeaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', observed.id)
-      .where('credentialsVersion', '=', version)
-      .where((eb) =>
-        eb.or([eb('refreshLeaseUntil', 'is', null), eb('refreshLeaseUntil', '<', now.toISOString())]),
-      )
-      .executeTakeFirst()
-    if (lease.numUpdatedRows > 0n) break
+    const take = (free: 'unheld' | 'expired') =>
+      deps.db
+        .updateTable('connections')
+        .set({
+          refreshLeaseOwner: owner,
+          refreshLeaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+        })
+        .where('id', '=', observed.id)
+        .where('credentialsVersion', '=', version)
+        .where(
+          'refreshLeaseUntil',
+          free === 'unheld' ? 'is' : '<',
+          free === 'unheld' ? null : now.toISOString(),
+        )
+        .executeTakeFirst()
+    if ((await take('unheld')).numUpdatedRows > 0n) break
+    // A lease past its time: its holder stopped (crashed, killed) somewhere in its refresh.
+    if ((await take('expired')).numUpdatedRows > 0n) {
+      interrupted = true
+      break
+    }
     // Someone else refreshed (version moved) or is refreshing (lease held): reuse their result.
     const current = await load(deps, observed.id)
     if (current.credentialsVersion !== version) {
@@ -139,7 +154,7 @@ async function refreshOnce(
     await sleep(WAIT_STEP_MS)
     version = current.credentialsVersion
   }
-  return refreshWithLease(deps, await load(deps, observed.id), owner, hooks)
+  return refreshWithLease(deps, await load(deps, observed.id), owner, hooks, interrupted)
 }
 
 async function clientConfigFor(deps: CoreDeps, c: Connection): Promise<OAuthClientConfig> {
@@ -173,13 +188,38 @@ async function releaseLease(deps: CoreDeps, id: string, owner: string, patch: Re
 }
 
 const BACKOFF_MS = [200, 800, 2000]
+/** Time kept inside the lease for committing the result. */
+const COMMIT_ROOM_MS = 5_000
+
+const INTERRUPTED_REASON =
+  'A token refresh was interrupted (the server stopped) after the provider had already replaced the refresh token, so the new one was never saved. Reconnect to restore access.'
+
+/**
+ * After a refresher stopped mid-refresh, whether its refresh token may be sent again. If the
+ * provider had already answered it, the token was rotated out and sending it again is a reuse
+ * (RFC 9700 §4.14.2: the provider may revoke the whole grant and raise an alarm). Providers
+ * with an RFC 7662 introspection endpoint are asked; without one, the token is sent (if the
+ * provider had rotated it, the answer is invalid_grant either way, and reconnecting is needed).
+ */
+async function safeToResend(deps: CoreDeps, c: Connection, cfg: OAuthClientConfig, refreshToken: string) {
+  const active = await introspectToken(deps.fetch, cfg, refreshToken, 'refresh_token')
+  if (active === null) {
+    deps.log.warn(
+      { connectionId: c.id },
+      'taking over an interrupted token refresh; the provider cannot say whether it already rotated the refresh token, so it is sent again',
+    )
+  }
+  return active !== false
+}
 
 async function refreshWithLease(
   deps: CoreDeps,
   c: Connection,
   owner: string,
   hooks: RefreshHooks,
+  interrupted: boolean,
 ): Promise<FreshCredentials> {
+  const leaseTakenAt = Date.now()
   const creds = decryptCredentials(deps, c)
   if (creds.kind !== 'oauth2') throw new AppError('INTERNAL', 'OAuth2 connection without OAuth2 credentials')
   let tokens: TokenSet
@@ -195,8 +235,16 @@ async function refreshWithLease(
       )
       return getFreshCredentials(deps, await load(deps, c.id))
     }
+    if (
+      interrupted &&
+      !clientCredentials &&
+      !(await safeToResend(deps, c, cfg, creds.refreshToken as string))
+    ) {
+      await markRefreshFailed(deps, c, owner, INTERRUPTED_REASON)
+      return getFreshCredentials(deps, await load(deps, c.id))
+    }
     // The network call happens outside any transaction; only the lease is held.
-    tokens = await withTransientRetries(() =>
+    tokens = await withTransientRetries(leaseTakenAt, () =>
       clientCredentials
         ? requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
         : refreshAccessToken(deps.fetch, cfg, creds.refreshToken as string),
@@ -237,13 +285,19 @@ async function refreshWithLease(
   return { connection: committed, credentials: next }
 }
 
-async function withTransientRetries<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Retries transient failures with backoff, but only while another attempt (up to the token
+ * request's timeout) still ends inside the lease: a refresher that outlived its lease would
+ * be taken over and its result lost.
+ */
+async function withTransientRetries<T>(leaseTakenAt: number, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn()
     } catch (e) {
       const delay = BACKOFF_MS[attempt]
       if (!(e instanceof OAuthTransientError) || delay === undefined) throw e
+      if (Date.now() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS > leaseTakenAt + LEASE_MS) throw e
       await sleep(delay)
     }
   }

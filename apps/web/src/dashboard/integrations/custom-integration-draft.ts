@@ -31,6 +31,7 @@ export interface Draft {
   authorizationUrl: string
   tokenUrl: string
   revocationUrl: string
+  introspectionUrl: string
   /** Space- or comma-separated. */
   scopes: string
   scopeSeparator: string
@@ -111,6 +112,7 @@ export function emptyDraft(): Draft {
     authorizationUrl: '',
     tokenUrl: '',
     revocationUrl: '',
+    introspectionUrl: '',
     scopes: '',
     scopeSeparator: ' ',
     pkce: true,
@@ -148,6 +150,7 @@ export function draftFromDefinition(raw: unknown): Draft | null {
       authorizationUrl: def.oauth2.authorizationUrl,
       tokenUrl: def.oauth2.tokenUrl,
       revocationUrl: def.oauth2.revocationUrl ?? '',
+      introspectionUrl: def.oauth2.introspectionUrl ?? '',
       scopes: def.oauth2.scopes.join(' '),
       scopeSeparator: def.oauth2.scopeSeparator,
       pkce: def.oauth2.pkce,
@@ -211,6 +214,7 @@ export function draftToInput(d: Draft): IntegrationInput {
         authorizationUrl: d.authorizationUrl.trim(),
         tokenUrl: d.tokenUrl.trim(),
         ...optional('revocationUrl', d.revocationUrl),
+        ...optional('introspectionUrl', d.introspectionUrl),
         scopes: words(d.scopes),
         scopeSeparator: d.scopeSeparator,
         pkce: d.pkce,

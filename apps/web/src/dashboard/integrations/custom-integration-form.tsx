@@ -289,6 +289,11 @@ export function CustomIntegrationForm({
               optional: true,
               help: 'Switchboard revokes tokens here when a connection is deleted.',
             })}
+            {text('oauth2.introspectionUrl', 'introspectionUrl', 'Introspection URL', {
+              type: 'url',
+              optional: true,
+              help: 'RFC 7662. After a server crash mid-refresh, Switchboard asks here whether the refresh token is still valid before sending it again.',
+            })}
             {text('oauth2.scopes', 'scopes', 'Default scopes', {
               optional: true,
               placeholder: 'read write',

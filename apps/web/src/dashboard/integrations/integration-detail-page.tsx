@@ -42,6 +42,7 @@ function endpointsOf(integration: Integration) {
   add('Authorization URL', stringAt(oauth2, 'authorizationUrl'))
   add('Token URL', stringAt(oauth2, 'tokenUrl'))
   add('Revocation URL', stringAt(oauth2, 'revocationUrl'))
+  add('Introspection URL', stringAt(oauth2, 'introspectionUrl'))
   const scopes = oauth2?.scopes
   return {
     rows,

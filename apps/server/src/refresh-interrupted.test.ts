@@ -3,18 +3,21 @@ import { tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
+  connectThrough,
   connectThroughServer,
+  createAcmeOrg,
   expireAccessToken,
   type ProcessFixture,
   startProcessFixture,
 } from './testing/processes.ts'
 
 /**
- * A server process told to stop (a deploy, a scale-down) while the provider is answering a
- * refresh: the rotated refresh token exists only in that process's memory until it is committed,
- * so the process must commit before it exits. Real processes, real SIGTERM, SQLite file.
+ * A server process that stops while the provider is answering a refresh: the rotated refresh
+ * token exists only in that process's memory until it is committed. Told to stop (SIGTERM: a
+ * deploy, a scale-down), the process commits before it exits. Killed (SIGKILL: a crash, an
+ * OOM kill), the next server never sends a rotated-out refresh token. Real processes, SQLite file.
  */
-describe('stopping a server while a token refresh is under way', () => {
+describe('stopping or killing a server while a token refresh is under way', () => {
   let f: ProcessFixture
 
   beforeAll(async () => {
@@ -130,5 +133,100 @@ describe('stopping a server while a token refresh is under way', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900)
     hold.release()
     await call
+  }, 60_000)
+
+  const proxyMe = (server: ChildServer, connectionId: string, headers: Record<string, string>) =>
+    fetch(`${server.url}/api/v1/proxy`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ connectionId, url: '/me' }),
+    })
+
+  /** SIGKILL: nothing runs on the way out, as in a crash or an OOM kill. */
+  async function kill(server: ChildServer): Promise<void> {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve))
+    server.process.kill('SIGKILL')
+    await exited
+  }
+
+  /** Starts a refresh on `server` and kills it while the provider holds the token request. */
+  async function killDuringRefresh(
+    server: ChildServer,
+    connectionId: string,
+    headers: Record<string, string>,
+  ) {
+    const hold = f.provider.holdNext('refresh_token')
+    await expireAccessToken(f, connectionId)
+    const call = proxyMe(server, connectionId, headers).catch((e: unknown) => e)
+    await hold.reached
+    await kill(server)
+    expect(await call).toBeInstanceOf(Error)
+    // The dead refresher's lease runs 60 s; other servers wait that long before taking over.
+    await f.database.db
+      .updateTable('connections')
+      .set({ refreshLeaseUntil: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', connectionId)
+      .execute()
+    return hold
+  }
+
+  const refreshTokensSent = () =>
+    f.provider.tokenLog.filter((r) => r.grantType === 'refresh_token').map((r) => r.params.refresh_token)
+
+  it('killed after the provider rotated the token, before the commit: the old token is never sent again, and reconnecting in place restores the connection', async () => {
+    const a = await f.startServer()
+    const org = await createAcmeOrg(f)
+    const connectionId = await connectThrough(a, org)
+    const before = await credentialsOf(connectionId)
+    f.provider.resetStats()
+    const hold = await killDuringRefresh(a, connectionId, org.headers)
+    // The provider rotates the refresh token and answers a process that is gone.
+    hold.release()
+    await expect.poll(() => f.provider.introspect(before.creds.refreshToken as string)).toBe(false)
+
+    const b = await f.startServer()
+    const res = await proxyMe(b, connectionId, org.headers)
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as { error: { code: string; message: string } }
+    expect(error.code).toBe('INVALID_CREDENTIALS')
+    expect(error.message).toMatch(/reconnect/i)
+    const failed = (await credentialsOf(connectionId)).row
+    expect(failed.status).toBe('REFRESH_FAILED')
+    expect(failed.statusReason).toMatch(/interrupted.*Reconnect/)
+    // Sent once, by the killed process; b asked the provider (introspection) instead of reusing it.
+    expect(refreshTokensSent()).toEqual([before.creds.refreshToken])
+
+    expect(await connectThrough(b, org, connectionId)).toBe(connectionId)
+    const ok = await proxyMe(b, connectionId, org.headers)
+    expect(ok.status).toBe(200)
+    await ok.body?.cancel()
+    expect((await credentialsOf(connectionId)).row.status).toBe('ACTIVE')
+    await b.stop()
+  }, 60_000)
+
+  it('killed before the provider acted on the refresh: the next server refreshes with the same, still valid token', async () => {
+    const a = await f.startServer()
+    const { connectionId, headers } = await connectThroughServer(f, a)
+    const before = await credentialsOf(connectionId)
+    f.provider.resetStats()
+    const hold = await killDuringRefresh(a, connectionId, headers)
+    hold.drop()
+    expect(await f.provider.introspect(before.creds.refreshToken as string)).toBe(true)
+
+    const b = await f.startServer()
+    const res = await proxyMe(b, connectionId, headers)
+    expect(res.status).toBe(200)
+    await res.body?.cancel()
+    const after = await credentialsOf(connectionId)
+    expect(after.row).toMatchObject({
+      status: 'ACTIVE',
+      credentialsVersion: before.row.credentialsVersion + 1,
+    })
+    expect(after.row.refreshLeaseOwner).toBeNull()
+    expect(await f.provider.introspect(after.creds.refreshToken as string)).toBe(true)
+    // The first request never reached the provider's logic, so the second is not a reuse.
+    expect(refreshTokensSent()).toEqual([before.creds.refreshToken, before.creds.refreshToken])
+    expect(f.provider.stats.tokenSuccesses.refresh_token).toBe(1)
+    await b.stop()
   }, 60_000)
 })
