@@ -218,6 +218,45 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     expect(await h.provider.introspect(before.creds.refreshToken as string)).toBe(false)
   })
 
+  it('an answer lost on the way (the provider rotated, then the connection broke): the old token is never resent', async () => {
+    const { connectionId } = await connectAcme(h)
+    const before = await credsOf(h, connectionId)
+    const log = h.provider.tokenLog.length
+    const hold = h.provider.holdNext('refresh_token')
+    const pending = getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
+    await hold.reached
+    hold.loseAnswer()
+    expect(await pending).toMatchObject({ code: 'INVALID_CREDENTIALS' })
+    // The provider was asked (introspection) whether the token still works, instead of being sent it again.
+    expect(refreshesSince(h, log).map((r) => r.params.refresh_token)).toEqual([before.creds.refreshToken])
+    expect(await h.provider.introspect(before.creds.refreshToken as string)).toBe(false)
+    const row = await rowOf(h, connectionId)
+    expect(row.status).toBe('REFRESH_FAILED')
+    expect(row.statusReason).toMatch(/interrupted.*Reconnect/)
+    expect(row.refreshLeaseOwner).toBeNull()
+  })
+
+  it('a request the provider never acted on (the connection broke first) is sent again, and the refresh completes', async () => {
+    const { connectionId } = await connectAcme(h)
+    const before = await credsOf(h, connectionId)
+    const log = h.provider.tokenLog.length
+    const successes = h.provider.stats.tokenSuccesses.refresh_token
+    const hold = h.provider.holdNext('refresh_token')
+    const pending = getFreshCredentials(h.t.deps, before.row, { force: true })
+    await hold.reached
+    hold.drop()
+    const fresh = await pending
+    expect(refreshesSince(h, log).map((r) => r.params.refresh_token)).toEqual([
+      before.creds.refreshToken,
+      before.creds.refreshToken,
+    ])
+    expect(h.provider.stats.tokenSuccesses.refresh_token).toBe(successes + 1)
+    const after = await credsOf(h, connectionId)
+    expect(after.creds).toEqual(fresh.credentials)
+    expect(after.row.status).toBe('ACTIVE')
+    expect(await h.provider.introspect(after.creds.refreshToken as string)).toBe(true)
+  })
+
   it('GET /api/v1/connections/:id/token returns a live access token with no-store, refreshing it when expired', async () => {
     const { connectionId } = await connectAcme(h)
     const before = await credsOf(h, connectionId)

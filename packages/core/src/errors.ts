@@ -31,6 +31,7 @@ export const errorCodes = {
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   UPSTREAM_ERROR: { http: 502, trpc: 'BAD_GATEWAY' },
+  SHUTTING_DOWN: { http: 503, trpc: 'SERVICE_UNAVAILABLE' },
   UPSTREAM_TIMEOUT: { http: 504, trpc: 'TIMEOUT' },
 } as const satisfies Record<string, { http: number; trpc: TrpcCode }>
 
@@ -45,6 +46,7 @@ export type TrpcCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'BAD_GATEWAY'
+  | 'SERVICE_UNAVAILABLE'
   | 'TIMEOUT'
 
 export type ErrorCode = keyof typeof errorCodes

@@ -90,7 +90,7 @@ export interface TokenRequestRecord {
   grantType: string
   params: Record<string, string>
   authorization: string | undefined
-  /** Set when `failNext` answered instead of the provider. */
+  /** Set when oidc-provider never handled the call: `failNext` answered, or a hold dropped it. */
   canned: boolean
 }
 
@@ -100,6 +100,8 @@ export interface TokenHold {
   release(): void
   /** The provider never handles the call: the connection is closed, nothing is issued or rotated. */
   drop(): void
+  /** The provider handles the call (issuing, rotating), then the connection breaks instead of answering. */
+  loseAnswer(): void
 }
 
 export interface RevocationRecord {
@@ -267,8 +269,8 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const revocationLog: RevocationRecord[] = []
   const serverErrors: Error[] = []
   const failures: Array<{ target: FailureTarget; response: CannedResponse; remaining: number }> = []
-  const holds: Array<{ grantType: TokenGrantType; arrived(): void; outcome: Promise<'release' | 'drop'> }> =
-    []
+  type HoldOutcome = 'release' | 'drop' | 'lose-answer'
+  const holds: Array<{ grantType: TokenGrantType; arrived(): void; outcome: Promise<HoldOutcome> }> = []
 
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
     stats.tokenSuccesses[countKey(String(ctx.oidc.params?.grant_type ?? ''))]++
@@ -346,20 +348,27 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     stats.tokenRequests[countKey(grantType)]++
     if (tokenDelayMs > 0) await sleep(tokenDelayMs)
     const canned = takeFailure(grantType)
-    tokenLog.push({
+    const record: TokenRequestRecord = {
       grantType,
       params: Object.fromEntries(params),
       authorization: req.headers.authorization,
       canned: canned !== undefined,
-    })
+    }
+    tokenLog.push(record)
     const held = holds.findIndex((h) => h.grantType === grantType)
     const hold = holds[held]
     if (hold) {
       holds.splice(held, 1)
       hold.arrived()
-      if ((await hold.outcome) === 'drop') {
+      const outcome = await hold.outcome
+      if (outcome === 'drop') {
+        record.canned = true
         res.destroy()
         return true
+      }
+      if (outcome === 'lose-answer') {
+        // oidc-provider does all its work, then its answer never reaches the caller.
+        res.end = (() => res.destroy()) as unknown as typeof res.end
       }
     }
     if (canned) sendCanned(res, canned)
@@ -514,15 +523,20 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     },
     holdNext: (grantType) => {
       let arrived = () => {}
-      let decide: (outcome: 'release' | 'drop') => void = () => {}
+      let decide: (outcome: HoldOutcome) => void = () => {}
       const reached = new Promise<void>((r) => {
         arrived = r
       })
-      const outcome = new Promise<'release' | 'drop'>((r) => {
+      const outcome = new Promise<HoldOutcome>((r) => {
         decide = r
       })
       holds.push({ grantType, arrived, outcome })
-      return { reached, release: () => decide('release'), drop: () => decide('drop') }
+      return {
+        reached,
+        release: () => decide('release'),
+        drop: () => decide('drop'),
+        loseAnswer: () => decide('lose-answer'),
+      }
     },
     addClient: registerClient,
     setRedirectUris: (redirectUris, clientId = defaultClient.clientId) => {
@@ -543,6 +557,7 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       tokenLog.length = 0
       revocationLog.length = 0
       failures.length = 0
+      holds.length = 0
     },
     close: () => closeServer(server),
   }

@@ -147,6 +147,9 @@ export async function storeConnection(
       apiBaseUri: w.apiBaseUri,
       refreshFailures: 0,
       nextRefreshAt: null,
+      // New credentials: any refresh of the old ones is moot (its commit will lose the CAS).
+      refreshLeaseOwner: null,
+      refreshLeaseUntil: null,
       updatedAt: now,
     })
     .where('id', '=', existing.id)

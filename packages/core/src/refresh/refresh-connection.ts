@@ -56,12 +56,17 @@ function flights(deps: CoreDeps): Map<string, Promise<FreshCredentials>> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Processes (keyed by their database) that are shutting down. */
+const stopping = new WeakSet<object>()
+
 /**
- * Resolves once no refresh is running in this process. A process that stops must wait for
- * this before it closes the database: a refresh the provider has answered holds the only copy
- * of the rotated refresh token until its commit.
+ * For a process that is shutting down: refreshes under way finish (a refresh the provider has
+ * answered holds the only copy of the rotated refresh token until its commit), but none retries,
+ * and callers waiting on another instance's refresh give up at once. Resolves when no refresh
+ * runs any more; only then may the database be closed.
  */
-export async function settleRefreshes(deps: CoreDeps): Promise<void> {
+export async function stopRefreshes(deps: CoreDeps): Promise<void> {
+  stopping.add(deps.db)
   const map = flights(deps)
   while (map.size > 0) await Promise.allSettled([...map.values()])
 }
@@ -81,16 +86,7 @@ export async function getFreshCredentials(
   connection: Connection,
   options: { force?: boolean; hooks?: RefreshHooks } = {},
 ): Promise<FreshCredentials> {
-  if (connection.status === 'REFRESH_FAILED') {
-    throw new AppError(
-      'INVALID_CREDENTIALS',
-      'This connection needs to be reconnected: its refresh token was rejected',
-      {
-        connectionId: connection.id,
-        reason: connection.statusReason,
-      },
-    )
-  }
+  if (connection.status === 'REFRESH_FAILED') throw refreshFailed(connection.id, connection.statusReason)
   if (!options.force && !needsRefresh(deps, connection)) {
     return { connection, credentials: decryptCredentialsCached(deps, connection) }
   }
@@ -102,6 +98,14 @@ export async function getFreshCredentials(
   const flight = refreshOnce(deps, connection, options.hooks ?? {}).finally(() => map.delete(connection.id))
   map.set(connection.id, flight)
   return flight
+}
+
+function refreshFailed(connectionId: string, reason: string | null): AppError {
+  return new AppError(
+    'INVALID_CREDENTIALS',
+    'This connection needs to be reconnected: its refresh token was rejected',
+    { connectionId, reason },
+  )
 }
 
 async function load(deps: CoreDeps, id: string): Promise<Connection> {
@@ -120,8 +124,10 @@ async function refreshOnce(
   let version = observed.credentialsVersion
   /** Whether the lease was taken over from a refresher that stopped before finishing. */
   let interrupted = false
+  let since = 0
   for (;;) {
     const now = deps.clock.now()
+    since = now.getTime()
     const take = (free: 'unheld' | 'expired') =>
       deps.db
         .updateTable('connections')
@@ -145,16 +151,21 @@ async function refreshOnce(
     }
     // Someone else refreshed (version moved) or is refreshing (lease held): reuse their result.
     const current = await load(deps, observed.id)
-    if (current.credentialsVersion !== version) {
-      if (current.status === 'REFRESH_FAILED') return getFreshCredentials(deps, current)
-      return { connection: current, credentials: decryptCredentials(deps, current) }
-    }
+    if (current.credentialsVersion !== version) return settled(deps, current)
+    if (stopping.has(deps.db)) throw new AppError('SHUTTING_DOWN', 'This server is shutting down; try again')
     if (Date.now() > deadline)
       throw new AppError('UPSTREAM_TIMEOUT', 'Timed out waiting for a token refresh; try again')
     await sleep(WAIT_STEP_MS)
     version = current.credentialsVersion
   }
-  return refreshWithLease(deps, await load(deps, observed.id), owner, hooks, interrupted)
+  const lease: Lease = { owner, since, interrupted }
+  return refreshWithLease(deps, await load(deps, observed.id), lease, hooks)
+}
+
+/** What another refresher left: its committed credentials, or the failure it recorded. */
+function settled(deps: CoreDeps, current: Connection): FreshCredentials {
+  if (current.status === 'REFRESH_FAILED') throw refreshFailed(current.id, current.statusReason)
+  return { connection: current, credentials: decryptCredentials(deps, current) }
 }
 
 async function clientConfigFor(deps: CoreDeps, c: Connection): Promise<OAuthClientConfig> {
@@ -178,12 +189,32 @@ async function clientConfigFor(deps: CoreDeps, c: Connection): Promise<OAuthClie
   }
 }
 
-async function releaseLease(deps: CoreDeps, id: string, owner: string, patch: Record<string, unknown> = {}) {
+/** This refresher's hold on the connection's refresh. */
+interface Lease {
+  owner: string
+  /** When it was taken (the clock's ms); it runs LEASE_MS. */
+  since: number
+  /** Taken over from a refresher that stopped mid-refresh: its token may be rotated out. */
+  interrupted: boolean
+}
+
+/**
+ * A lease left expired (rather than cleared) says "a refresh may have reached the provider":
+ * the next refresher takes it over as interrupted and checks the token before sending it.
+ */
+const MAY_HAVE_REACHED_PROVIDER = new Date(0).toISOString()
+
+async function releaseLease(
+  deps: CoreDeps,
+  id: string,
+  lease: Lease,
+  patch: Record<string, unknown> & { refreshLeaseUntil?: string | null } = {},
+) {
   await deps.db
     .updateTable('connections')
     .set({ refreshLeaseOwner: null, refreshLeaseUntil: null, ...patch })
     .where('id', '=', id)
-    .where('refreshLeaseOwner', '=', owner)
+    .where('refreshLeaseOwner', '=', lease.owner)
     .execute()
 }
 
@@ -192,76 +223,78 @@ const BACKOFF_MS = [200, 800, 2000]
 const COMMIT_ROOM_MS = 5_000
 
 const INTERRUPTED_REASON =
-  'A token refresh was interrupted (the server stopped) after the provider had already replaced the refresh token, so the new one was never saved. Reconnect to restore access.'
+  'A token refresh was interrupted (a server stopped or lost the answer mid-refresh), and the provider no longer accepts the refresh token. Reconnect to restore access.'
 
 /**
- * After a refresher stopped mid-refresh, whether its refresh token may be sent again. If the
- * provider had already answered it, the token was rotated out and sending it again is a reuse
+ * Whether a refresh token whose last use may have reached the provider can be sent again. If
+ * the provider had answered that use, the token was rotated out, and sending it again is reuse
  * (RFC 9700 §4.14.2: the provider may revoke the whole grant and raise an alarm). Providers
- * with an RFC 7662 introspection endpoint are asked; without one, the token is sent (if the
- * provider had rotated it, the answer is invalid_grant either way, and reconnecting is needed).
+ * with an RFC 7662 introspection endpoint are asked; without one the token is sent (had the
+ * provider rotated it, the answer is invalid_grant either way and reconnecting is needed).
  */
-async function safeToResend(deps: CoreDeps, c: Connection, cfg: OAuthClientConfig, refreshToken: string) {
+async function mayResend(deps: CoreDeps, c: Connection, cfg: OAuthClientConfig, refreshToken: string) {
+  if (cfg.oauth2.introspectionUrl) {
+    checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.introspectionUrl, 'introspection URL')
+  }
   const active = await introspectToken(deps.fetch, cfg, refreshToken, 'refresh_token')
   if (active === null) {
     deps.log.warn(
       { connectionId: c.id },
-      'taking over an interrupted token refresh; the provider cannot say whether it already rotated the refresh token, so it is sent again',
+      'resending a refresh token whose last use may have reached the provider: it cannot tell us whether it rotated it',
     )
   }
   return active !== false
 }
 
+/** A network failure or timeout: the request may or may not have been acted on. */
+const ambiguous = (e: unknown) => e instanceof OAuthTransientError && e.status === null
+
 async function refreshWithLease(
   deps: CoreDeps,
   c: Connection,
-  owner: string,
+  lease: Lease,
   hooks: RefreshHooks,
-  interrupted: boolean,
 ): Promise<FreshCredentials> {
-  const leaseTakenAt = Date.now()
   const creds = decryptCredentials(deps, c)
   if (creds.kind !== 'oauth2') throw new AppError('INTERNAL', 'OAuth2 connection without OAuth2 credentials')
   let tokens: TokenSet
+  let maybeSent = lease.interrupted
   try {
     const cfg = await clientConfigFor(deps, c)
     const clientCredentials = cfg.oauth2.grantType === 'client_credentials'
-    if (!clientCredentials && !creds.refreshToken) {
-      await markRefreshFailed(
-        deps,
-        c,
-        owner,
-        'The provider issued no refresh token; reconnect to renew access',
-      )
-      return getFreshCredentials(deps, await load(deps, c.id))
-    }
-    if (
-      interrupted &&
-      !clientCredentials &&
-      !(await safeToResend(deps, c, cfg, creds.refreshToken as string))
-    ) {
-      await markRefreshFailed(deps, c, owner, INTERRUPTED_REASON)
-      return getFreshCredentials(deps, await load(deps, c.id))
+    const refreshToken = creds.refreshToken
+    if (!clientCredentials && !refreshToken) {
+      throw new CannotRefresh('The provider issued no refresh token; reconnect to renew access')
     }
     // The network call happens outside any transaction; only the lease is held.
-    tokens = await withTransientRetries(leaseTakenAt, () =>
-      clientCredentials
-        ? requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
-        : refreshAccessToken(deps.fetch, cfg, creds.refreshToken as string),
-    )
+    tokens = await withTransientRetries(deps, lease, async () => {
+      if (clientCredentials) return requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
+      if (maybeSent && !(await mayResend(deps, c, cfg, refreshToken as string))) {
+        throw new CannotRefresh(INTERRUPTED_REASON)
+      }
+      maybeSent = true
+      try {
+        return await refreshAccessToken(deps.fetch, cfg, refreshToken as string)
+      } catch (e) {
+        // An answer (even an error) means the provider did not lose track; no answer may mean anything.
+        maybeSent = ambiguous(e)
+        throw e
+      }
+    })
   } catch (e) {
+    if (e instanceof CannotRefresh) return failRefresh(deps, c, lease, e.message)
     if (
       e instanceof OAuthProviderError &&
       (e.code === 'invalid_grant' || e.code === 'unauthorized_client' || e.code === 'invalid_client')
     ) {
-      await markRefreshFailed(deps, c, owner, `${e.code}${e.description ? `: ${e.description}` : ''}`)
-      return getFreshCredentials(deps, await load(deps, c.id))
+      return failRefresh(deps, c, lease, `${e.code}${e.description ? `: ${e.description}` : ''}`)
     }
-    await releaseLease(deps, c.id, owner, {
+    await releaseLease(deps, c.id, lease, {
       refreshFailures: c.refreshFailures + 1,
       nextRefreshAt: new Date(
         deps.clock.now().getTime() + Math.min(3600_000, 30_000 * 2 ** c.refreshFailures),
       ).toISOString(),
+      ...(maybeSent && { refreshLeaseUntil: MAY_HAVE_REACHED_PROVIDER }),
     })
     deps.log.warn(
       { connectionId: c.id, err: e instanceof Error ? e.message : String(e) },
@@ -285,19 +318,23 @@ async function refreshWithLease(
   return { connection: committed, credentials: next }
 }
 
+/** Refreshing cannot work (no refresh token, or one the provider no longer accepts): reconnect. */
+class CannotRefresh extends Error {}
+
 /**
- * Retries transient failures with backoff, but only while another attempt (up to the token
- * request's timeout) still ends inside the lease: a refresher that outlived its lease would
- * be taken over and its result lost.
+ * Retries transient failures with backoff, while another attempt (up to the token request's
+ * timeout) still ends inside the lease — a refresher that outlived its lease would be taken
+ * over — and not once this process is shutting down.
  */
-async function withTransientRetries<T>(leaseTakenAt: number, fn: () => Promise<T>): Promise<T> {
+async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn()
     } catch (e) {
       const delay = BACKOFF_MS[attempt]
-      if (!(e instanceof OAuthTransientError) || delay === undefined) throw e
-      if (Date.now() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS > leaseTakenAt + LEASE_MS) throw e
+      if (!(e instanceof OAuthTransientError) || delay === undefined || stopping.has(deps.db)) throw e
+      const ends = deps.clock.now().getTime() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS
+      if (ends > lease.since + LEASE_MS) throw e
       await sleep(delay)
     }
   }
@@ -368,13 +405,17 @@ async function commitRefresh(
   throw new AppError('INTERNAL', 'Could not save the refreshed token')
 }
 
-async function markRefreshFailed(
+/**
+ * Marks the connection REFRESH_FAILED (kept for reconnect, no retry loop) and throws what
+ * callers get. If the lease was lost meanwhile, reports what the connection is now instead.
+ */
+async function failRefresh(
   deps: CoreDeps,
   c: Connection,
-  owner: string,
+  lease: Lease,
   reason: string,
-): Promise<void> {
-  await deps.db
+): Promise<FreshCredentials> {
+  const marked = await deps.db
     .updateTable('connections')
     .set({
       status: 'REFRESH_FAILED',
@@ -385,12 +426,18 @@ async function markRefreshFailed(
       updatedAt: deps.clock.now().toISOString(),
     })
     .where('id', '=', c.id)
-    .where('refreshLeaseOwner', '=', owner)
-    .execute()
+    .where('refreshLeaseOwner', '=', lease.owner)
+    .executeTakeFirst()
+  if (marked.numUpdatedRows === 0n) {
+    const current = await load(deps, c.id)
+    if (current.credentialsVersion !== c.credentialsVersion) return settled(deps, current)
+    throw new AppError('CONFLICT', 'The connection changed during the refresh; try again')
+  }
   await recordConnectionEvent(deps, {
     organizationId: c.organizationId,
     connectionId: c.id,
     kind: 'REFRESH_FAILED',
     detail: reason,
   })
+  throw refreshFailed(c.id, reason.slice(0, 500))
 }
