@@ -166,6 +166,10 @@ describe('custom integrations', () => {
       (b: Body) => ({ ...b, oauth2: { ...b.oauth2, revocationUrl: 'http://example.test/revoke' } }),
     ],
     [
+      'oauth2.introspectionUrl',
+      (b: Body) => ({ ...b, oauth2: { ...b.oauth2, introspectionUrl: 'http://example.test/introspect' } }),
+    ],
+    [
       'api.baseUrl',
       (b: Body) => ({ ...b, api: { ...b.api, baseUrl: 'http://api.example.test', allowedOrigins: [] } }),
     ],
@@ -201,6 +205,16 @@ describe('custom integrations', () => {
       'VALIDATION_ERROR',
     )
     expect(paths(err)).toEqual(['oauth2.tokenUrl'])
+  })
+
+  it('a private host is refused for the introspection URL (it receives the client secret)', async () => {
+    const b = fresh()
+    const err = await expectError(
+      await create({ ...b, oauth2: { ...b.oauth2, introspectionUrl: 'https://169.254.169.254/introspect' } }),
+      400,
+      'VALIDATION_ERROR',
+    )
+    expect(paths(err)).toEqual(['oauth2.introspectionUrl'])
   })
 
   it.each([

@@ -123,6 +123,7 @@ function checkDefinitionUrls(deps: CoreDeps, def: IntegrationDefinition): void {
       ['oauth2.tokenUrl', def.oauth2.tokenUrl],
     )
     if (def.oauth2.revocationUrl) urls.push(['oauth2.revocationUrl', def.oauth2.revocationUrl])
+    if (def.oauth2.introspectionUrl) urls.push(['oauth2.introspectionUrl', def.oauth2.introspectionUrl])
   }
   def.api.allowedOrigins.forEach((o, i) => {
     urls.push([`api.allowedOrigins.${i}`, o])

@@ -292,7 +292,7 @@ export function CustomIntegrationForm({
             {text('oauth2.introspectionUrl', 'introspectionUrl', 'Introspection URL', {
               type: 'url',
               optional: true,
-              help: 'RFC 7662. After a server crash mid-refresh, Switchboard asks here whether the refresh token is still valid before sending it again.',
+              help: 'RFC 7662, only if the provider introspects refresh tokens for your client. When a refresh was interrupted, Switchboard asks here whether the refresh token is still active before sending it again.',
             })}
             {text('oauth2.scopes', 'scopes', 'Default scopes', {
               optional: true,
