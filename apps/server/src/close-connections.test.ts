@@ -24,11 +24,13 @@ describe('closing the server while clients hold connections', () => {
   let t: TestDeps
   let app: App
   let port: number
+  let slowStarted = () => {}
 
   beforeAll(async () => {
     t = await createTestDeps({ dialect: 'sqlite' })
     app = await buildApp({ core: t.deps, logger: pino({ level: 'silent' }) })
     app.get('/test/slow', async () => {
+      slowStarted()
       await new Promise((r) => setTimeout(r, 400))
       return { done: true }
     })
@@ -46,8 +48,11 @@ describe('closing the server while clients hold connections', () => {
     idle.socket.write(get('/healthz'))
     await expect.poll(() => idle.received()).toContain('"status":"ok"')
     const busy = await open(port)
+    const handling = new Promise<void>((r) => {
+      slowStarted = r
+    })
     busy.socket.write(get('/test/slow'))
-    await new Promise((r) => setTimeout(r, 100))
+    await handling
 
     const started = Date.now()
     const closed = app.close().then(() => 'closed')

@@ -4,6 +4,9 @@ import type { Socket } from 'node:net'
 /** Node keeps the answer being written on a connection here (what its own closeIdleConnections reads). */
 type ServerSocket = Socket & { _httpMessage?: ServerResponse | null }
 
+/** How long a closing connection may take to flush what was written to a client that stopped reading. */
+const FLUSH_MS = 5_000
+
 /** Closes the connection once no answer is under way on it, after what was written is sent. */
 function closeWhenIdle(socket: ServerSocket): void {
   const res = socket._httpMessage
@@ -12,6 +15,7 @@ function closeWhenIdle(socket: ServerSocket): void {
     return
   }
   socket.end(() => socket.destroy())
+  setTimeout(() => socket.destroy(), FLUSH_MS).unref()
 }
 
 /**

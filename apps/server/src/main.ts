@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const webDist = env.webDist ?? path.resolve(here, '../../web/dist')
   const server = await startServer(env, logger, { webDist })
   stopOnSignals(server, logger, env.shutdownGraceMs)
-  logger.info({ url: env.publicUrl, database: server.database }, 'Switchboard is running')
+  logger.info(
+    { url: env.publicUrl, listening: server.url, database: server.database },
+    'Switchboard is running',
+  )
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,8 @@
 import {
   type CoreDeps,
   resolveOAuthAccessToken,
-  settleRefreshes,
   startBackgroundRefresher,
+  stopRefreshes,
 } from '@switchboard/core'
 import type { Logger } from 'pino'
 import { type App, buildApp } from './app.ts'
@@ -38,33 +38,57 @@ export async function startServer(
     webDist: options.webDist,
     bearerResolvers: [resolveOAuthAccessToken],
   })
-  await app.listen({ port: env.port, host: env.host })
+  try {
+    await app.listen({ port: env.port, host: env.host })
+  } catch (err) {
+    await app.close()
+    await database.close()
+    throw err
+  }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : env.port
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
   const refresher =
     env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+  let stopping: Promise<void> | undefined
   return {
     app,
     core,
     url,
     database: database.describe,
-    async stop() {
-      // In-flight requests finish (app.close waits for them), and so does the refresher's pass.
-      await Promise.all([app.close(), refresher?.stop()])
-      // Refreshes whose caller went away are still running: they must reach their commit.
-      await settleRefreshes(core)
-      await database.close()
+    stop() {
+      stopping ??= (async () => {
+        // Requests under way finish (app.close waits for them), the refresher's pass ends, and
+        // refreshes under way (even those whose caller hung up) reach their commit, without retries.
+        const results = await Promise.allSettled([app.close(), refresher?.stop(), stopRefreshes(core)])
+        // A request that was still running may have started a refresh after the first wait.
+        await stopRefreshes(core)
+        await database.close()
+        const failed = results.find((r) => r.status === 'rejected')
+        if (failed) throw failed.reason
+      })()
+      return stopping
     },
   }
 }
 
 /**
  * On SIGTERM or SIGINT, stops the server gracefully and exits 0; exits 1 if that takes longer
- * than `graceMs` (set it below the orchestrator's own kill timeout).
+ * than `graceMs` (set it below the orchestrator's own kill timeout), 130 on a second Ctrl-C.
  */
 export function stopOnSignals(server: RunningServer, logger: Logger, graceMs: number): void {
+  let signalled = false
   const stop = (signal: string) => {
+    if (signalled) {
+      // A second Ctrl-C is someone at a terminal who does not want to wait; a repeated
+      // SIGTERM changes nothing, the shutdown under way keeps its grace period.
+      if (signal === 'SIGINT') {
+        logger.warn('interrupted again: exiting now, with work still under way')
+        process.exit(130)
+      }
+      return
+    }
+    signalled = true
     logger.info({ signal }, 'shutting down: finishing requests and token refreshes under way')
     const timer = setTimeout(() => {
       logger.error({ graceMs }, 'shutdown took too long; exiting with work still under way')
@@ -81,6 +105,6 @@ export function stopOnSignals(server: RunningServer, logger: Logger, graceMs: nu
       },
     )
   }
-  process.once('SIGINT', () => stop('SIGINT'))
-  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
 }
