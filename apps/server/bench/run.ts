@@ -36,8 +36,10 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64)
 const writeDocs = args.includes('--write')
 const TOKEN = 'bench-access-token'
 
-if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy`)
+if (which === 'core') {
+  await import('./core.ts')
+} else if (which !== 'proxy') {
+  console.error(`Unknown benchmark "${which}". Available: proxy, core`)
   process.exit(1)
 }
 
