@@ -12,6 +12,8 @@ function closeWhenIdle(socket: ServerSocket): void {
   const res = socket._httpMessage
   if (res && !res.writableFinished) {
     res.once('close', () => closeWhenIdle(socket))
+    // Fully written by the handler but not taken by the client (it stopped reading): give up.
+    if (res.writableEnded) setTimeout(() => socket.destroy(), FLUSH_MS).unref()
     return
   }
   socket.end(() => socket.destroy())

@@ -138,7 +138,7 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     const { connectionId } = await connectAcme(h)
     const log = h.provider.tokenLog.length
     // One first attempt and three retries (200 ms, 800 ms, 2 s apart), then give up for now.
-    h.provider.failNext('refresh_token', { status: 502 }, 4)
+    h.provider.failNext('refresh_token', { status: 503 }, 4)
     h.clock.advance(2 * HOUR)
     const res = await proxy(h, connectionId)
     expect(res.status).toBe(502)
@@ -218,16 +218,35 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     expect(await h.provider.introspect(before.creds.refreshToken as string)).toBe(false)
   })
 
-  it('an answer lost on the way (the provider rotated, then the connection broke): the old token is never resent', async () => {
+  /**
+   * A refresh whose answer never arrived: it is not retried at once (the first request may still
+   * be under way at the provider); the lease is left to run out, and the next refresher asks the
+   * provider (introspection) before sending the same refresh token again.
+   */
+  async function refreshWithLostAnswer(outcome: 'drop' | 'loseAnswer') {
     const { connectionId } = await connectAcme(h)
     const before = await credsOf(h, connectionId)
     const log = h.provider.tokenLog.length
     const hold = h.provider.holdNext('refresh_token')
-    const pending = getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
+    const first = getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
     await hold.reached
-    hold.loseAnswer()
-    expect(await pending).toMatchObject({ code: 'INVALID_CREDENTIALS' })
-    // The provider was asked (introspection) whether the token still works, instead of being sent it again.
+    hold[outcome]()
+    expect(await first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    expect(refreshesSince(h, log)).toHaveLength(1)
+    const settling = await rowOf(h, connectionId)
+    expect(settling.refreshLeaseOwner).toBeNull()
+    expect(Date.parse(settling.refreshLeaseUntil as string)).toBeGreaterThan(h.clock.now().getTime())
+    // Until the lease runs out nobody sends the token again; then the next caller takes over.
+    h.clock.advance(60_000)
+    const introspections = h.provider.stats.introspections
+    const second = await getFreshCredentials(h.t.deps, settling, { force: true }).catch((e: unknown) => e)
+    expect(h.provider.stats.introspections - introspections).toBe(1)
+    return { connectionId, before, log, second }
+  }
+
+  it('an answer lost on the way (the provider rotated, the connection broke): the old token is never resent', async () => {
+    const { connectionId, before, log, second } = await refreshWithLostAnswer('loseAnswer')
+    expect(second).toMatchObject({ code: 'INVALID_CREDENTIALS' })
     expect(refreshesSince(h, log).map((r) => r.params.refresh_token)).toEqual([before.creds.refreshToken])
     expect(await h.provider.introspect(before.creds.refreshToken as string)).toBe(false)
     const row = await rowOf(h, connectionId)
@@ -236,25 +255,34 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     expect(row.refreshLeaseOwner).toBeNull()
   })
 
-  it('a request the provider never acted on (the connection broke first) is sent again, and the refresh completes', async () => {
-    const { connectionId } = await connectAcme(h)
-    const before = await credsOf(h, connectionId)
-    const log = h.provider.tokenLog.length
+  it('a request the provider never acted on (the connection broke first) is sent again after asking, and completes', async () => {
     const successes = h.provider.stats.tokenSuccesses.refresh_token
-    const hold = h.provider.holdNext('refresh_token')
-    const pending = getFreshCredentials(h.t.deps, before.row, { force: true })
-    await hold.reached
-    hold.drop()
-    const fresh = await pending
+    const { connectionId, before, log, second } = await refreshWithLostAnswer('drop')
+    expect(second).not.toBeInstanceOf(Error)
     expect(refreshesSince(h, log).map((r) => r.params.refresh_token)).toEqual([
       before.creds.refreshToken,
       before.creds.refreshToken,
     ])
     expect(h.provider.stats.tokenSuccesses.refresh_token).toBe(successes + 1)
     const after = await credsOf(h, connectionId)
-    expect(after.creds).toEqual(fresh.credentials)
     expect(after.row.status).toBe('ACTIVE')
+    expect(after.row.refreshLeaseUntil).toBeNull()
     expect(await h.provider.introspect(after.creds.refreshToken as string)).toBe(true)
+  })
+
+  it('a gateway error (502) may hide a rotation: not retried at once, and the token is checked before it is sent again', async () => {
+    const { connectionId } = await connectAcme(h)
+    const before = await credsOf(h, connectionId)
+    const log = h.provider.tokenLog.length
+    h.provider.failNext('refresh_token', { status: 502 })
+    const first = await getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
+    expect(first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    expect(refreshesSince(h, log)).toHaveLength(1)
+    h.clock.advance(60_000)
+    const introspections = h.provider.stats.introspections
+    await getFreshCredentials(h.t.deps, await rowOf(h, connectionId), { force: true })
+    expect(h.provider.stats.introspections - introspections).toBe(1)
+    expect(refreshesSince(h, log).map((r) => r.canned)).toEqual([true, false])
   })
 
   it('GET /api/v1/connections/:id/token returns a live access token with no-store, refreshing it when expired', async () => {

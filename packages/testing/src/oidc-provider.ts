@@ -83,6 +83,8 @@ export interface ProviderStats {
   tokenSuccesses: TokenCounts
   /** Every POST /token/revocation that reached the server, including canned answers. */
   revocations: number
+  /** Every POST to the introspection endpoint (the `introspect` helper's own calls included). */
+  introspections: number
 }
 
 /** One token-endpoint call as received (form parameters and the Authorization header). */
@@ -264,7 +266,12 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
 
   const provider = new Provider(issuer, config)
 
-  const stats: ProviderStats = { tokenRequests: emptyCounts(), tokenSuccesses: emptyCounts(), revocations: 0 }
+  const stats: ProviderStats = {
+    tokenRequests: emptyCounts(),
+    tokenSuccesses: emptyCounts(),
+    revocations: 0,
+    introspections: 0,
+  }
   const tokenLog: TokenRequestRecord[] = []
   const revocationLog: RevocationRecord[] = []
   const serverErrors: Error[] = []
@@ -476,6 +483,7 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       }
       if (req.method === 'POST' && path === ROUTES.token && (await interceptToken(req, res))) return
       if (req.method === 'POST' && path === ROUTES.revocation && (await interceptRevocation(req, res))) return
+      if (req.method === 'POST' && path === ROUTES.introspection) stats.introspections++
       await providerCallback(req, res)
     }
     run().catch((err: unknown) => {
@@ -554,6 +562,7 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       stats.tokenRequests = emptyCounts()
       stats.tokenSuccesses = emptyCounts()
       stats.revocations = 0
+      stats.introspections = 0
       tokenLog.length = 0
       revocationLog.length = 0
       failures.length = 0

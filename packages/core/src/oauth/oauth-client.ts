@@ -51,6 +51,11 @@ export class OAuthTransientError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /**
+     * Whether the provider may have acted on the request anyway (no answer, a gateway error, an
+     * answer that could not be read). 429 and 503 say it did not.
+     */
+    readonly mayHaveActed = status === null || (status >= 500 && status !== 503),
   ) {
     super(message)
   }
@@ -174,6 +179,15 @@ async function sendTokenRequest(
   if (res.status >= 500 || res.status === 429) {
     throw new OAuthTransientError(`The provider's token endpoint answered ${res.status}`, res.status)
   }
+  if (res.ok && data === null) {
+    // Accepted, but the answer was cut off or is not JSON: tokens may have been issued (and a
+    // refresh token rotated) without our seeing them.
+    throw new OAuthTransientError(
+      `The provider's token answer could not be read (HTTP ${res.status})`,
+      res.status,
+      true,
+    )
+  }
   if (res.ok && data && typeof data.error !== 'string') return toTokenSet(data, cfg.oauth2.scopeSeparator)
   if (data && typeof data.error === 'string') {
     const err = new OAuth2RequestError(
@@ -225,6 +239,9 @@ export function requestClientCredentials(
   return sendTokenRequest(fetchFn, cfg, params)
 }
 
+/** How long an introspection request may take (it runs before a token request, in the same lease). */
+export const INTROSPECTION_TIMEOUT_MS = 5_000
+
 /**
  * RFC 7662 introspection: whether the provider still accepts `token`. null when it cannot say
  * (no endpoint, unreachable, an answer that is not RFC 7662): the caller decides without it.
@@ -242,7 +259,7 @@ export async function introspectToken(
       fetchFn,
       cfg.oauth2.introspectionUrl,
       tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }),
-      10_000,
+      INTROSPECTION_TIMEOUT_MS,
     )
   } catch (e) {
     if (e instanceof OAuthTransientError) return null

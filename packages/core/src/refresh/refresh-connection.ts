@@ -199,10 +199,12 @@ interface Lease {
 }
 
 /**
- * A lease left expired (rather than cleared) says "a refresh may have reached the provider":
- * the next refresher takes it over as interrupted and checks the token before sending it.
+ * After a token request the provider may have acted on without our seeing the answer, the
+ * lease is left to run out this much later instead of being cleared: a request still under way
+ * at the provider has ended by then, and the next refresher takes the lease over as interrupted,
+ * so it asks the provider about the token before sending it.
  */
-const MAY_HAVE_REACHED_PROVIDER = new Date(0).toISOString()
+const SETTLE_MS = TOKEN_REQUEST_TIMEOUT_MS + 5_000
 
 async function releaseLease(
   deps: CoreDeps,
@@ -237,6 +239,10 @@ async function mayResend(deps: CoreDeps, c: Connection, cfg: OAuthClientConfig, 
     checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.introspectionUrl, 'introspection URL')
   }
   const active = await introspectToken(deps.fetch, cfg, refreshToken, 'refresh_token')
+  if (active === null && cfg.oauth2.introspectionUrl) {
+    // It could not be asked now: try again later rather than guess.
+    throw new OAuthTransientError('Could not ask the provider whether the refresh token is still valid', null)
+  }
   if (active === null) {
     deps.log.warn(
       { connectionId: c.id },
@@ -246,8 +252,8 @@ async function mayResend(deps: CoreDeps, c: Connection, cfg: OAuthClientConfig, 
   return active !== false
 }
 
-/** A network failure or timeout: the request may or may not have been acted on. */
-const ambiguous = (e: unknown) => e instanceof OAuthTransientError && e.status === null
+/** The provider may have acted on the request although we saw no (usable) answer. */
+const ambiguous = (e: unknown) => e instanceof OAuthTransientError && e.mayHaveActed
 
 async function refreshWithLease(
   deps: CoreDeps,
@@ -294,7 +300,9 @@ async function refreshWithLease(
       nextRefreshAt: new Date(
         deps.clock.now().getTime() + Math.min(3600_000, 30_000 * 2 ** c.refreshFailures),
       ).toISOString(),
-      ...(maybeSent && { refreshLeaseUntil: MAY_HAVE_REACHED_PROVIDER }),
+      ...(maybeSent && {
+        refreshLeaseUntil: new Date(deps.clock.now().getTime() + SETTLE_MS).toISOString(),
+      }),
     })
     deps.log.warn(
       { connectionId: c.id, err: e instanceof Error ? e.message : String(e) },
@@ -322,9 +330,10 @@ async function refreshWithLease(
 class CannotRefresh extends Error {}
 
 /**
- * Retries transient failures with backoff, while another attempt (up to the token request's
- * timeout) still ends inside the lease — a refresher that outlived its lease would be taken
- * over — and not once this process is shutting down.
+ * Retries failures the provider reported (429, 503) with backoff, while another attempt (up to
+ * the token request's timeout) still ends inside the lease — a refresher that outlived its lease
+ * would be taken over — and not once this process is shutting down. A failure the provider may
+ * have acted on is not retried here: a second request could overtake the first at the provider.
  */
 async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -332,10 +341,11 @@ async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => P
       return await fn()
     } catch (e) {
       const delay = BACKOFF_MS[attempt]
-      if (!(e instanceof OAuthTransientError) || delay === undefined || stopping.has(deps.db)) throw e
+      if (!(e instanceof OAuthTransientError) || e.mayHaveActed || delay === undefined) throw e
       const ends = deps.clock.now().getTime() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS
-      if (ends > lease.since + LEASE_MS) throw e
+      if (stopping.has(deps.db) || ends > lease.since + LEASE_MS) throw e
       await sleep(delay)
+      if (stopping.has(deps.db)) throw e
     }
   }
 }
