@@ -13,7 +13,7 @@ import { createCustomIntegration } from '../integrations/integrations.ts'
 import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { refreshDueConnections } from './background-refresher.ts'
-import { getFreshCredentials } from './refresh-connection.ts'
+import { getFreshCredentials, stopRefreshes } from './refresh-connection.ts'
 
 /**
  * The refresh engine on the suite's database (SQLite in `unit`, PostgreSQL in `pg`), against a
@@ -116,14 +116,11 @@ describe('getFreshCredentials on the database', () => {
   let workspaceId: string
   let counter = 0
 
-  beforeAll(async () => {
-    tokens = await startTokenServer()
-    clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'))
-    t = await createTestDeps({ clock })
-    const org = await bootstrapOrganization(t.deps, { organizationName: 'Refresh', plan: 'TEAM' })
-    principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
-    workspaceId = org.workspaceId
-    await createCustomIntegration(t.deps, principal, {
+  /** An organization with the fake server as its "rotating" OAuth2 integration. */
+  async function setUp(deps: CoreDeps) {
+    const org = await bootstrapOrganization(deps, { organizationName: 'Refresh', plan: 'TEAM' })
+    const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
+    await createCustomIntegration(deps, principal, {
       name: 'rotating',
       displayName: 'Rotating',
       authType: 'OAUTH2',
@@ -138,11 +135,19 @@ describe('getFreshCredentials on the database', () => {
         auth: { in: 'header', name: 'Authorization', value: 'Bearer {accessToken}' },
       },
     })
-    await createOAuthApp(t.deps, principal, {
+    await createOAuthApp(deps, principal, {
       integrationName: 'rotating',
       clientId: 'client',
       clientSecret: 'secret',
     })
+    return { principal, workspaceId: org.workspaceId }
+  }
+
+  beforeAll(async () => {
+    tokens = await startTokenServer()
+    clock = new ManualClock(new Date('2026-03-01T12:00:00.000Z'))
+    t = await createTestDeps({ clock })
+    ;({ principal, workspaceId } = await setUp(t.deps))
   })
   afterAll(async () => {
     await tokens.close()
@@ -154,20 +159,34 @@ describe('getFreshCredentials on the database', () => {
   })
 
   /** An OAuth2 connection whose access token expired a minute ago; its grant is live at the server. */
-  async function expiredConnection(): Promise<Connection> {
+  async function expiredConnection(
+    deps: CoreDeps = t.deps,
+    owner: { principal: Principal; workspaceId: string } = { principal, workspaceId },
+  ): Promise<Connection> {
     const grant = `g${++counter}`
     tokens.live.set(grant, `${grant}#rt-0`)
-    const { connection } = await createConnection(t.deps, principal, {
+    const { connection } = await createConnection(deps, owner.principal, {
       type: 'OAUTH2',
       integrationName: 'rotating',
-      workspaceId,
+      workspaceId: owner.workspaceId,
       externalId: grant,
       accessToken: `${grant}#at-0`,
       refreshToken: `${grant}#rt-0`,
       expiresAt: new Date(clock.now().getTime() - 60_000).toISOString(),
       scopes: ['read'],
     })
-    return load(t.deps, connection.id)
+    return load(deps, connection.id)
+  }
+
+  async function holdLease(deps: CoreDeps, c: Connection, owner: string) {
+    await deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: owner,
+        refreshLeaseUntil: new Date(clock.now().getTime() + 60_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
   }
 
   async function load(deps: CoreDeps, id: string): Promise<Connection> {
@@ -362,6 +381,58 @@ describe('getFreshCredentials on the database', () => {
       expect(new Set(sent).size).toBe(sent.length)
     } finally {
       await second.close()
+    }
+  })
+
+  it('reconnecting in place clears a lease left by a refresh of the old credentials', async () => {
+    const c = await expiredConnection()
+    await holdLease(t.deps, c, 'stale')
+    await createConnection(t.deps, principal, {
+      type: 'OAUTH2',
+      integrationName: 'rotating',
+      workspaceId,
+      externalId: c.externalId,
+      accessToken: `${c.externalId}#at-new`,
+      refreshToken: tokens.live.get(c.externalId) as string,
+      scopes: ['read'],
+    })
+    expect(await load(t.deps, c.id)).toMatchObject({ refreshLeaseOwner: null, refreshLeaseUntil: null })
+  })
+
+  it('invalid_grant after the lease was lost to another refresher ends in CONFLICT, not a wait on itself', async () => {
+    const c = await expiredConnection()
+    tokens.delayMs = 300
+    tokens.script.push({ status: 400, body: { error: 'invalid_grant' } })
+    const pending = getFreshCredentials(t.deps, c).catch((e: unknown) => e)
+    await expect.poll(() => callsFor(c).length).toBe(1)
+    await holdLease(t.deps, c, 'thief')
+    const outcome = await Promise.race([
+      pending,
+      new Promise((r) => setTimeout(() => r('still waiting'), 5000)),
+    ])
+    expect(outcome).toMatchObject({ code: 'CONFLICT' })
+    // The thief's lease is untouched, and nothing was recorded as failed.
+    expect(await load(t.deps, c.id)).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: 'thief' })
+  })
+
+  it('a process that is stopping retries nothing, and stops waiting on other instances at once', async () => {
+    const s = await createTestDeps({ clock })
+    try {
+      const owner = await setUp(s.deps)
+      const retried = await expiredConnection(s.deps, owner)
+      const waiting = await expiredConnection(s.deps, owner)
+      await holdLease(s.deps, waiting, 'another-instance')
+      await stopRefreshes(s.deps)
+      tokens.script.push({ status: 503, body: {} })
+      await expect(getFreshCredentials(s.deps, retried)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' })
+      expect(callsFor(retried)).toHaveLength(1)
+      await expect(getFreshCredentials(s.deps, waiting)).rejects.toMatchObject({
+        code: 'SHUTTING_DOWN',
+        httpStatus: 503,
+      })
+      expect(callsFor(waiting)).toHaveLength(0)
+    } finally {
+      await s.close()
     }
   })
 
