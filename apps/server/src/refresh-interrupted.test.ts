@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
   connectThrough,
-  connectThroughServer,
   createAcmeOrg,
   expireAccessToken,
   type ProcessFixture,
@@ -37,6 +36,16 @@ describe('stopping or killing a server while a token refresh is under way', () =
     const creds = decryptCredentials(f.deps, row)
     if (creds.kind !== 'oauth2') throw new Error('not an OAuth2 connection')
     return { row, creds }
+  }
+
+  /** A server, an organization and a connection made through it, with the provider's stats reset. */
+  async function connectedServer(env: Record<string, string> = {}) {
+    const server = await f.startServer(env)
+    const org = await createAcmeOrg(f)
+    const connectionId = await connectThrough(server, org)
+    const before = await credentialsOf(connectionId)
+    f.provider.resetStats()
+    return { server, org, connectionId, headers: org.headers, before }
   }
 
   /** Sends SIGTERM while the provider holds the refresh; releases it once the process is still alive. */
@@ -81,10 +90,9 @@ describe('stopping or killing a server while a token refresh is under way', () =
   }
 
   it("SIGTERM during the background refresher's refresh: the process commits the rotated token, then exits 0", async () => {
-    const server = await f.startServer({ SWITCHBOARD_REFRESH_INTERVAL_SECONDS: '1' })
-    const { connectionId, headers } = await connectThroughServer(f, server)
-    const before = await credentialsOf(connectionId)
-    f.provider.resetStats()
+    const { server, connectionId, headers, before } = await connectedServer({
+      SWITCHBOARD_REFRESH_INTERVAL_SECONDS: '1',
+    })
     const hold = f.provider.holdNext('refresh_token')
     await expireAccessToken(f, connectionId)
     await hold.reached
@@ -94,10 +102,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
   }, 60_000)
 
   it('SIGTERM during a refresh whose caller hung up: the process still commits before it exits', async () => {
-    const server = await f.startServer()
-    const { connectionId, headers } = await connectThroughServer(f, server)
-    const before = await credentialsOf(connectionId)
-    f.provider.resetStats()
+    const { server, connectionId, headers, before } = await connectedServer()
     const hold = f.provider.holdNext('refresh_token')
     await expireAccessToken(f, connectionId)
     const caller = new AbortController()
@@ -116,8 +121,9 @@ describe('stopping or killing a server while a token refresh is under way', () =
   }, 60_000)
 
   it('a shutdown that outlasts SWITCHBOARD_SHUTDOWN_GRACE_SECONDS exits 1 instead of hanging', async () => {
-    const server = await f.startServer({ SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: '1' })
-    const { connectionId, headers } = await connectThroughServer(f, server)
+    const { server, connectionId, headers } = await connectedServer({
+      SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: '1',
+    })
     const hold = f.provider.holdNext('refresh_token')
     await expireAccessToken(f, connectionId)
     const call = fetch(`${server.url}/api/v1/proxy`, {
@@ -174,11 +180,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
     f.provider.tokenLog.filter((r) => r.grantType === 'refresh_token').map((r) => r.params.refresh_token)
 
   it('killed after the provider rotated the token, before the commit: the old token is never sent again, and reconnecting in place restores the connection', async () => {
-    const a = await f.startServer()
-    const org = await createAcmeOrg(f)
-    const connectionId = await connectThrough(a, org)
-    const before = await credentialsOf(connectionId)
-    f.provider.resetStats()
+    const { server: a, org, connectionId, before } = await connectedServer()
     const hold = await killDuringRefresh(a, connectionId, org.headers)
     // The provider rotates the refresh token and answers a process that is gone.
     hold.release()
@@ -205,10 +207,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
   }, 60_000)
 
   it('killed before the provider acted on the refresh: the next server refreshes with the same, still valid token', async () => {
-    const a = await f.startServer()
-    const { connectionId, headers } = await connectThroughServer(f, a)
-    const before = await credentialsOf(connectionId)
-    f.provider.resetStats()
+    const { server: a, connectionId, headers, before } = await connectedServer()
     const hold = await killDuringRefresh(a, connectionId, headers)
     hold.drop()
     expect(await f.provider.introspect(before.creds.refreshToken as string)).toBe(true)

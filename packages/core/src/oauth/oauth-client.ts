@@ -243,6 +243,26 @@ export function requestClientCredentials(
 export const INTROSPECTION_TIMEOUT_MS = 5_000
 
 /**
+ * POSTs `token` (with its type hint and client authentication) to an RFC 7009/7662 endpoint;
+ * null when the provider could not be reached in time.
+ */
+async function postToken(
+  fetchFn: typeof fetch,
+  cfg: OAuthClientConfig,
+  url: string,
+  token: string,
+  tokenTypeHint: 'refresh_token' | 'access_token',
+  timeoutMs: number,
+): Promise<Response | null> {
+  try {
+    return await post(fetchFn, url, tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }), timeoutMs)
+  } catch (e) {
+    if (e instanceof OAuthTransientError) return null
+    throw e
+  }
+}
+
+/**
  * RFC 7662 introspection: whether the provider still accepts `token`. null when it cannot say
  * (no endpoint, unreachable, an answer that is not RFC 7662): the caller decides without it.
  */
@@ -253,18 +273,15 @@ export async function introspectToken(
   tokenTypeHint: 'refresh_token' | 'access_token',
 ): Promise<boolean | null> {
   if (!cfg.oauth2.introspectionUrl) return null
-  let res: Response
-  try {
-    res = await post(
-      fetchFn,
-      cfg.oauth2.introspectionUrl,
-      tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }),
-      INTROSPECTION_TIMEOUT_MS,
-    )
-  } catch (e) {
-    if (e instanceof OAuthTransientError) return null
-    throw e
-  }
+  const res = await postToken(
+    fetchFn,
+    cfg,
+    cfg.oauth2.introspectionUrl,
+    token,
+    tokenTypeHint,
+    INTROSPECTION_TIMEOUT_MS,
+  )
+  if (!res) return null
   const data = await readJson(res)
   if (res.status !== 200 || typeof data?.active !== 'boolean') return null
   return data.active
@@ -281,18 +298,8 @@ export async function revokeToken(
   tokenTypeHint: 'refresh_token' | 'access_token',
 ): Promise<'revoked' | 'retry' | 'rejected'> {
   if (!cfg.oauth2.revocationUrl) return 'rejected'
-  let res: Response
-  try {
-    res = await post(
-      fetchFn,
-      cfg.oauth2.revocationUrl,
-      tokenRequest(cfg, { token, token_type_hint: tokenTypeHint }),
-      10_000,
-    )
-  } catch (e) {
-    if (e instanceof OAuthTransientError) return 'retry'
-    throw e
-  }
+  const res = await postToken(fetchFn, cfg, cfg.oauth2.revocationUrl, token, tokenTypeHint, 10_000)
+  if (!res) return 'retry'
   await res.body?.cancel()
   if (res.status === 200 || res.status === 204) return 'revoked'
   if (res.status === 503 || res.status === 429 || res.status >= 500) return 'retry'
