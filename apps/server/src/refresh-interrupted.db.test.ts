@@ -1,5 +1,5 @@
 import { decryptCredentials } from '@switchboard/core'
-import { tokenFingerprint } from '@switchboard/testing'
+import { testDialect, tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
@@ -14,13 +14,14 @@ import {
  * A server process that stops while the provider is answering a refresh: the rotated refresh
  * token exists only in that process's memory until it is committed. Told to stop (SIGTERM: a
  * deploy, a scale-down), the process commits before it exits. Killed (SIGKILL: a crash, an
- * OOM kill), the next server never sends a rotated-out refresh token. Real processes, SQLite file.
+ * OOM kill), the next server never sends a rotated-out refresh token. Real processes, on SQLite (`unit`) and
+ * PostgreSQL (`pg`).
  */
 describe('stopping or killing a server while a token refresh is under way', () => {
   let f: ProcessFixture
 
   beforeAll(async () => {
-    f = await startProcessFixture('sqlite')
+    f = await startProcessFixture(testDialect())
   }, 60_000)
 
   afterAll(async () => {
