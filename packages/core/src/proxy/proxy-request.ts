@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events'
 import { pipeline, Readable, Transform } from 'node:stream'
 import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
-import { type Dispatcher, request } from 'undici'
+import type { Dispatcher } from 'undici'
 import { z } from 'zod'
 import { applyAuth } from '../connections/credentials.ts'
 import { recordConnectionEvent } from '../connections/store-connection.ts'
@@ -13,6 +13,7 @@ import { type ResolvedIntegration, requireIntegration } from '../integrations/in
 import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
+import { declaredLength, discard, type UpstreamAnswer, UpstreamCalls } from './upstream-call.ts'
 
 const PROXY_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 
@@ -134,36 +135,24 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
 }
 
 /**
- * The upstream body, failing once it passes `max` bytes. A body that declares its length is
- * passed through untouched (the HTTP parser stops at that length, and a length over the cap
- * is refused before streaming); only a body of unknown length goes through a counting stream.
+ * A streamed request body, failing once it passes `max` bytes. A body that declares its
+ * length is passed through untouched (undici holds it to that length).
  */
-function capped(
-  body: Readable,
-  max: number,
-  declaredLength: number | null,
-  what: 'response' | 'request' = 'response',
-): Readable {
+function capped(body: Readable, max: number, declaredLength: number | null): Readable {
   if (declaredLength !== null && declaredLength <= max) return body
   let seen = 0
   const cap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       seen += chunk.length
       if (seen <= max) return cb(null, chunk)
-      if (what === 'response') return cb(new Error(`upstream response exceeds ${max} bytes`))
       cb(new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`))
     },
   })
-  // pipeline, not pipe: when the cap trips (or our caller goes away) the upstream body is
-  // destroyed too, instead of holding its socket open until the body timeout.
+  // pipeline, not pipe: when the cap trips (or the call fails) the upload is destroyed too.
   return pipeline(body, cap, () => {})
 }
 
 const maxRequestBytes = (o: ProxyOptions) => o.maxRequestBytes ?? 50 * 1024 * 1024
-
-function declaredLength(value: string | string[] | undefined): number | null {
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
-}
 
 /** A validated call: the method upper-cased and allowed, header values as strings. */
 interface NormalizedCall {
@@ -238,7 +227,7 @@ function outboundBody(
       throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`)
     }
     if (length !== null) headers['content-length'] = String(length)
-    return capped(data, max, length, 'request')
+    return capped(data, max, length)
   }
   if (typeof data === 'string') return Buffer.from(data)
   headers['content-type'] ??= 'application/json'
@@ -250,13 +239,13 @@ function inboundHeaders(
   deps: CoreDeps,
   def: IntegrationDefinition,
   connection: Connection,
-  res: Dispatcher.ResponseData,
+  headers: Record<string, string | string[]>,
   url: URL,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value === undefined || DROPPED_RESPONSE_HEADERS.has(name)) continue
-    out[name] = value
+  for (const name in headers) {
+    if (DROPPED_RESPONSE_HEADERS.has(name)) continue
+    out[name] = headers[name] as string | string[]
   }
   const location = out.location
   if (typeof location === 'string') {
@@ -270,37 +259,6 @@ function inboundHeaders(
     }
   }
   return out
-}
-
-/**
- * The upstream's body: refused when it declares a length over the cap, read whole when small,
- * else streamed through the cap. The rest of the deadline bounds it: a slow drip is cut off.
- */
-async function inboundBody(
-  res: Dispatcher.ResponseData,
-  def: IntegrationDefinition,
-  maxBytes: number,
-  deadline: number,
-  timedOut: () => AppError,
-): Promise<Readable | Buffer> {
-  const length = declaredLength(res.headers['content-length'])
-  if (length !== null && length > maxBytes) {
-    res.body.destroy()
-    throw new AppError(
-      'UPSTREAM_ERROR',
-      `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
-    )
-  }
-  const body = res.body
-  const timer = setTimeout(() => body.destroy(timedOut()), Math.max(0, deadline - Date.now()))
-  body.once('close', () => clearTimeout(timer))
-  if (length === null || length > BUFFERED_BODY_BYTES) return capped(body, maxBytes, length)
-  try {
-    return Buffer.from(await body.arrayBuffer())
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    throw new AppError('UPSTREAM_ERROR', `${def.displayName}'s answer broke off`)
-  }
 }
 
 /** undici's errors as ours; null when the call may simply be tried again. */
@@ -372,71 +330,85 @@ async function proxyCall(
   const maxBytes = options.maxResponseBytes ?? 50 * 1024 * 1024
   const timeoutMs = options.timeoutMs ?? deps.config.proxyTimeoutMs ?? 120_000
   const deadline = Date.now() + timeoutMs
-  const timedOut = () =>
-    new AppError(
-      'UPSTREAM_TIMEOUT',
-      `${def.displayName} did not answer within ${Math.round(timeoutMs / 1000)} s`,
-    )
+  const upstream = new UpstreamCalls(deps.dispatcher, {
+    apiName: def.displayName,
+    timeoutMs,
+    bufferUpTo: Math.min(BUFFERED_BODY_BYTES, maxBytes),
+    maxBytes,
+    signal: options.signal,
+  })
   const refreshOptions = (force: boolean) => ({ force, ...(options.hooks && { hooks: options.hooks }) })
-  let fresh = await getFreshCredentials(deps, connection, refreshOptions(false))
-  let refreshedOn401 = false
-
-  for (let attempt = 1; ; attempt++) {
-    const remaining = deadline - Date.now()
-    if (remaining <= 0) throw timedOut()
-    // Only query-string auth changes the URL; header auth reuses the resolved one.
-    const url = def.api.auth.in === 'query' ? new URL(target) : target
-    const headers = { ...baseHeaders }
-    applyAuth(def.api.auth, fresh.credentials, url, headers)
-    let res: Dispatcher.ResponseData
-    try {
-      res = await request(url, {
-        method: call.method,
-        headers,
-        ...(body !== undefined && { body }),
-        dispatcher: deps.dispatcher,
-        ...(options.signal && { signal: options.signal }),
-        headersTimeout: Math.min(30_000, remaining),
-        bodyTimeout: 30_000,
-      })
-    } catch (e) {
-      const failure = requestFailure(e, def)
-      if (failure) throw failure
-      const backoff = 100 * 2 ** attempt
-      if (retryable && attempt < maxAttempts && Date.now() + backoff < deadline) {
-        await sleep(backoff)
-        continue
+  let passedOn: UpstreamAnswer['body'] | undefined
+  try {
+    let fresh = await getFreshCredentials(deps, connection, refreshOptions(false))
+    let refreshedOn401 = false
+    for (let attempt = 1; ; attempt++) {
+      const remaining = deadline - Date.now()
+      if (remaining <= 0) throw upstream.timedOut()
+      // Only query-string auth changes the URL; header auth reuses the resolved one.
+      const url = def.api.auth.in === 'query' ? new URL(target) : target
+      const headers = { ...baseHeaders }
+      applyAuth(def.api.auth, fresh.credentials, url, headers)
+      let res: UpstreamAnswer
+      try {
+        res = await upstream.send({
+          url,
+          method: call.method,
+          headers,
+          body,
+          headersTimeout: Math.min(30_000, remaining),
+          bodyTimeout: 30_000,
+        })
+      } catch (e) {
+        const failure = requestFailure(e, def)
+        if (failure) throw failure
+        const backoff = 100 * 2 ** attempt
+        if (retryable && attempt < maxAttempts && Date.now() + backoff < deadline) {
+          await sleep(backoff)
+          continue
+        }
+        throw new AppError('UPSTREAM_ERROR', `Could not reach ${def.displayName}'s API`)
       }
-      throw new AppError('UPSTREAM_ERROR', `Could not reach ${def.displayName}'s API`)
-    }
 
-    if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
-      refreshedOn401 = true
-      if (!streamed) {
-        await res.body.dump()
-        fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true))
-        continue
+      if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
+        refreshedOn401 = true
+        if (!streamed) {
+          discard(res.body)
+          fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true))
+          continue
+        }
+        // The body is gone: refresh so the caller's retry works, and pass the 401 on.
+        await getFreshCredentials(deps, fresh.connection, refreshOptions(true)).catch(() => {})
       }
-      // The body is gone: refresh so the caller's retry works, and pass the 401 on.
-      await getFreshCredentials(deps, fresh.connection, refreshOptions(true)).catch(() => {})
-    }
-    if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
-      const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
-      const pause = wait ?? 100 * 2 ** attempt
-      if (pause <= maxRetryAfter && Date.now() + pause < deadline) {
-        await res.body.dump()
-        await sleep(pause)
-        continue
+      if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
+        const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
+        const pause = wait ?? 100 * 2 ** attempt
+        if (pause <= maxRetryAfter && Date.now() + pause < deadline) {
+          discard(res.body)
+          await sleep(pause)
+          continue
+        }
+      }
+      const length = declaredLength(res.headers['content-length'])
+      if (length !== null && length > maxBytes) {
+        if (res.body instanceof Readable) res.body.destroy()
+        throw new AppError(
+          'UPSTREAM_ERROR',
+          `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
+        )
+      }
+      if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
+      else touchLastUsed(deps, fresh.connection)
+      passedOn = res.body
+      return {
+        status: res.statusCode,
+        headers: inboundHeaders(deps, def, connection, res.headers, url),
+        body: res.body,
       }
     }
-    if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
-    else touchLastUsed(deps, fresh.connection)
-
-    return {
-      status: res.statusCode,
-      headers: inboundHeaders(deps, def, connection, res, url),
-      body: await inboundBody(res, def, maxBytes, deadline, timedOut),
-    }
+  } finally {
+    // The deadline and the caller's signal stay on a streamed answer until it is read.
+    upstream.finish(passedOn)
   }
 }
 

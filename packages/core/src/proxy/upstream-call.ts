@@ -1,0 +1,254 @@
+import type { EventEmitter } from 'node:events'
+import { Readable } from 'node:stream'
+import { type Dispatcher, util } from 'undici'
+import { AppError } from '../errors.ts'
+
+/**
+ * The proxy's upstream calls, on undici's dispatch API rather than `undici.request`: a small
+ * answer of declared length is collected straight into a Buffer, with no Readable, no
+ * AsyncResource and no promise per chunk in between; only a large or open-ended answer gets
+ * a stream (with backpressure, and the size cap counted as it arrives). On a loopback
+ * upstream this halves the CPU time of the call (see docs/performance.md).
+ *
+ * One UpstreamCalls serves one proxied call and all its attempts: it holds the call's deadline
+ * and listens for the caller going away, and either one aborts whichever attempt is under way
+ * (or, once the answer is being streamed back, its body).
+ */
+
+/** One attempt. */
+export interface UpstreamRequest {
+  url: URL
+  method: Dispatcher.HttpMethod
+  headers: Record<string, string>
+  body: Buffer | Readable | undefined
+  /** Longest wait for the answer's headers, and longest gap between two body chunks, in ms. */
+  headersTimeout: number
+  bodyTimeout: number
+}
+
+export interface UpstreamAnswer {
+  statusCode: number
+  /** As undici's request() gives them: lower-cased names, repeated ones as arrays. */
+  headers: Record<string, string | string[]>
+  /** The whole body for a small answer of declared length (and HEAD, 204, 304); else a stream. */
+  body: Buffer | Readable
+}
+
+export interface UpstreamCallOptions {
+  /** The API's name, for error messages. */
+  apiName: string
+  /** The whole call's budget, retries and the answer's body included, in ms. */
+  timeoutMs: number
+  /** Answers that declare at most this many bytes are read whole. */
+  bufferUpTo: number
+  /** A streamed answer fails once it passes this many bytes. */
+  maxBytes: number
+  /** Fires 'abort' when the caller goes away: an AbortSignal or any EventEmitter. */
+  signal?: AbortSignal | EventEmitter | undefined
+}
+
+export class UpstreamCalls {
+  private reason: AppError | null = null
+  private current: AnswerHandler | null = null
+  private readonly timer: NodeJS.Timeout
+  private readonly stopListening: (() => void) | null
+
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly options: UpstreamCallOptions,
+  ) {
+    // Calls share one duration, so their timers share one list.
+    this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
+    this.stopListening = options.signal
+      ? onAbort(options.signal, () =>
+          this.abort(new AppError('UPSTREAM_ERROR', 'The call was cancelled: the caller went away')),
+        )
+      : null
+  }
+
+  timedOut(): AppError {
+    const { apiName, timeoutMs } = this.options
+    return new AppError(
+      'UPSTREAM_TIMEOUT',
+      `${apiName} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+    )
+  }
+
+  /** Sends one attempt; settles with its headers, and the body too when it is small. */
+  send(req: UpstreamRequest): Promise<UpstreamAnswer> {
+    if (this.reason) return Promise.reject(this.reason)
+    return new Promise((resolve, reject) => {
+      const handler = new AnswerHandler(req.method, this.options, resolve, reject)
+      this.current = handler
+      const { url } = req
+      this.dispatcher.dispatch(
+        {
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: req.method,
+          headers: req.headers,
+          body: req.body ?? null,
+          headersTimeout: req.headersTimeout,
+          bodyTimeout: req.bodyTimeout,
+        },
+        handler,
+      )
+    })
+  }
+
+  /**
+   * The call is over on our side: stop the deadline and stop listening for the caller, at
+   * once, or when the streamed body handed back to the caller closes.
+   */
+  finish(body: Buffer | Readable | undefined): void {
+    if (body instanceof Readable && !body.destroyed) body.once('close', () => this.release())
+    else this.release()
+  }
+
+  private release(): void {
+    clearTimeout(this.timer)
+    this.stopListening?.()
+    this.current = null
+  }
+
+  private abort(reason: AppError): void {
+    if (this.reason) return
+    this.reason = reason
+    this.current?.abort(reason)
+  }
+}
+
+/** Lets go of an answer that will not be passed on, keeping its connection when it is short. */
+export function discard(body: Buffer | Readable): void {
+  if (!(body instanceof Readable)) return
+  let seen = 0
+  body.on('error', () => {})
+  body.on('data', (chunk: Buffer) => {
+    seen += chunk.length
+    if (seen > 128 * 1024) body.destroy()
+  })
+}
+
+function onAbort(signal: AbortSignal | EventEmitter, fn: () => void): () => void {
+  if ('aborted' in signal && 'addEventListener' in signal) {
+    if (signal.aborted) {
+      queueMicrotask(fn)
+      return () => {}
+    }
+    signal.addEventListener('abort', fn, { once: true })
+    return () => signal.removeEventListener('abort', fn)
+  }
+  const emitter = signal as EventEmitter
+  emitter.once('abort', fn)
+  return () => emitter.removeListener('abort', fn)
+}
+
+export function declaredLength(value: string | string[] | undefined): number | null {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
+}
+
+/**
+ * undici's handler interface (the one its own request() implements): headers, chunks, end
+ * or error. Either collects a small body or feeds a stream.
+ */
+class AnswerHandler implements Dispatcher.DispatchHandler {
+  private abortRequest: ((reason: Error) => void) | null = null
+  private reason: Error | null = null
+  private ended = false
+  private statusCode = 0
+  private headers: Record<string, string | string[]> = {}
+  private chunks: Buffer[] | null = null
+  private stream: UpstreamBody | null = null
+  private received = 0
+
+  constructor(
+    private readonly method: string,
+    private readonly limits: UpstreamCallOptions,
+    private readonly resolve: (answer: UpstreamAnswer) => void,
+    private readonly reject: (e: Error) => void,
+  ) {}
+
+  onConnect(abort: (reason: Error) => void): void {
+    if (this.reason) abort(this.reason)
+    else this.abortRequest = abort
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+    if (statusCode < 200) return true
+    this.statusCode = statusCode
+    const headers = util.parseHeaders(rawHeaders) as Record<string, string | string[]>
+    this.headers = headers
+    const length = declaredLength(headers['content-length'])
+    const bodyless = this.method === 'HEAD' || statusCode === 204 || statusCode === 304
+    if (bodyless || (length !== null && length <= this.limits.bufferUpTo)) {
+      this.chunks = []
+      return true
+    }
+    this.stream = new UpstreamBody(resume, this)
+    this.resolve({ statusCode, headers, body: this.stream })
+    return true
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.chunks) {
+      // undici holds a body of declared length to that length.
+      this.chunks.push(chunk)
+      return true
+    }
+    const stream = this.stream as UpstreamBody
+    this.received += chunk.length
+    if (this.received > this.limits.maxBytes) {
+      this.abort(new Error(`upstream response exceeds ${this.limits.maxBytes} bytes`))
+      return false
+    }
+    return stream.push(chunk)
+  }
+
+  onComplete(): void {
+    this.ended = true
+    if (this.stream) {
+      this.stream.push(null)
+      return
+    }
+    const chunks = this.chunks ?? []
+    const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, body })
+  }
+
+  onError(err: Error): void {
+    this.ended = true
+    if (this.stream) this.stream.destroy(err)
+    else if (this.statusCode === 0 || err instanceof AppError) this.reject(err)
+    else this.reject(new AppError('UPSTREAM_ERROR', `${this.limits.apiName}'s answer broke off`))
+  }
+
+  /** Cancels the attempt: before its headers, while its body arrives, or while it is read. */
+  abort(reason: Error): void {
+    if (this.ended) {
+      // Fully received but not yet read by the caller: the deadline still applies.
+      this.stream?.destroy(reason)
+      return
+    }
+    this.reason ??= reason
+    this.abortRequest?.(reason)
+  }
+}
+
+/** A streamed answer's body: reading resumes the socket, destroying it aborts the request. */
+class UpstreamBody extends Readable {
+  constructor(
+    private readonly resumeSocket: () => void,
+    private readonly handler: AnswerHandler,
+  ) {
+    super()
+  }
+
+  override _read(): void {
+    this.resumeSocket()
+  }
+
+  override _destroy(err: Error | null, callback: (error?: Error | null) => void): void {
+    this.handler.abort(err ?? new Error('the response body was closed'))
+    callback(err)
+  }
+}
