@@ -1,5 +1,11 @@
-import type { EventEmitter } from 'node:events'
-import { AppError, type Principal, requirePrincipal, toAppError, validationError } from '@switchboard/core'
+import {
+  type AbortEvents,
+  AppError,
+  type Principal,
+  requirePrincipal,
+  toAppError,
+  validationError,
+} from '@switchboard/core'
 import type { z } from 'zod'
 import type { ApiContext } from '../context.ts'
 
@@ -15,7 +21,7 @@ export interface RestRequest {
   body: unknown
   headers: Record<string, string | string[] | undefined>
   /** Emits 'abort' if the client goes away before the answer is sent (`cancellable` routes). */
-  signal?: EventEmitter
+  signal?: AbortEvents
 }
 
 /** A response a route wants verbatim (a redirect, a stream, custom headers). */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import * as core from '@switchboard/core'
 import { z } from 'zod'
 import type { ApiContext } from '../context.ts'
@@ -22,7 +23,8 @@ const OWN_HEADERS = new Set(['x-workspace-id', 'x-end-user-id'])
 
 function forwardedHeaders(req: RestRequest): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
+  for (const name in req.headers) {
+    const value = req.headers[name]
     if (value === undefined || OWN_HEADERS.has(name)) continue
     out[name] = Array.isArray(value) ? value.join(', ') : value
   }
@@ -135,12 +137,12 @@ export const usageRoutes = [
             ctx.principal,
             await actor(ctx, req),
             input.id,
-            {
+            new core.ForwardedCall(
               method,
               url,
-              headers: forwardedHeaders(req),
-              ...(method !== 'GET' && { data: req.body }),
-            },
+              forwardedHeaders(req),
+              method === 'GET' ? undefined : (req.body as Readable),
+            ),
             cancelWith(req),
           ),
         )

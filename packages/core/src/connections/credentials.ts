@@ -78,12 +78,35 @@ export function applyAuth(
   url: URL,
   headers: Record<string, string>,
 ): void {
+  const [name, value] = renderedAuth(auth, creds)
+  if (auth.in === 'query') url.searchParams.set(name, value)
+  else headers[name] = value
+}
+
+/** Rendered auth per credentials (frozen, and replaced on every change) and auth spec. */
+const rendered = new WeakMap<StoredCredentials, WeakMap<ApiAuth, readonly [string, string]>>()
+
+/** The header (lower-cased) or query parameter name, and its value, for these credentials. */
+function renderedAuth(auth: ApiAuth, creds: StoredCredentials): readonly [string, string] {
+  let byAuth = rendered.get(creds)
+  const hit = byAuth?.get(auth)
+  if (hit) return hit
   const values = templateValues(creds)
-  if (auth.in === 'header') headers[auth.name.toLowerCase()] = interpolate(auth.value, values)
-  else if (auth.in === 'query') url.searchParams.set(auth.name, interpolate(auth.value, values))
+  let pair: readonly [string, string]
+  if (auth.in === 'header') pair = [auth.name.toLowerCase(), interpolate(auth.value, values)]
+  else if (auth.in === 'query') pair = [auth.name, interpolate(auth.value, values)]
   else {
     const user = interpolate(auth.username, values)
     const pass = interpolate(auth.password, values)
-    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`
+    pair = ['authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`]
   }
+  // Only frozen credentials (the decrypted cache's) are known never to change under us.
+  if (Object.isFrozen(creds)) {
+    if (!byAuth) {
+      byAuth = new WeakMap()
+      rendered.set(creds, byAuth)
+    }
+    byAuth.set(auth, pair)
+  }
+  return pair
 }

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import {
+  type ForwardedCall,
   type ProxyCall,
   type ProxyOptions,
   type ProxyResult,
@@ -376,7 +377,7 @@ export async function proxyForActor(
   principal: Principal,
   actor: Actor,
   integrationId: string,
-  call: ProxyCall,
+  call: ProxyCall | ForwardedCall,
   options: Pick<ProxyOptions, 'signal'> = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')

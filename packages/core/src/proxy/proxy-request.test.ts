@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
@@ -11,7 +12,7 @@ import { createConnection } from '../connections/connections.ts'
 import { AppError } from '../errors.ts'
 import { createCustomIntegration } from '../integrations/integrations.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
-import { proxyThroughConnection } from './proxy-request.ts'
+import { ForwardedCall, proxyThroughConnection } from './proxy-request.ts'
 
 const API_KEY = 'key-0123456789'
 
@@ -223,6 +224,44 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     })
   })
 
+  describe('the caller going away cancels the upstream call', () => {
+    /** An AbortEvents source like the HTTP host's: an emitter that also says whether it fired. */
+    function hangUp(afterMs: number) {
+      const events = Object.assign(new EventEmitter(), { aborted: false })
+      setTimeout(() => {
+        events.aborted = true
+        events.emit('abort')
+      }, afterMs)
+      return events
+    }
+
+    async function expectCancelled(signal: AbortSignal | EventEmitter) {
+      const started = Date.now()
+      await expect(
+        proxyThroughConnection(t.deps, connection, { url: '/slow?ms=3000' }, { signal }),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/caller went away/) })
+      expect(Date.now() - started).toBeLessThan(1500)
+      // The upstream sees the proxy hang up, long before its answer was due.
+      await vi.waitFor(() => expect(upstream.abandoned).toBeGreaterThan(abandonedBefore), { timeout: 2000 })
+    }
+    let abandonedBefore = 0
+    beforeEach(() => {
+      abandonedBefore = upstream.abandoned
+    })
+
+    it('an AbortSignal that fires while the upstream is slow', async () => {
+      await expectCancelled(AbortSignal.timeout(200))
+    })
+
+    it('an emitter that fires after the call started watching (50 ms)', async () => {
+      await expectCancelled(hangUp(300))
+    })
+
+    it('an emitter that fired before the call started watching, seen through `aborted`', async () => {
+      await expectCancelled(hangUp(5))
+    })
+  })
+
   it('a streamed body that declares a length over maxRequestBytes is refused before anything is sent', async () => {
     const body = Readable.from([Buffer.alloc(10, 'q')])
     await expect(
@@ -235,6 +274,39 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' })
     expect(body.destroyed).toBe(true)
     expect(upstream.requests.filter((r) => r.path === '/echo')).toEqual([])
+  })
+
+  it('a forwarded call (the request/* routes) takes the HTTP request as it is, minus what is ours or per hop', async () => {
+    const res = await proxyThroughConnection(
+      t.deps,
+      connection,
+      new ForwardedCall('GET', '/echo?x=1', {
+        host: 'switchboard.example',
+        authorization: 'Bearer sk_caller',
+        cookie: 'sb_session=s',
+        connection: 'keep-alive',
+        'x-forwarded-for': '10.0.0.1',
+        'x-api-key': 'caller-supplied',
+        'x-trace': 'abc',
+      }),
+    )
+    expect(res.status).toBe(200)
+    const echo = JSON.parse((await readAll(res.body)).toString()) as {
+      url: string
+      headers: Record<string, string>
+    }
+    expect(echo.url).toBe('/echo?x=1')
+    expect(echo.headers['x-trace']).toBe('abc')
+    expect(echo.headers['x-api-key']).toBe(API_KEY)
+    for (const dropped of ['authorization', 'cookie', 'x-forwarded-for'])
+      expect(echo.headers).not.toHaveProperty(dropped)
+  })
+
+  it('a forwarded call with a URL over 8000 characters is a 400, never sent', async () => {
+    await expect(
+      proxyThroughConnection(t.deps, connection, new ForwardedCall('GET', `/echo?q=${'a'.repeat(8000)}`, {})),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: [{ path: 'url' }] })
+    expect(upstream.requests).toEqual([])
   })
 
   it('a header value with control or non-Latin-1 characters is a 400, never sent or retried', async () => {

@@ -1,4 +1,3 @@
-import type { EventEmitter } from 'node:events'
 import { pipeline, Readable, Transform } from 'node:stream'
 import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
@@ -11,11 +10,19 @@ import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
+import { touchDue } from '../util/last-used.ts'
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
-import { declaredLength, discard, type UpstreamAnswer, UpstreamCalls } from './upstream-call.ts'
+import {
+  type AbortEvents,
+  declaredLength,
+  discard,
+  type UpstreamAnswer,
+  UpstreamCalls,
+} from './upstream-call.ts'
 
 const PROXY_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
+const MAX_URL_LENGTH = 8000
 
 /**
  * What a caller asks the proxy to send (seed 002's request body, and POST /api/v1/proxy).
@@ -25,7 +32,7 @@ const PROXY_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 export const ProxyCall = z.object({
   /** GET (default), POST, PUT, PATCH, DELETE or HEAD, in any case. */
   method: z.string().max(10).optional(),
-  url: z.string().min(1).max(8000),
+  url: z.string().min(1).max(MAX_URL_LENGTH),
   headers: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   data: z.unknown().optional(),
   /**
@@ -35,6 +42,22 @@ export const ProxyCall = z.object({
   retryNonIdempotent: z.boolean().optional(),
 })
 export type ProxyCall = z.input<typeof ProxyCall>
+
+/**
+ * A call forwarded as it arrived over HTTP (seed 002's request/* routes): its method is the
+ * route's own and its headers are what the HTTP parser accepted (token names, lower-cased,
+ * values of valid characters), so of ProxyCall's checks only the URL's length applies.
+ */
+export class ForwardedCall {
+  constructor(
+    readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    readonly url: string,
+    /** As the HTTP parser gave them, repeated ones joined. */
+    readonly headers: Record<string, string>,
+    /** The request body as it arrives. */
+    readonly data?: Readable,
+  ) {}
+}
 
 export interface ProxyResult {
   status: number
@@ -54,9 +77,9 @@ export interface ProxyOptions {
   maxResponseBytes?: number
   /**
    * Cancels the upstream call when it fires 'abort' (the caller went away): an AbortSignal,
-   * or any EventEmitter (cheaper, for the HTTP host).
+   * or an EventEmitter or lighter equivalent (for the HTTP host).
    */
-  signal?: AbortSignal | EventEmitter
+  signal?: AbortSignal | AbortEvents
   /** Largest request body streamed upstream. Default 50 MiB. */
   maxRequestBytes?: number
   /** Most attempts for retryable failures (429/5xx). Default 3. */
@@ -159,30 +182,44 @@ interface NormalizedCall {
   method: Dispatcher.HttpMethod
   url: string
   headers: Record<string, string | number>
+  /** Whether the header names and values are known to be valid (an HTTP parser's). */
+  headersChecked: boolean
   data: unknown
   retryNonIdempotent: boolean
 }
 
-function normalizeCall(rawCall: ProxyCall): NormalizedCall {
+function invalidCall(issues: { path: string; message: string }[]): AppError {
+  return new AppError('VALIDATION_ERROR', 'Invalid proxy request', issues)
+}
+
+function normalizeCall(rawCall: ProxyCall | ForwardedCall): NormalizedCall {
+  if (rawCall instanceof ForwardedCall) {
+    if (rawCall.url.length > MAX_URL_LENGTH) {
+      throw invalidCall([{ path: 'url', message: `must be at most ${MAX_URL_LENGTH} characters` }])
+    }
+    return {
+      method: rawCall.method,
+      url: rawCall.url,
+      headers: rawCall.headers,
+      headersChecked: true,
+      data: rawCall.data,
+      retryNonIdempotent: false,
+    }
+  }
   const parsed = ProxyCall.safeParse(rawCall)
   if (!parsed.success) {
-    throw new AppError(
-      'VALIDATION_ERROR',
-      'Invalid proxy request',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    )
+    throw invalidCall(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
   }
   const call = parsed.data
   const method = (call.method ?? 'GET').toUpperCase()
   if (!PROXY_METHODS.has(method)) {
-    throw new AppError('VALIDATION_ERROR', 'Invalid proxy request', [
-      { path: 'method', message: `must be one of ${[...PROXY_METHODS].join(', ')}` },
-    ])
+    throw invalidCall([{ path: 'method', message: `must be one of ${[...PROXY_METHODS].join(', ')}` }])
   }
   return {
     method: method as Dispatcher.HttpMethod,
     url: call.url,
     headers: call.headers ?? {},
+    headersChecked: false,
     data: call.data,
     retryNonIdempotent: call.retryNonIdempotent === true,
   }
@@ -192,12 +229,15 @@ function normalizeCall(rawCall: ProxyCall): NormalizedCall {
 function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Record<string, string> {
   const headers: Record<string, string> = {}
   const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
-  for (const [name, raw] of Object.entries(call.headers)) {
-    const value = String(raw)
-    const n = name.toLowerCase()
+  for (const name in call.headers) {
+    const value = String(call.headers[name])
+    const n = call.headersChecked ? name : name.toLowerCase()
     if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
     // A token name, and a value of visible ASCII, tabs and Latin-1 only (RFC 9110 §5.5).
-    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) {
+    if (
+      !call.headersChecked &&
+      (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(n) || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value))
+    ) {
       throw new AppError('VALIDATION_ERROR', `Invalid header "${name}"`, [
         { path: `headers.${name}`, message: 'invalid header' },
       ])
@@ -277,6 +317,11 @@ function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null
   return null
 }
 
+// A module function, not a closure per call: tsx names every closure it creates, which costs.
+function refreshOptions(force: boolean, hooks: RefreshHooks | undefined) {
+  return hooks ? { force, hooks } : { force }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
@@ -287,7 +332,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function proxyThroughConnection(
   deps: CoreDeps,
   connection: Connection,
-  rawCall: ProxyCall,
+  rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
   try {
@@ -302,7 +347,7 @@ export async function proxyThroughConnection(
 async function proxyCall(
   deps: CoreDeps,
   connection: Connection,
-  rawCall: ProxyCall,
+  rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions,
 ): Promise<ProxyResult> {
   const call = normalizeCall(rawCall)
@@ -337,10 +382,9 @@ async function proxyCall(
     maxBytes,
     signal: options.signal,
   })
-  const refreshOptions = (force: boolean) => ({ force, ...(options.hooks && { hooks: options.hooks }) })
   let passedOn: UpstreamAnswer['body'] | undefined
   try {
-    let fresh = await getFreshCredentials(deps, connection, refreshOptions(false))
+    let fresh = await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks))
     let refreshedOn401 = false
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now()
@@ -374,11 +418,11 @@ async function proxyCall(
         refreshedOn401 = true
         if (!streamed) {
           discard(res.body)
-          fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true))
+          fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks))
           continue
         }
         // The body is gone: refresh so the caller's retry works, and pass the 401 on.
-        await getFreshCredentials(deps, fresh.connection, refreshOptions(true)).catch(() => {})
+        await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks)).catch(() => {})
       }
       if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
         const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
@@ -431,15 +475,11 @@ async function markUnhealthy(deps: CoreDeps, c: Connection): Promise<void> {
   })
 }
 
-const LAST_USED_GRANULARITY_MS = 60_000
-
 function touchLastUsed(deps: CoreDeps, c: Connection): void {
-  const now = deps.clock.now()
-  if (c.lastUsedAt && now.getTime() - Date.parse(c.lastUsedAt) < LAST_USED_GRANULARITY_MS) return
-  c.lastUsedAt = now.toISOString()
+  if (!touchDue(c, deps.clock.now())) return
   void deps.db
     .updateTable('connections')
-    .set({ lastUsedAt: now.toISOString() })
+    .set({ lastUsedAt: c.lastUsedAt })
     .where('id', '=', c.id)
     .execute()
     .catch(() => {})

@@ -3,6 +3,7 @@ import { type Principal, requireAdmin } from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { touchDue } from '../util/last-used.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import { type ApiKeyView, toApiKeyView } from './views.ts'
 
@@ -70,8 +71,6 @@ export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: str
   }
 }
 
-const LAST_USED_GRANULARITY_MS = 60_000
-
 /** Resolves `sk_…` to its organization, or throws UNAUTHORIZED (legacy 2036). */
 export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<Principal> {
   if (!API_KEY_PATTERN.test(key)) {
@@ -88,9 +87,7 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
   if (!row || row.revokedAt !== null) {
     throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
   }
-  const now = deps.clock.now()
-  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_GRANULARITY_MS) {
-    row.lastUsedAt = now.toISOString()
+  if (touchDue(row, deps.clock.now())) {
     await deps.db
       .updateTable('apiKeys')
       .set({ lastUsedAt: row.lastUsedAt })
