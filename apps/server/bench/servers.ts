@@ -4,7 +4,8 @@
  *   servers.ts upstream <token>   a loopback API answering small JSON (accepts one bearer token)
  *   servers.ts bare <upstreamUrl>  a bare Node pass-through proxy: undici.request + pipe, no auth
  *   servers.ts fastify <upstreamUrl>  the same pass-through as a Fastify route (no auth, no
- *                                  database): what the framework alone costs
+ *                                  database), streaming undici.request's answer as such
+ *                                  routes usually do
  * Each prints its URL on stdout once listening, and answers the IPC message 'cpu' with its
  * process.cpuUsage().
  */
