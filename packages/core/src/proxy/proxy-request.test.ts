@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts'
 import { createCustomIntegration } from '../integrations/integrations.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { ForwardedCall, proxyThroughConnection } from './proxy-request.ts'
+import type { AbortEvents } from './upstream-call.ts'
 
 const API_KEY = 'key-0123456789'
 
@@ -224,6 +225,86 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     })
   })
 
+  describe('answers that break off', () => {
+    /** An upstream whose answers are scripted per request: each gets the next handler. */
+    async function scripted(...handlers: ((res: import('node:http').ServerResponse) => void)[]) {
+      let n = 0
+      const server = createServer((_req, res) => (handlers[n++] ?? handlers[handlers.length - 1])?.(res))
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      return {
+        base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests: () => n,
+        close: async () => {
+          server.closeAllConnections()
+          await new Promise<void>((resolve) => server.close(() => resolve()))
+        },
+      }
+    }
+
+    it('a streamed answer that breaks off before anyone reads it fails its reader, not the process', async () => {
+      const up = await scripted((res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' })
+        res.write('partial')
+        setTimeout(() => res.socket?.destroy(), 20)
+      })
+      try {
+        const res = await proxyThroughConnection(
+          t.deps,
+          { ...connection, apiBaseUri: up.base },
+          { url: '/x' },
+        )
+        expect(res.status).toBe(200)
+        // The body errors while nobody listens yet; an 'error' without a listener would crash.
+        await new Promise((r) => setTimeout(r, 200))
+        await expect(readAll(res.body)).rejects.toThrow()
+      } finally {
+        await up.close()
+      }
+    })
+
+    it('a small 503 whose body breaks off is retried like any 503', async () => {
+      const up = await scripted(
+        (res) => {
+          res.writeHead(503, { 'content-type': 'text/plain', 'content-length': '100', 'retry-after': '0' })
+          res.write('only part of it')
+          setTimeout(() => res.socket?.destroy(), 20)
+        },
+        (res) => {
+          res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' })
+          res.end('ok')
+        },
+      )
+      try {
+        const res = await proxyThroughConnection(
+          t.deps,
+          { ...connection, apiBaseUri: up.base },
+          { url: '/x' },
+        )
+        expect(res.status).toBe(200)
+        expect((await readAll(res.body)).toString()).toBe('ok')
+        expect(up.requests()).toBe(2)
+      } finally {
+        await up.close()
+      }
+    })
+
+    it('a small 200 whose body breaks off is UPSTREAM_ERROR "broke off", not retried', async () => {
+      const up = await scripted((res) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' })
+        res.write('only part of it')
+        setTimeout(() => res.socket?.destroy(), 20)
+      })
+      try {
+        await expect(
+          proxyThroughConnection(t.deps, { ...connection, apiBaseUri: up.base }, { url: '/x' }),
+        ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/broke off/) })
+        expect(up.requests()).toBe(1)
+      } finally {
+        await up.close()
+      }
+    })
+  })
+
   describe('the caller going away cancels the upstream call', () => {
     /** An AbortEvents source like the HTTP host's: an emitter that also says whether it fired. */
     function hangUp(afterMs: number) {
@@ -235,7 +316,7 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
       return events
     }
 
-    async function expectCancelled(signal: AbortSignal | EventEmitter) {
+    async function expectCancelled(signal: AbortSignal | AbortEvents) {
       const started = Date.now()
       await expect(
         proxyThroughConnection(t.deps, connection, { url: '/slow?ms=3000' }, { signal }),

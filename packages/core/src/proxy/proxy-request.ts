@@ -15,6 +15,7 @@ import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import {
   type AbortEvents,
+  BrokenAnswer,
   declaredLength,
   discard,
   type UpstreamAnswer,
@@ -304,6 +305,8 @@ function inboundHeaders(
 /** undici's errors as ours; null when the call may simply be tried again. */
 function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null {
   if (e instanceof AppError) return e
+  // A small 429 or 5xx whose body broke off is as good as read: it may be tried again.
+  if (e instanceof BrokenAnswer) return e.statusCode === 429 || e.statusCode >= 500 ? null : brokeOff(def)
   const { code, cause } = e as { code?: string; cause?: unknown }
   if (cause instanceof AppError) return cause
   if (code === 'EGRESS_DENIED' || (cause as { code?: string } | undefined)?.code === 'EGRESS_DENIED') {
@@ -315,6 +318,10 @@ function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null
   if (code === 'UND_ERR_ABORTED')
     return new AppError('UPSTREAM_ERROR', 'The call was cancelled: the caller went away')
   return null
+}
+
+function brokeOff(def: IntegrationDefinition): AppError {
+  return new AppError('UPSTREAM_ERROR', `${def.displayName}'s answer broke off`)
 }
 
 // A module function, not a closure per call: tsx names every closure it creates, which costs.
@@ -382,6 +389,8 @@ async function proxyCall(
     maxBytes,
     signal: options.signal,
   })
+  // The last answer received, and the one handed to the caller (a stream they now own).
+  let arrived: UpstreamAnswer['body'] | undefined
   let passedOn: UpstreamAnswer['body'] | undefined
   try {
     let fresh = await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks))
@@ -411,8 +420,10 @@ async function proxyCall(
           await sleep(backoff)
           continue
         }
+        if (e instanceof BrokenAnswer) throw brokeOff(def)
         throw new AppError('UPSTREAM_ERROR', `Could not reach ${def.displayName}'s API`)
       }
+      arrived = res.body
 
       if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
         refreshedOn401 = true
@@ -451,6 +462,8 @@ async function proxyCall(
       }
     }
   } finally {
+    // An answer that arrived but will not be passed on (a failure after it) is let go of.
+    if (passedOn === undefined && arrived instanceof Readable) arrived.destroy()
     // The deadline and the caller's signal stay on a streamed answer until it is read.
     upstream.finish(passedOn)
   }

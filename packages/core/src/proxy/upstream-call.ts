@@ -34,11 +34,11 @@ export interface UpstreamAnswer {
 }
 
 /**
- * What tells a call its caller went away: emits 'abort' once (an EventEmitter will do). A call
- * starts listening only after 50 ms; `aborted` tells it the caller left before that.
+ * What tells a call its caller went away: emits 'abort' once, and says through `aborted`
+ * whether it already did (a call starts listening only after 50 ms).
  */
 export interface AbortEvents {
-  readonly aborted?: boolean
+  readonly aborted: boolean
   once(event: 'abort', listener: () => void): unknown
   removeListener(event: 'abort', listener: () => void): unknown
 }
@@ -243,7 +243,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     this.ended = true
     if (this.stream) this.stream.destroy(err)
     else if (this.statusCode === 0 || err instanceof AppError) this.reject(err)
-    else this.reject(new AppError('UPSTREAM_ERROR', `${this.limits.apiName}'s answer broke off`))
+    else this.reject(new BrokenAnswer(this.statusCode, err))
   }
 
   /** Cancels the attempt: before its headers, while its body arrives, or while it is read. */
@@ -254,7 +254,20 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
       return
     }
     this.reason ??= reason
-    this.abortRequest?.(reason)
+    if (this.abortRequest) this.abortRequest(reason)
+    // Not on a socket yet (queued, or connecting): settle now; undici lets go of it when it
+    // gets there (onConnect aborts at once).
+    else if (!this.stream) this.reject(reason)
+  }
+}
+
+/** A small answer whose body broke off before its end (its status is known). */
+export class BrokenAnswer extends Error {
+  constructor(
+    readonly statusCode: number,
+    cause: Error,
+  ) {
+    super(`the answer (${statusCode}) broke off`, { cause })
   }
 }
 
@@ -265,6 +278,9 @@ class UpstreamBody extends Readable {
     private readonly handler: AnswerHandler,
   ) {
     super()
+    // Errors (the upstream breaking off, the deadline, the caller leaving) may come before
+    // anyone reads this body; an 'error' with no listener would take the process down.
+    this.on('error', () => {})
   }
 
   override _read(): void {
