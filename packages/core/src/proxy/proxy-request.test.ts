@@ -241,18 +241,20 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
       }
     }
 
-    it('a streamed answer that breaks off before anyone reads it fails its reader, not the process', async () => {
-      const up = await scripted((res) => {
-        res.writeHead(200, { 'content-type': 'text/plain' })
-        res.write('partial')
+    /** Headers and a little of the body, then the connection is cut. */
+    const breaksOff =
+      (status: number, headers: Record<string, string>) => (res: import('node:http').ServerResponse) => {
+        res.writeHead(status, { 'content-type': 'text/plain', ...headers })
+        res.write('only part of it')
         setTimeout(() => res.socket?.destroy(), 20)
-      })
+      }
+    const callThrough = (base: string) =>
+      proxyThroughConnection(t.deps, { ...connection, apiBaseUri: base }, { url: '/x' })
+
+    it('a streamed answer that breaks off before anyone reads it fails its reader, not the process', async () => {
+      const up = await scripted(breaksOff(200, {}))
       try {
-        const res = await proxyThroughConnection(
-          t.deps,
-          { ...connection, apiBaseUri: up.base },
-          { url: '/x' },
-        )
+        const res = await callThrough(up.base)
         expect(res.status).toBe(200)
         // The body errors while nobody listens yet; an 'error' without a listener would crash.
         await new Promise((r) => setTimeout(r, 200))
@@ -263,23 +265,12 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     })
 
     it('a small 503 whose body breaks off is retried like any 503', async () => {
-      const up = await scripted(
-        (res) => {
-          res.writeHead(503, { 'content-type': 'text/plain', 'content-length': '100', 'retry-after': '0' })
-          res.write('only part of it')
-          setTimeout(() => res.socket?.destroy(), 20)
-        },
-        (res) => {
-          res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' })
-          res.end('ok')
-        },
-      )
+      const up = await scripted(breaksOff(503, { 'content-length': '100', 'retry-after': '0' }), (res) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' })
+        res.end('ok')
+      })
       try {
-        const res = await proxyThroughConnection(
-          t.deps,
-          { ...connection, apiBaseUri: up.base },
-          { url: '/x' },
-        )
+        const res = await callThrough(up.base)
         expect(res.status).toBe(200)
         expect((await readAll(res.body)).toString()).toBe('ok')
         expect(up.requests()).toBe(2)
@@ -289,15 +280,12 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     })
 
     it('a small 200 whose body breaks off is UPSTREAM_ERROR "broke off", not retried', async () => {
-      const up = await scripted((res) => {
-        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' })
-        res.write('only part of it')
-        setTimeout(() => res.socket?.destroy(), 20)
-      })
+      const up = await scripted(breaksOff(200, { 'content-length': '100' }))
       try {
-        await expect(
-          proxyThroughConnection(t.deps, { ...connection, apiBaseUri: up.base }, { url: '/x' }),
-        ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/broke off/) })
+        await expect(callThrough(up.base)).rejects.toMatchObject({
+          code: 'UPSTREAM_ERROR',
+          message: expect.stringMatching(/broke off/),
+        })
         expect(up.requests()).toBe(1)
       } finally {
         await up.close()
