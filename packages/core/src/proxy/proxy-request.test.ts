@@ -353,10 +353,11 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
         host: 'switchboard.example',
         authorization: 'Bearer sk_caller',
         cookie: 'sb_session=s',
-        connection: 'keep-alive',
         'x-forwarded-for': '10.0.0.1',
         'x-api-key': 'caller-supplied',
         'x-trace': 'abc',
+        connection: 'keep-alive, x-hop-secret',
+        'x-hop-secret': 'for the next hop only',
       }),
     )
     expect(res.status).toBe(200)
@@ -367,8 +368,18 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     expect(echo.url).toBe('/echo?x=1')
     expect(echo.headers['x-trace']).toBe('abc')
     expect(echo.headers['x-api-key']).toBe(API_KEY)
-    for (const dropped of ['authorization', 'cookie', 'x-forwarded-for'])
+    for (const dropped of ['authorization', 'cookie', 'x-forwarded-for', 'x-hop-secret'])
       expect(echo.headers).not.toHaveProperty(dropped)
+  })
+
+  it('headers the caller names in Connection are per hop and not sent on (any case)', async () => {
+    const res = await proxyThroughConnection(t.deps, connection, {
+      url: '/echo',
+      headers: { Connection: 'X-Hop, upgrade', 'X-Hop': '1', 'x-kept': '2' },
+    })
+    const echo = JSON.parse((await readAll(res.body)).toString()) as { headers: Record<string, string> }
+    expect(echo.headers['x-kept']).toBe('2')
+    expect(echo.headers).not.toHaveProperty('x-hop')
   })
 
   it('a forwarded call with a URL over 8000 characters is a 400, never sent', async () => {

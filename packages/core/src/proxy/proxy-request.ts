@@ -230,10 +230,12 @@ function normalizeCall(rawCall: ProxyCall | ForwardedCall): NormalizedCall {
 function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Record<string, string> {
   const headers: Record<string, string> = {}
   const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
+  const perHop = namedInConnection(call)
   for (const name in call.headers) {
     const value = String(call.headers[name])
     const n = call.headersChecked ? name : name.toLowerCase()
     if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
+    if (perHop?.has(n)) continue
     // A token name, and a value of visible ASCII, tabs and Latin-1 only (RFC 9110 §5.5).
     if (
       !call.headersChecked &&
@@ -246,6 +248,20 @@ function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Reco
     headers[n] = value
   }
   return headers
+}
+
+/** The headers the caller's Connection header names: per hop too (RFC 9110 §7.6.1). */
+function namedInConnection(call: NormalizedCall): Set<string> | null {
+  let value: string | number | undefined
+  if (call.headersChecked) value = call.headers.connection
+  else for (const name in call.headers) if (name.toLowerCase() === 'connection') value = call.headers[name]
+  if (value === undefined || value === 'keep-alive' || value === 'close') return null
+  return new Set(
+    String(value)
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter(Boolean),
+  )
 }
 
 /**
