@@ -331,8 +331,6 @@ function requestFailure(e: unknown, def: IntegrationDefinition): AppError | null
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new AppError('UPSTREAM_TIMEOUT', `${def.displayName} did not answer in time`)
   }
-  if (code === 'UND_ERR_ABORTED')
-    return new AppError('UPSTREAM_ERROR', 'The call was cancelled: the caller went away')
   return null
 }
 
