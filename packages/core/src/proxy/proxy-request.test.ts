@@ -138,6 +138,39 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/300000 bytes/) })
   })
 
+  it('a HEAD or 304 answer that declares a length over the cap is passed on: it has no body', async () => {
+    const head = await proxyThroughConnection(
+      t.deps,
+      connection,
+      { url: '/large?bytes=300000', method: 'HEAD' },
+      { maxResponseBytes: 100_000 },
+    )
+    expect(head.status).toBe(200)
+    expect(head.headers['content-length']).toBe('300000')
+    expect((await readAll(head.body)).length).toBe(0)
+
+    // A 304 that repeats the full representation's length, as RFC 9110 allows.
+    const notModified = createServer((_req, res) => {
+      res.writeHead(304, { etag: '"v1"', 'content-length': '300000' })
+      res.end()
+    })
+    await new Promise<void>((resolve) => notModified.listen(0, '127.0.0.1', resolve))
+    try {
+      const res = await proxyThroughConnection(
+        t.deps,
+        { ...connection, apiBaseUri: `http://127.0.0.1:${(notModified.address() as AddressInfo).port}` },
+        { url: '/doc', headers: { 'if-none-match': '"v1"' } },
+        { maxResponseBytes: 100_000 },
+      )
+      expect(res.status).toBe(304)
+      expect(res.headers.etag).toBe('"v1"')
+      expect((await readAll(res.body)).length).toBe(0)
+    } finally {
+      notModified.closeAllConnections()
+      await new Promise<void>((resolve) => notModified.close(() => resolve()))
+    }
+  })
+
   it('a streamed request body over maxRequestBytes fails with PAYLOAD_TOO_LARGE, once', async () => {
     const body = Readable.from(Array.from({ length: 10 }, () => Buffer.alloc(1000, 'q')))
     await expect(

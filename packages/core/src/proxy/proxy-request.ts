@@ -458,7 +458,9 @@ async function proxyCall(
           continue
         }
       }
-      const length = declaredLength(res.headers['content-length'])
+      // A HEAD, 204 or 304 answer has no body: its Content-Length describes another answer.
+      const bodyless = call.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304
+      const length = bodyless ? null : declaredLength(res.headers['content-length'])
       if (length !== null && length > maxBytes) {
         if (res.body instanceof Readable) res.body.destroy()
         throw new AppError(

@@ -242,7 +242,11 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   onError(err: Error): void {
     this.ended = true
     if (this.stream) this.stream.destroy(err)
-    else if (this.statusCode === 0 || err instanceof AppError) this.reject(err)
+    // A 204 or 304 has no body whatever length it declares (RFC 9110 lets a 304 repeat the
+    // full representation's); undici counts the missing bytes as a mismatch. It is whole.
+    else if (bodylessMismatch(this.statusCode, err)) {
+      this.resolve({ statusCode: this.statusCode, headers: this.headers, body: Buffer.alloc(0) })
+    } else if (this.statusCode === 0 || err instanceof AppError) this.reject(err)
     else this.reject(new BrokenAnswer(this.statusCode, err))
   }
 
@@ -259,6 +263,13 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     // gets there (onConnect aborts at once).
     else if (!this.stream) this.reject(reason)
   }
+}
+
+function bodylessMismatch(statusCode: number, err: Error): boolean {
+  return (
+    (statusCode === 204 || statusCode === 304) &&
+    (err as { code?: string }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
+  )
 }
 
 /** A small answer whose body broke off before its end (its status is known). */
