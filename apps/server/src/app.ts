@@ -70,6 +70,12 @@ function frameworkError(error: { statusCode?: number; code?: string; message: st
 
 export type App = FastifyInstance
 
+/** What our routes tell the hooks about themselves. */
+interface RouteConfig {
+  /** The answer is an upstream's (the proxy routes): it gets the sandboxing headers. */
+  proxied?: boolean
+}
+
 /**
  * 'abort' when the client goes away before its answer was sent. Lighter than an EventEmitter
  * per request: it listens to the response only once the proxy asks.
@@ -170,8 +176,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     crossOriginOpenerPolicy: false,
     strictTransportSecurity: secureCookies,
   })
-  app.addHook('onRequest', (_req, reply, done) => {
-    void reply.headers(security)
+  // A proxied answer is the upstream's content on our origin: whatever it is (HTML, a
+  // script), the browser runs none of it as ours and lets no other site embed it.
+  const proxiedSecurity: Record<string, string> = {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  }
+  if (security['strict-transport-security'] !== undefined) {
+    proxiedSecurity['strict-transport-security'] = security['strict-transport-security']
+  }
+  app.addHook('onRequest', (req, reply, done) => {
+    void reply.headers((req.routeOptions.config as RouteConfig).proxied ? proxiedSecurity : security)
     done()
   })
 
@@ -262,6 +279,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     scope.route({
       method: r.method,
       url: r.path,
+      config: { proxied: r.proxied === true } satisfies RouteConfig,
       handler: async (req, reply) => {
         const ctx = await contextFor(req, reply)
         const restReq: RestRequest = {
@@ -271,10 +289,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           query: req.query as Record<string, unknown>,
           body: req.body,
           headers: req.headers,
-          ...(r.cancellable && { signal: new ClientGone(reply.raw) }),
+          ...(r.proxied && { signal: new ClientGone(reply.raw) }),
         }
         const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
         void reply.status(result.status).headers(result.headers)
+        // An upstream's own policy headers never loosen ours.
+        if (r.proxied) void reply.headers(proxiedSecurity)
         if (result.body === undefined) return reply.send()
         return reply.send(result.body)
       },

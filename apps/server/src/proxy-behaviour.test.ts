@@ -99,6 +99,21 @@ describe('proxy behaviour: headers, retries, 401 handling, bodies', () => {
     expect(await res.json()).toEqual({ ok: true })
   })
 
+  it('an upstream page comes back sandboxed: its own policy is replaced by ours', async () => {
+    const res = await proxy({ url: '/html' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    )
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+    expect(await res.text()).toContain('upstream page')
+    // Our own pages keep the app's policy, which lets our scripts run.
+    const own = await fetch(`${h.url}/healthz`)
+    expect(own.headers.get('content-security-policy')).toContain("script-src 'self'")
+  })
+
   it('a GET answered 429 with Retry-After: 1 waits and retries', async () => {
     h.upstream.failNext(1, 429, { 'retry-after': '1' })
     const started = Date.now()
@@ -351,6 +366,16 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
       ...({ duplex: 'half' } as object),
     })
   }
+
+  it('GET request/* answers an upstream page under the sandboxing policy, not the page’s own', async () => {
+    const res = await h.api('/api/integrations/acme-idp/request/html', {
+      headers: { 'x-workspace-id': h.org.workspaceId },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    )
+  })
 
   it('a body over the JSON body limit (5 MiB) goes upstream whole, with the caller’s headers but not ours', async () => {
     const size = 8 * 1024 * 1024

@@ -54,7 +54,7 @@ const STATUS_PATH = /^\/status\/(\d{3})$/
  * Starts a plain node:http "provider API". With no auth option every request is accepted; otherwise a
  * missing or refused credential gets 401 `{error:'invalid_token'}` with `WWW-Authenticate`.
  * Routes (all behind the auth check): `/status/:code?retryAfter=s`, `/redirect?to=URL&status=302`,
- * `/set-cookie`, `/large?bytes=N`, `/slow?ms=N`, `/echo`; anything else (e.g. `GET /me`) answers
+ * `/html` (a page with a permissive CSP), `/set-cookie`, `/large?bytes=N`, `/slow?ms=N`, `/echo`; anything else (e.g. `GET /me`) answers
  * `{ ok, path, method, query, body, authorizedAs }`.
  */
 export async function startUpstream(options: StartUpstreamOptions = {}): Promise<TestUpstream> {
@@ -127,6 +127,16 @@ export async function startUpstream(options: StartUpstreamOptions = {}): Promise
       case '/redirect': {
         res.writeHead(Number(query.status ?? 302), { location: query.to ?? '/', 'content-length': '0' })
         return res.end()
+      }
+      case '/html': {
+        // A page that would run script, with a policy that would let it.
+        const page = '<!doctype html><script src="/evil.js"></script><p>upstream page</p>'
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': 'script-src *',
+          'content-length': Buffer.byteLength(page),
+        })
+        return res.end(page)
       }
       case '/set-cookie':
         return sendJson(res, 200, { ok: true }, { 'set-cookie': 'upstream_session=s3cr3t; Path=/; HttpOnly' })

@@ -20,7 +20,7 @@ export interface RestRequest {
   query: Record<string, unknown>
   body: unknown
   headers: Record<string, string | string[] | undefined>
-  /** Emits 'abort' if the client goes away before the answer is sent (`cancellable` routes). */
+  /** Emits 'abort' if the client goes away before the answer is sent (`proxied` routes). */
   signal?: AbortEvents
 }
 
@@ -62,8 +62,12 @@ export interface RestRoute<
   status?: number
   /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
   rawBody?: boolean
-  /** The host sets `req.signal`, so the route can stop work when the client goes away. */
-  cancellable?: boolean
+  /**
+   * The answer is a third party's (the proxy): the host sets `req.signal`, so the call stops
+   * when the client goes away, and sends the answer under a sandboxing policy, since what
+   * the upstream sent (HTML, scripts) must never run as our own origin.
+   */
+  proxied?: boolean
 }
 
 /** Declares a route with its input type inferred from the schema. */

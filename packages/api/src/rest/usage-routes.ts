@@ -108,7 +108,7 @@ export const usageRoutes = [
     method: 'POST',
     path: '/api/integrations/:id/request',
     auth: 'required',
-    cancellable: true,
+    proxied: true,
     input: core.ProxyCall.extend({ id: z.string().min(1).max(200) }),
     run: async (ctx, { id, ...call }, req) =>
       proxied(
@@ -123,7 +123,7 @@ export const usageRoutes = [
       method,
       path: '/api/integrations/:id/request/*',
       auth: 'required',
-      cancellable: true,
+      proxied: true,
       rawBody: method !== 'GET',
       input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
       pick: (req) => req.params,
@@ -153,7 +153,7 @@ export const usageRoutes = [
     method: 'POST',
     path: '/api/v1/proxy',
     auth: 'required',
-    cancellable: true,
+    proxied: true,
     input: core.ProxyInput,
     run: async (ctx, input, req) =>
       proxied(await core.proxyRequest(ctx.deps, ctx.principal, input, cancelWith(req))),
