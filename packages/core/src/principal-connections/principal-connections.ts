@@ -381,17 +381,15 @@ export async function proxyForActor(
   options: Pick<ProxyOptions, 'signal'> = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
-  const key = JSON.stringify([
-    'current',
-    actor.organizationId,
-    actor.workspaceId,
-    actor.userId,
-    actor.endUserId,
-    integrationId,
-  ])
-  const { integration, connection } = await cachedRead(deps, key, async () => {
-    const integration = await requireIntegration(deps, actor.organizationId, integrationId)
-    return { integration, connection: await requireCurrent(deps, actor, integration) }
-  })
+  // Kept under the actor (the same object while its own read is cached), by integration.
+  const { integration, connection } = await cachedRead(
+    deps,
+    `current:${integrationId}`,
+    async () => {
+      const integration = await requireIntegration(deps, actor.organizationId, integrationId)
+      return { integration, connection: await requireCurrent(deps, actor, integration) }
+    },
+    actor,
+  )
   return proxyThroughConnection(deps, connection, call, { ...options, integration })
 }

@@ -77,16 +77,23 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
     throw new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
   }
   // Keyed by the key itself: hashing it on every call cost more than the cached lookup.
-  const row = await cachedRead(deps, `apiKey:${key}`, () =>
-    deps.db
+  const found = await cachedRead(deps, `apiKey:${key}`, async () => {
+    const row = await deps.db
       .selectFrom('apiKeys')
       .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
       .where('keyHash', '=', sha256(key))
-      .executeTakeFirst(),
-  )
-  if (!row || row.revokedAt !== null) {
-    throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
-  }
+      .executeTakeFirst()
+    if (!row || row.revokedAt !== null) return null
+    // One frozen principal per cached read: what is read from it is cached under it.
+    const principal: Principal = Object.freeze({
+      kind: 'apiKey',
+      organizationId: row.organizationId,
+      apiKeyId: row.id,
+    })
+    return { row, principal }
+  })
+  if (!found) throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
+  const { row, principal } = found
   if (touchDue(row, deps.clock.now())) {
     await deps.db
       .updateTable('apiKeys')
@@ -94,5 +101,5 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
       .where('id', '=', row.id)
       .execute()
   }
-  return { kind: 'apiKey', organizationId: row.organizationId, apiKeyId: row.id }
+  return principal
 }

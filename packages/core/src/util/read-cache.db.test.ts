@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestDeps, ManualClock, type TestDeps } from '../../../testing/src/deps.ts'
 import type { Principal } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
+import { actorFor } from '../principal-connections/actor.ts'
 import { authenticateApiKey, revokeApiKey } from '../tenancy/api-keys.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
+import { insertWorkspace } from '../tenancy/workspaces.ts'
 import { cachedRead, DEFAULT_READ_CACHE_MS } from './read-cache.ts'
 
 /**
@@ -81,6 +83,35 @@ describe('read cache and the change counter', () => {
     const beforeRaw = count()
     await sql`update organizations set name = 'raw'`.execute(t.deps.db)
     expect(count()).toBeGreaterThan(beforeRaw)
+  })
+
+  it("an API key's principal is one object while cached, and its actors are kept under it by exact header values", async () => {
+    const org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: 'TEAM' })
+    const principal = await authenticateApiKey(t.deps, org.apiKey)
+    expect(await authenticateApiKey(t.deps, org.apiKey)).toBe(principal)
+    expect(Object.isFrozen(principal)).toBe(true)
+    clock.advance(1000) // so the organization's first workspace stays its default
+    const second = await insertWorkspace(t.deps, org.organizationId, 'Second')
+
+    // The first call makes the end user (a write, which a read started before it does not outlive).
+    await actorFor(t.deps, principal, { endUserId: 'ab' })
+    const first = await actorFor(t.deps, principal, { endUserId: 'ab' })
+    expect(await actorFor(t.deps, principal, { endUserId: 'ab' })).toBe(first)
+    expect(first).toMatchObject({ workspaceId: org.workspaceId, endUserExternalId: 'ab' })
+    // Values that would read alike run together stay apart.
+    expect(await actorFor(t.deps, principal, { endUserId: 'a' })).toMatchObject({ endUserExternalId: 'a' })
+    expect(await actorFor(t.deps, principal, { workspaceId: second.id, endUserId: 'ab' })).toMatchObject({
+      workspaceId: second.id,
+      endUserExternalId: 'ab',
+    })
+    await expect(actorFor(t.deps, principal, { workspaceId: '', endUserId: 'ab' })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+    })
+    // A write in this process drops it; the key's next read gives a new principal, and new actors.
+    await t.deps.db.updateTable('workspaces').set({ name: 'Renamed' }).where('id', '=', second.id).execute()
+    const reread = await authenticateApiKey(t.deps, org.apiKey)
+    expect(reread).not.toBe(principal)
+    expect(await actorFor(t.deps, reread, { endUserId: 'ab' })).not.toBe(first)
   })
 
   it('a revoked API key is refused at once in this process, and within the TTL in another', async () => {

@@ -14,11 +14,11 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>()
 
-function cacheFor(deps: CoreDeps): Map<string, Entry> {
-  let cache = caches.get(deps.db)
+function cacheFor(scope: object): Map<string, Entry> {
+  let cache = caches.get(scope)
   if (!cache) {
     cache = new Map()
-    caches.set(deps.db, cache)
+    caches.set(scope, cache)
   }
   return cache
 }
@@ -29,12 +29,21 @@ function cacheFor(deps: CoreDeps): Map<string, Entry> {
  * table drops every entry at once, and writes by other processes are picked up within
  * `config.readCacheMs` (default 1 s; 0 turns the cache off). Concurrent misses share one
  * load; a failed load is not kept.
+ *
+ * `under` keys the read by an object as well as by `key`: a read that follows from another
+ * cached value (an actor from its principal) is kept under that value, found without building
+ * a key of everything it came from, and let go of with it. Default: the database.
  */
-export function cachedRead<T>(deps: CoreDeps, key: string, load: () => Promise<T>): Promise<T> {
+export function cachedRead<T>(
+  deps: CoreDeps,
+  key: string,
+  load: () => Promise<T>,
+  under: object = deps.db,
+): Promise<T> {
   const ttl = deps.config.readCacheMs ?? DEFAULT_READ_CACHE_MS
   const changes = changeCount(deps.db)
   if (ttl <= 0 || changes === undefined) return load()
-  const cache = cacheFor(deps)
+  const cache = cacheFor(under)
   const now = deps.clock.now().getTime()
   const hit = cache.get(key)
   if (hit && hit.changes === changes && now - hit.loadedAt < ttl && hit.loadedAt <= now) {
