@@ -5,10 +5,11 @@
  *   1. the upstream directly (once, for reference),
  *   2. a bare Node proxy (its own process: undici.request + pipe, no auth, no database),
  *   3. Switchboard (this process): API-key auth, connection lookup, credential injection.
- * 2 and 3 alternate for BENCH_ROUNDS rounds of BENCH_DURATION seconds, so drift in the
- * machine's load hits both alike. Prints medians of requests/s, p50, p99 and the proxy
- * process's CPU time per request, and the ratios the targets are written in: Switchboard
- * ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added p99.
+ * 2 and 3 alternate for BENCH_ROUNDS rounds of BENCH_DURATION seconds, in an order that
+ * turns each round, so drift in the machine's load hits both alike. Prints medians of
+ * requests/s, p50, p99 and the proxy process's CPU time per request, and the ratios the
+ * targets are written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms
+ * added p99.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -206,10 +207,10 @@ await autocannon(
   switchboard.url,
   switchboard.headers.flatMap((h) => ['-H', h]),
 )
+// The order turns each round, so no proxy always runs first (right after another's load).
+const order = [bareTarget, fastifyTarget, switchboard]
 for (let round = 0; round < rounds; round++) {
-  await measure(bareTarget)
-  await measure(fastifyTarget)
-  await measure(switchboard)
+  for (let i = 0; i < order.length; i++) await measure(order[(round + i) % order.length] as Target)
 }
 
 const median = (xs: number[]) => {
@@ -234,7 +235,7 @@ const [directR, bareR, fastifyR, sb] = [
   summary(fastifyTarget),
   summary(switchboard),
 ]
-// Ratios are taken round by round (each Switchboard run against the bare run just before it),
+// Ratios are taken round by round (each Switchboard run against the bare run of its round),
 // then the median, so a machine that slows down mid-run does not skew them.
 const throughputRatio = median(switchboard.runs.map((r, i) => r.rps / (bareTarget.runs[i]?.rps ?? r.rps)))
 const addedP99 = median(switchboard.runs.map((r, i) => r.p99 - (bareTarget.runs[i]?.p99 ?? r.p99)))
