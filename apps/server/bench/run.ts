@@ -4,12 +4,12 @@
  * (autocannon, its own process) drives each target:
  *   1. the upstream directly (once, for reference),
  *   2. a bare Node proxy (its own process: undici.request + pipe, no auth, no database),
- *   3. Switchboard (this process): API-key auth, connection lookup, credential injection.
- * 2 and 3 alternate for BENCH_ROUNDS rounds of BENCH_DURATION seconds, in an order that
- * turns each round, so drift in the machine's load hits both alike. Prints medians of
- * requests/s, p50, p99 and the proxy process's CPU time per request, and the ratios the
- * targets are written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms
- * added p99.
+ *   3. a Fastify pass-through (its own process: the same call as a Fastify route),
+ *   4. Switchboard (this process): API-key auth, connection lookup, credential injection.
+ * 2–4 take turns for BENCH_ROUNDS rounds of BENCH_DURATION seconds, in an order that changes
+ * each round, so drift in the machine's load hits them alike. Prints medians of requests/s,
+ * p50, p99 and the proxy process's CPU time per request, and the ratios the targets are
+ * written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added p99.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -207,10 +207,19 @@ await autocannon(
   switchboard.url,
   switchboard.headers.flatMap((h) => ['-H', h]),
 )
-// The order turns each round, so no proxy always runs first (right after another's load).
-const order = [bareTarget, fastifyTarget, switchboard]
+// Each round takes the next of the six orders, so over six rounds every proxy runs in every
+// position and after each of the others alike.
+const [b, f, s] = [bareTarget, fastifyTarget, switchboard]
+const orders = [
+  [b, f, s],
+  [s, b, f],
+  [f, s, b],
+  [b, s, f],
+  [f, b, s],
+  [s, f, b],
+]
 for (let round = 0; round < rounds; round++) {
-  for (let i = 0; i < order.length; i++) await measure(order[(round + i) % order.length] as Target)
+  for (const target of orders[round % orders.length] as Target[]) await measure(target)
 }
 
 const median = (xs: number[]) => {

@@ -437,6 +437,11 @@ describe('HTTP host (SQLite)', () => {
         expect(cookie).toMatch(/;\s*HttpOnly/i)
         expect(cookie).toMatch(/;\s*SameSite=Lax/i)
         expect((await https.inject('/healthz')).headers['strict-transport-security']).toBeDefined()
+        // The proxy routes' own policy keeps HSTS (here on an answer refused for want of a key).
+        const proxied = await https.inject('/api/integrations/acme/request/anything')
+        expect(proxied.statusCode).toBe(401)
+        expect(proxied.headers['content-security-policy']).toMatch(/sandbox/)
+        expect(proxied.headers['strict-transport-security']).toBeDefined()
       } finally {
         await https.close()
       }

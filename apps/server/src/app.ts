@@ -177,7 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     strictTransportSecurity: secureCookies,
   })
   // A proxied answer is the upstream's content on our origin: whatever it is (HTML, a
-  // script), the browser runs none of it as ours and lets no other site embed it.
+  // script), the browser runs none of it as ours and lets no other site embed it. (Core
+  // drops the upstream's own policy headers, so these are the only ones.)
   const proxiedSecurity: Record<string, string> = {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
     'cross-origin-resource-policy': 'same-origin',
@@ -293,8 +294,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         }
         const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
         void reply.status(result.status).headers(result.headers)
-        // An upstream's own policy headers never loosen ours.
-        if (r.proxied) void reply.headers(proxiedSecurity)
         if (result.body === undefined) return reply.send()
         return reply.send(result.body)
       },

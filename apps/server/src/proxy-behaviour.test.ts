@@ -1,9 +1,11 @@
 import { request as httpRequest } from 'node:http'
 import { createUser, decryptCredentials, setSharingMode } from '@switchboard/core'
-import { tokenFingerprint } from '@switchboard/testing'
+import { ORIGIN_WIDE_HEADERS, tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
+
+const SANDBOX_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox"
 
 async function credsOf(h: Harness, id: string) {
   const row = await h.t.deps.db
@@ -99,19 +101,35 @@ describe('proxy behaviour: headers, retries, 401 handling, bodies', () => {
     expect(await res.json()).toEqual({ ok: true })
   })
 
-  it('an upstream page comes back sandboxed: its own policy is replaced by ours', async () => {
+  it('an upstream page comes back sandboxed, without its headers that would speak for our origin', async () => {
     const res = await proxy({ url: '/html' })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; frame-ancestors 'none'; sandbox",
-    )
+    expect(res.headers.get('link')).toBe('</html?page=2>; rel="next"')
+    expect(res.headers.get('content-security-policy')).toBe(SANDBOX_CSP)
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    for (const name of Object.keys(ORIGIN_WIDE_HEADERS).filter((n) => n !== 'content-security-policy')) {
+      expect(res.headers.get(name), name).toBeNull()
+    }
+    // The app's own helmet headers are for our pages, not these answers.
+    expect(res.headers.get('origin-agent-cluster')).toBeNull()
     expect(await res.text()).toContain('upstream page')
     // Our own pages keep the app's policy, which lets our scripts run.
     const own = await fetch(`${h.url}/healthz`)
     expect(own.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(own.headers.get('origin-agent-cluster')).toBe('?1')
+  })
+
+  it("a proxy route's own error answer (invalid JSON) is under the sandboxing policy too", async () => {
+    const res = await h.api('/api/v1/proxy', {
+      method: 'POST',
+      body: '{not json',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-security-policy')).toBe(SANDBOX_CSP)
   })
 
   it('a GET answered 429 with Retry-After: 1 waits and retries', async () => {
@@ -372,9 +390,7 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
       headers: { 'x-workspace-id': h.org.workspaceId },
     })
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; frame-ancestors 'none'; sandbox",
-    )
+    expect(res.headers.get('content-security-policy')).toBe(SANDBOX_CSP)
   })
 
   it('a body over the JSON body limit (5 MiB) goes upstream whole, with the caller’s headers but not ours', async () => {
@@ -465,6 +481,8 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
       const res = await upload(headers)
       expect(res.status, JSON.stringify(headers)).toBe(403)
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
+      // Refused before the route ran: still the proxy routes' policy.
+      expect(res.headers.get('content-security-policy')).toBe(SANDBOX_CSP)
     }
     expect(h.upstream.requests).toEqual([])
     const ours = await upload({ origin: h.url })

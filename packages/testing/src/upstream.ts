@@ -50,6 +50,20 @@ export function tokenFingerprint(token: string): string {
 
 const STATUS_PATH = /^\/status\/(\d{3})$/
 
+/** What `/html` sends that would speak for the proxy's whole origin, were it passed on. */
+export const ORIGIN_WIDE_HEADERS: Record<string, string> = {
+  'content-security-policy': 'script-src *',
+  'x-frame-options': 'ALLOWALL',
+  'strict-transport-security': 'max-age=0',
+  'access-control-allow-origin': 'https://evil.example',
+  'access-control-allow-credentials': 'true',
+  nel: '{"report_to":"upstream","max_age":86400}',
+  'report-to': '{"group":"upstream","max_age":86400,"endpoints":[{"url":"https://evil.example/r"}]}',
+  'clear-site-data': '"cookies"',
+  'service-worker-allowed': '/',
+  'permissions-policy': 'camera=*',
+}
+
 /**
  * Starts a plain node:http "provider API". With no auth option every request is accepted; otherwise a
  * missing or refused credential gets 401 `{error:'invalid_token'}` with `WWW-Authenticate`.
@@ -129,12 +143,13 @@ export async function startUpstream(options: StartUpstreamOptions = {}): Promise
         return res.end()
       }
       case '/html': {
-        // A page that would run script, with a policy that would let it.
+        // A page that would run script, with headers that would speak for the whole origin.
         const page = '<!doctype html><script src="/evil.js"></script><p>upstream page</p>'
         res.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': 'script-src *',
           'content-length': Buffer.byteLength(page),
+          link: '</html?page=2>; rel="next"',
+          ...ORIGIN_WIDE_HEADERS,
         })
         return res.end(page)
       }

@@ -113,6 +113,12 @@ const DROPPED_REQUEST_HEADERS = new Set([
   'expect',
   'x-api-key',
 ])
+/**
+ * The upstream's answer is served on Switchboard's origin: besides cookies and per-hop
+ * headers, none of its headers that speak for the whole origin or set how a browser treats
+ * it may pass (policies, HSTS, CORS, reporting, clearing site data, service workers, client
+ * hints). The host sets its own policy for proxied answers.
+ */
 const DROPPED_RESPONSE_HEADERS = new Set([
   'set-cookie',
   'set-cookie2',
@@ -124,6 +130,37 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'upgrade',
   'proxy-authenticate',
   'proxy-connection',
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'cross-origin-embedder-policy',
+  'cross-origin-embedder-policy-report-only',
+  'cross-origin-opener-policy',
+  'cross-origin-opener-policy-report-only',
+  'cross-origin-resource-policy',
+  'permissions-policy',
+  'feature-policy',
+  'document-policy',
+  'referrer-policy',
+  'x-frame-options',
+  'x-content-type-options',
+  'x-xss-protection',
+  'x-permitted-cross-domain-policies',
+  'x-dns-prefetch-control',
+  'origin-agent-cluster',
+  'strict-transport-security',
+  'public-key-pins',
+  'expect-ct',
+  'alt-svc',
+  'nel',
+  'report-to',
+  'reporting-endpoints',
+  'clear-site-data',
+  'service-worker-allowed',
+  'accept-ch',
+  'critical-ch',
+  'timing-allow-origin',
+  'refresh',
+  'set-login',
 ])
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
 
@@ -301,7 +338,7 @@ function inboundHeaders(
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
   for (const name in headers) {
-    if (DROPPED_RESPONSE_HEADERS.has(name)) continue
+    if (DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith('access-control-')) continue
     out[name] = headers[name] as string | string[]
   }
   const location = out.location

@@ -107,8 +107,10 @@ describe('read cache and the change counter', () => {
     await expect(actorFor(t.deps, principal, { workspaceId: '', endUserId: 'ab' })).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     })
-    // A write in this process drops it; the key's next read gives a new principal, and new actors.
+    // A write in this process drops the entries under the principal, and the key's own: its next
+    // read gives a new principal.
     await t.deps.db.updateTable('workspaces').set({ name: 'Renamed' }).where('id', '=', second.id).execute()
+    expect(await actorFor(t.deps, principal, { endUserId: 'ab' })).not.toBe(first)
     const reread = await authenticateApiKey(t.deps, org.apiKey)
     expect(reread).not.toBe(principal)
     expect(await actorFor(t.deps, reread, { endUserId: 'ab' })).not.toBe(first)

@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps.ts'
 
 /** How long a cached read may serve when nothing in this process wrote since. */
 export const DEFAULT_READ_CACHE_MS = 1000
+/** Per map: the database's, and each object's that reads are kept under (they go with it). */
 const MAX_ENTRIES = 10_000
 
 interface Entry {
