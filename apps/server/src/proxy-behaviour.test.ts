@@ -385,6 +385,16 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
     })
   }
 
+  it('HEAD request/* goes upstream as HEAD: a large file’s length comes back, and nothing is downloaded', async () => {
+    const res = await h.api('/api/integrations/acme-idp/request/large?bytes=300000000', {
+      method: 'HEAD',
+      headers: { 'x-workspace-id': h.org.workspaceId },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-length')).toBe('300000000')
+    expect(h.upstream.requests.map((r) => r.method)).toEqual(['HEAD'])
+  })
+
   it('GET request/* answers an upstream page under the sandboxing policy, not the page’s own', async () => {
     const res = await h.api('/api/integrations/acme-idp/request/html', {
       headers: { 'x-workspace-id': h.org.workspaceId },

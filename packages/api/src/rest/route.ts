@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod'
 import type { ApiContext } from '../context.ts'
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /** The parts of an HTTP request a REST route may read; the host fills it from its framework. */
 export interface RestRequest {

@@ -117,14 +117,15 @@ export const usageRoutes = [
   }),
   // The request routes with a path: the caller's method, headers and (streamed) body go
   // upstream as they are, minus what is ours (auth, cookies, the X-Workspace-Id and
-  // X-End-User-Id headers) and what is per hop.
-  ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) =>
+  // X-End-User-Id headers) and what is per hop. HEAD is its own route (declared before GET,
+  // so the host does not answer it by running GET): it goes upstream as HEAD.
+  ...(['HEAD', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((method) =>
     route({
       method,
       path: '/api/integrations/:id/request/*',
       auth: 'required',
       proxied: true,
-      rawBody: method !== 'GET',
+      rawBody: method !== 'GET' && method !== 'HEAD',
       input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
       pick: (req) => req.params,
       run: async (ctx, input, req) => {
@@ -141,7 +142,7 @@ export const usageRoutes = [
               method,
               url,
               forwardedHeaders(req),
-              method === 'GET' ? undefined : (req.body as Readable),
+              method === 'GET' || method === 'HEAD' ? undefined : (req.body as Readable),
             ),
             cancelWith(req),
           ),

@@ -51,7 +51,7 @@ export type ProxyCall = z.input<typeof ProxyCall>
  */
 export class ForwardedCall {
   constructor(
-    readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     readonly url: string,
     /** As the HTTP parser gave them, repeated ones joined. */
     readonly headers: Record<string, string>,
