@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, ManualClock, type TestDeps } from '../../../testing/src/deps.ts'
 import type { Principal } from '../auth/principal.ts'
 import { createConnection } from '../connections/connections.ts'
-import { decryptCredentials } from '../connections/credentials.ts'
+import { decryptCredentials, encryptCredentials } from '../connections/credentials.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { createCustomIntegration } from '../integrations/integrations.ts'
@@ -399,20 +399,62 @@ describe('getFreshCredentials on the database', () => {
     expect(await load(t.deps, c.id)).toMatchObject({ refreshLeaseOwner: null, refreshLeaseUntil: null })
   })
 
-  it('invalid_grant after the lease was lost to another refresher ends in CONFLICT, not a wait on itself', async () => {
+  /** A refresh whose provider answers invalid_grant after its lease went to `thief`. */
+  async function invalidGrantAfterTakeover() {
     const c = await expiredConnection()
     tokens.delayMs = 300
     tokens.script.push({ status: 400, body: { error: 'invalid_grant' } })
     const pending = getFreshCredentials(t.deps, c).catch((e: unknown) => e)
     await expect.poll(() => callsFor(c).length).toBe(1)
     await holdLease(t.deps, c, 'thief')
+    // By now the answer has usually come back and the refresher waits on the thief (were it
+    // later, it would find the thief's outcome the same way when it comes).
+    await new Promise((r) => setTimeout(r, 500))
+    return { c, pending }
+  }
+
+  it('invalid_grant after the lease was lost to another refresher: that refresher’s result is the answer', async () => {
+    const { c, pending } = await invalidGrantAfterTakeover()
+    // Nothing recorded as failed: the thief's lease is untouched.
+    expect(await load(t.deps, c.id)).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: 'thief' })
+    const theirs = {
+      kind: 'oauth2' as const,
+      accessToken: 'their-at',
+      refreshToken: 'their-rt',
+      tokenType: 'Bearer',
+    }
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        credentialsCiphertext: encryptCredentials(t.deps, c.id, theirs),
+        credentialsVersion: c.credentialsVersion + 1,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+      })
+      .where('id', '=', c.id)
+      .execute()
+    expect(await pending).toMatchObject({
+      credentials: { accessToken: 'their-at', refreshToken: 'their-rt' },
+    })
+    expect(await load(t.deps, c.id)).toMatchObject({ status: 'ACTIVE' })
+  })
+
+  it('…and CONFLICT, not a wait on itself, when that refresher lets go without a result', async () => {
+    const { c, pending } = await invalidGrantAfterTakeover()
+    await t.deps.db
+      .updateTable('connections')
+      .set({ refreshLeaseOwner: null, refreshLeaseUntil: null })
+      .where('id', '=', c.id)
+      .execute()
     const outcome = await Promise.race([
       pending,
       new Promise((r) => setTimeout(() => r('still waiting'), 5000)),
     ])
     expect(outcome).toMatchObject({ code: 'CONFLICT' })
-    // The thief's lease is untouched, and nothing was recorded as failed.
-    expect(await load(t.deps, c.id)).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: 'thief' })
+    expect(await load(t.deps, c.id)).toMatchObject({
+      status: 'ACTIVE',
+      credentialsVersion: c.credentialsVersion,
+    })
   })
 
   it('a process that is stopping retries nothing, and stops waiting on other instances at once', async () => {

@@ -416,8 +416,25 @@ async function commitRefresh(
 }
 
 /**
+ * Our lease ran out and another refresher took the connection over: its outcome (the
+ * credentials it committed, or the failure it recorded) is the answer, as for any caller that
+ * waits on another's refresh. CONFLICT only if it lets go without either, or never finishes.
+ */
+async function outcomeOfTakeover(deps: CoreDeps, c: Connection): Promise<FreshCredentials> {
+  const deadline = Date.now() + MAX_WAIT_MS
+  for (;;) {
+    const current = await load(deps, c.id)
+    if (current.credentialsVersion !== c.credentialsVersion) return settled(deps, current)
+    if (current.refreshLeaseOwner === null || stopping.has(deps.db) || Date.now() > deadline) {
+      throw new AppError('CONFLICT', 'The connection changed during the refresh; try again')
+    }
+    await sleep(WAIT_STEP_MS)
+  }
+}
+
+/**
  * Marks the connection REFRESH_FAILED (kept for reconnect, no retry loop) and throws what
- * callers get. If the lease was lost meanwhile, reports what the connection is now instead.
+ * callers get. If the lease was lost meanwhile, the new holder's outcome is the answer.
  */
 async function failRefresh(
   deps: CoreDeps,
@@ -438,11 +455,7 @@ async function failRefresh(
     .where('id', '=', c.id)
     .where('refreshLeaseOwner', '=', lease.owner)
     .executeTakeFirst()
-  if (marked.numUpdatedRows === 0n) {
-    const current = await load(deps, c.id)
-    if (current.credentialsVersion !== c.credentialsVersion) return settled(deps, current)
-    throw new AppError('CONFLICT', 'The connection changed during the refresh; try again')
-  }
+  if (marked.numUpdatedRows === 0n) return outcomeOfTakeover(deps, c)
   await recordConnectionEvent(deps, {
     organizationId: c.organizationId,
     connectionId: c.id,
