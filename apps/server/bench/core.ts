@@ -39,7 +39,7 @@ async function measure(call: () => Promise<void>, n: number): Promise<Sample> {
 async function caller(role: string, upstreamUrl: string): Promise<() => Promise<void>> {
   const { createTestDeps } = await import('@switchboard/testing')
   const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
-  t.deps.clock = { now: () => new Date() }
+  t.deps.clock = (await import('@switchboard/core')).systemClock
   if (role === 'undici') {
     const origin = new URL(upstreamUrl).origin
     const headers = { authorization: `Bearer ${TOKEN}` }

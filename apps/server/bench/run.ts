@@ -23,6 +23,7 @@ import {
   createCustomIntegration,
   type Principal,
   setSharingMode,
+  systemClock,
 } from '@switchboard/core'
 import { createTestDeps } from '@switchboard/testing'
 import { pino } from 'pino'
@@ -84,7 +85,8 @@ const bare = await startServer('bare', upstreamUrl)
 const fastifyOnly = await startServer('fastify', upstreamUrl)
 
 const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
-t.deps.clock = { now: () => new Date() }
+// The real clock, as the server runs with (the test deps' clock is a manual one).
+t.deps.clock = systemClock
 const app = await buildApp({ core: t.deps, logger: pino({ level: 'silent' }) })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const sbUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`

@@ -22,6 +22,9 @@ export class ManualClock implements Clock {
   now(): Date {
     return new Date(this.current)
   }
+  nowMs(): number {
+    return this.current.getTime()
+  }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms)
   }

@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici'
 import { z } from 'zod'
 import { applyAuth } from '../connections/credentials.ts'
 import { recordConnectionEvent } from '../connections/store-connection.ts'
-import type { CoreDeps } from '../deps.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
@@ -542,7 +542,7 @@ async function markUnhealthy(deps: CoreDeps, c: Connection): Promise<void> {
 }
 
 function touchLastUsed(deps: CoreDeps, c: Connection): void {
-  if (!touchDue(c, deps.clock.now())) return
+  if (!touchDue(c, clockMs(deps.clock))) return
   void deps.db
     .updateTable('connections')
     .set({ lastUsedAt: c.lastUsedAt })

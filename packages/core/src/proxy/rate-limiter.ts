@@ -1,4 +1,4 @@
-import type { Clock } from '../deps.ts'
+import { type Clock, clockMs } from '../deps.ts'
 
 export interface RateDecision {
   allowed: boolean
@@ -21,7 +21,7 @@ export class RateLimiter {
 
   take(key: string): RateDecision {
     if (this.perMinute <= 0) return { allowed: true, limit: 0, remaining: 0, resetSeconds: 0 }
-    const now = this.clock.now().getTime()
+    const now = clockMs(this.clock)
     const windowStart = now - (now % 60_000)
     let w = this.windows.get(key)
     if (!w || w.start !== windowStart) {

@@ -6,7 +6,7 @@ import {
   type StoredCredentials,
 } from '../connections/credentials.ts'
 import { recordConnectionEvent } from '../connections/store-connection.ts'
-import type { CoreDeps } from '../deps.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
@@ -73,7 +73,7 @@ export async function stopRefreshes(deps: CoreDeps): Promise<void> {
 
 function needsRefresh(deps: CoreDeps, c: Connection): boolean {
   if (c.type !== 'OAUTH2' || c.tokenExpiresAt === null) return false
-  return Date.parse(c.tokenExpiresAt) - deps.clock.now().getTime() <= REFRESH_MARGIN_MS
+  return Date.parse(c.tokenExpiresAt) - clockMs(deps.clock) <= REFRESH_MARGIN_MS
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type Principal, requireAdmin } from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
-import type { CoreDeps } from '../deps.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { touchDue } from '../util/last-used.ts'
 import { cachedRead } from '../util/read-cache.ts'
@@ -94,7 +94,7 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
   })
   if (!found) throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
   const { row, principal } = found
-  if (touchDue(row, deps.clock.now())) {
+  if (touchDue(row, clockMs(deps.clock))) {
     await deps.db
       .updateTable('apiKeys')
       .set({ lastUsedAt: row.lastUsedAt })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { touchDue } from './last-used.ts'
 
 describe('touchDue (lastUsedAt at most once a minute)', () => {
-  const at = (iso: string) => new Date(iso)
+  const at = (iso: string) => Date.parse(iso)
 
   it('a row never used is due, and is then marked used now', () => {
     const row = { lastUsedAt: null as string | null }

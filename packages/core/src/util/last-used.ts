@@ -5,18 +5,17 @@ export const LAST_USED_GRANULARITY_MS = 60_000
 const lastUsedMs = new WeakMap<object, number>()
 
 /**
- * Whether a row's lastUsedAt is due to be written: when it is, sets it to `now` (on the row,
- * which the caller then saves) and returns true.
+ * Whether a row's lastUsedAt is due to be written at `nowMs`: when it is, sets it to that time
+ * (on the row, which the caller then saves) and returns true.
  */
-export function touchDue(row: { lastUsedAt: string | null }, now: Date): boolean {
-  const nowMs = now.getTime()
+export function touchDue(row: { lastUsedAt: string | null }, nowMs: number): boolean {
   let last = lastUsedMs.get(row)
   if (last === undefined) {
     last = row.lastUsedAt ? Date.parse(row.lastUsedAt) : Number.NaN
     lastUsedMs.set(row, last)
   }
   if (nowMs - last < LAST_USED_GRANULARITY_MS) return false
-  row.lastUsedAt = now.toISOString()
+  row.lastUsedAt = new Date(nowMs).toISOString()
   lastUsedMs.set(row, nowMs)
   return true
 }

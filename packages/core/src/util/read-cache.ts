@@ -1,5 +1,5 @@
 import { changeCount } from '@switchboard/db'
-import type { CoreDeps } from '../deps.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
 
 /** How long a cached read may serve when nothing in this process wrote since. */
 export const DEFAULT_READ_CACHE_MS = 1000
@@ -45,7 +45,7 @@ export function cachedRead<T>(
   const changes = changeCount(deps.db)
   if (ttl <= 0 || changes === undefined) return load()
   const cache = cacheFor(under)
-  const now = deps.clock.now().getTime()
+  const now = clockMs(deps.clock)
   const hit = cache.get(key)
   if (hit && hit.changes === changes && now - hit.loadedAt < ttl && hit.loadedAt <= now) {
     return hit.value as Promise<T>
