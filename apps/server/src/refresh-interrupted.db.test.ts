@@ -13,22 +13,22 @@ import {
 /**
  * A server process that stops while the provider is answering a refresh: the rotated refresh
  * token exists only in that process's memory until it is committed. Told to stop (SIGTERM: a
- * deploy, a scale-down), the process commits before it exits. Killed (SIGKILL: a crash, an
- * OOM kill), the next server never sends a rotated-out refresh token. Real processes, on SQLite (`unit`) and
- * PostgreSQL (`pg`).
+ * deploy, a scale-down), the process commits before it exits. Killed (SIGKILL: a crash, an OOM
+ * kill), it commits nothing; the next server takes the refresh over and first asks the provider
+ * (RFC 7662 introspection, `oauth2.introspectionUrl`) whether the old refresh token is still active:
+ * - killed after a strict provider (rotation with reuse detection, no grace) rotated the token:
+ *   the rotated token died with the process, the old one is inactive and never sent again (that
+ *   would be reuse: the provider revokes the grant), and the connection asks for a reconnect;
+ * - killed after a provider with a refresh-token reuse grace (as Okta, Auth0) rotated the token:
+ *   the old one is still active, the next server sends it once more, and the connection keeps working;
+ * - killed before the provider acted: the old token is still active, and the next server refreshes with it.
+ * Real processes, on SQLite (`unit`) and PostgreSQL (`pg`).
  */
-describe('stopping or killing a server while a token refresh is under way', () => {
-  let f: ProcessFixture
 
-  beforeAll(async () => {
-    f = await startProcessFixture(testDialect())
-  }, 60_000)
-
-  afterAll(async () => {
-    await f?.close()
-  })
-
+/** Helpers over a describe block's fixture, read when they run (it starts in `beforeAll`). */
+function crashHelpers(fixture: () => ProcessFixture) {
   async function credentialsOf(connectionId: string) {
+    const f = fixture()
     const row = await f.database.db
       .selectFrom('connections')
       .selectAll()
@@ -41,6 +41,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
 
   /** A server, an organization and a connection made through it, with the provider's stats reset. */
   async function connectedServer(env: Record<string, string> = {}) {
+    const f = fixture()
     const server = await f.startServer(env)
     const org = await createAcmeOrg(f)
     const connectionId = await connectThrough(server, org)
@@ -48,6 +49,65 @@ describe('stopping or killing a server while a token refresh is under way', () =
     f.provider.resetStats()
     return { server, org, connectionId, headers: org.headers, before }
   }
+
+  const proxyMe = (server: ChildServer, connectionId: string, headers: Record<string, string>) =>
+    fetch(`${server.url}/api/v1/proxy`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ connectionId, url: '/me' }),
+    })
+
+  /** SIGKILL: nothing runs on the way out, as in a crash or an OOM kill. */
+  async function kill(server: ChildServer): Promise<void> {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve))
+    server.process.kill('SIGKILL')
+    await exited
+  }
+
+  /** Starts a refresh on `server` and kills it while the provider holds the token request. */
+  async function killDuringRefresh(
+    server: ChildServer,
+    connectionId: string,
+    headers: Record<string, string>,
+  ) {
+    const f = fixture()
+    const hold = f.provider.holdNext('refresh_token')
+    await expireAccessToken(f, connectionId)
+    const call = proxyMe(server, connectionId, headers).catch((e: unknown) => e)
+    await hold.reached
+    await kill(server)
+    expect(await call).toBeInstanceOf(Error)
+    // The dead refresher's lease runs 60 s; other servers wait that long before taking over.
+    await f.database.db
+      .updateTable('connections')
+      .set({ refreshLeaseUntil: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', connectionId)
+      .execute()
+    return hold
+  }
+
+  const refreshTokensSent = () =>
+    fixture()
+      .provider.tokenLog.filter((r) => r.grantType === 'refresh_token')
+      .map((r) => r.params.refresh_token)
+
+  return { credentialsOf, connectedServer, proxyMe, killDuringRefresh, refreshTokensSent }
+}
+
+describe('stopping or killing a server while a token refresh is under way (strict provider: rotation with reuse detection, no grace)', () => {
+  let f: ProcessFixture
+
+  beforeAll(async () => {
+    f = await startProcessFixture(testDialect())
+  }, 60_000)
+
+  afterAll(async () => {
+    await f?.close()
+  })
+
+  const { credentialsOf, connectedServer, proxyMe, killDuringRefresh, refreshTokensSent } = crashHelpers(
+    () => f,
+  )
 
   /** Sends SIGTERM while the provider holds the refresh; releases it once the process is still alive. */
   async function stopDuringRefresh(server: ChildServer, release: () => void): Promise<number | null> {
@@ -142,45 +202,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
     await call
   }, 60_000)
 
-  const proxyMe = (server: ChildServer, connectionId: string, headers: Record<string, string>) =>
-    fetch(`${server.url}/api/v1/proxy`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ connectionId, url: '/me' }),
-    })
-
-  /** SIGKILL: nothing runs on the way out, as in a crash or an OOM kill. */
-  async function kill(server: ChildServer): Promise<void> {
-    const exited = new Promise((resolve) => server.process.once('exit', resolve))
-    server.process.kill('SIGKILL')
-    await exited
-  }
-
-  /** Starts a refresh on `server` and kills it while the provider holds the token request. */
-  async function killDuringRefresh(
-    server: ChildServer,
-    connectionId: string,
-    headers: Record<string, string>,
-  ) {
-    const hold = f.provider.holdNext('refresh_token')
-    await expireAccessToken(f, connectionId)
-    const call = proxyMe(server, connectionId, headers).catch((e: unknown) => e)
-    await hold.reached
-    await kill(server)
-    expect(await call).toBeInstanceOf(Error)
-    // The dead refresher's lease runs 60 s; other servers wait that long before taking over.
-    await f.database.db
-      .updateTable('connections')
-      .set({ refreshLeaseUntil: new Date(Date.now() - 1000).toISOString() })
-      .where('id', '=', connectionId)
-      .execute()
-    return hold
-  }
-
-  const refreshTokensSent = () =>
-    f.provider.tokenLog.filter((r) => r.grantType === 'refresh_token').map((r) => r.params.refresh_token)
-
-  it('killed after the provider rotated the token, before the commit: the old token is never sent again, and reconnecting in place restores the connection', async () => {
+  it('killed after a strict provider rotated the token, before the commit: the old token is never sent again, the connection asks for a reconnect, and reconnecting in place restores it', async () => {
     const { server: a, org, connectionId, before } = await connectedServer()
     const hold = await killDuringRefresh(a, connectionId, org.headers)
     // The provider rotates the refresh token and answers a process that is gone.
@@ -207,7 +229,7 @@ describe('stopping or killing a server while a token refresh is under way', () =
     await b.stop()
   }, 60_000)
 
-  it('killed before the provider acted on the refresh: the next server refreshes with the same, still valid token', async () => {
+  it('killed before the provider acted on the refresh (any provider): the next server refreshes with the same, still valid token', async () => {
     const { server: a, connectionId, headers, before } = await connectedServer()
     const hold = await killDuringRefresh(a, connectionId, headers)
     hold.drop()
@@ -227,6 +249,65 @@ describe('stopping or killing a server while a token refresh is under way', () =
     // The first request never reached the provider's logic, so the second is not a reuse.
     expect(refreshTokensSent()).toEqual([before.creds.refreshToken, before.creds.refreshToken])
     expect(f.provider.stats.tokenSuccesses.refresh_token).toBe(1)
+    await b.stop()
+  }, 60_000)
+})
+
+describe('killing a server while a token refresh is under way, against a provider with a refresh-token reuse grace (as Okta, Auth0)', () => {
+  let f: ProcessFixture
+
+  beforeAll(async () => {
+    f = await startProcessFixture(testDialect(), { refreshTokenReuseGraceSeconds: 60 })
+  }, 60_000)
+
+  afterAll(async () => {
+    await f?.close()
+  })
+
+  const { credentialsOf, connectedServer, proxyMe, killDuringRefresh, refreshTokensSent } = crashHelpers(
+    () => f,
+  )
+
+  it('killed after the provider rotated the token, before the commit: the next server finds the old token still active, sends it once more, and the connection keeps working', async () => {
+    const { server: a, org, connectionId, before } = await connectedServer()
+    const oldToken = before.creds.refreshToken as string
+    const hold = await killDuringRefresh(a, connectionId, org.headers)
+    // The provider rotates the refresh token and answers a process that is gone.
+    hold.release()
+    await expect.poll(() => f.provider.stats.tokenSuccesses.refresh_token).toBe(1)
+
+    // Whether b asked the provider about the old token by the time it sends it again.
+    const introspectionsBefore = f.provider.stats.introspections
+    let introspectionsAtResend: number | undefined
+    const resend = f.provider.holdNext('refresh_token')
+    void resend.reached.then(() => {
+      introspectionsAtResend = f.provider.stats.introspections
+      resend.release()
+    })
+
+    const b = await f.startServer()
+    const res = await proxyMe(b, connectionId, org.headers)
+    expect(res.status).toBe(200)
+    const after = await credentialsOf(connectionId)
+    expect(((await res.json()) as { authorizedAs: string }).authorizedAs).toBe(
+      `bearer:${tokenFingerprint(after.creds.accessToken)}`,
+    )
+    expect(introspectionsAtResend).toBe(introspectionsBefore + 1)
+    // No reconnect: the same connection, still ACTIVE, with b's rotated token committed.
+    expect(after.row).toMatchObject({
+      id: connectionId,
+      status: 'ACTIVE',
+      statusReason: null,
+      credentialsVersion: before.row.credentialsVersion + 1,
+      refreshLeaseOwner: null,
+    })
+    expect(after.creds.refreshToken).not.toBe(oldToken)
+    // Sent twice, by the killed process and by b, inside the grace: no reuse detection fired,
+    // the grant is alive.
+    expect(refreshTokensSent()).toEqual([oldToken, oldToken])
+    expect(f.provider.stats.tokenSuccesses.refresh_token).toBe(2)
+    expect(await f.provider.introspect(after.creds.refreshToken as string)).toBe(true)
+    expect(f.provider.serverErrors).toEqual([])
     await b.stop()
   }, 60_000)
 })

@@ -4,6 +4,21 @@ interface Entry {
   model: string
   payload: AdapterPayload
   expiresAt: number | undefined
+  /** When `consume` first ran (ms), for the refresh-token reuse grace. */
+  consumedAtMs?: number
+}
+
+export interface OidcMemoryStoreOptions {
+  /**
+   * Refresh-token reuse grace: for this many seconds after a refresh token was first consumed
+   * (rotated out), `find` hands it to oidc-provider without `consumed`, so it is accepted again
+   * (and rotated again) instead of being treated as reuse, and introspects as active. After the
+   * grace it is consumed as usual: reuse gets `invalid_grant` and oidc-provider revokes the grant.
+   * This models Okta's refresh token "grace period" and Auth0's rotation "reuse interval", which
+   * let a client that lost the answer to a rotation send the old token once more. Default 0:
+   * strict rotation (no reuse at all), oidc-provider's own behaviour.
+   */
+  refreshTokenReuseGraceSeconds?: number
 }
 
 /**
@@ -13,6 +28,11 @@ interface Entry {
  */
 export class OidcMemoryStore {
   readonly #entries = new Map<string, Entry>()
+  readonly #refreshTokenReuseGraceMs: number
+
+  constructor(options: OidcMemoryStoreOptions = {}) {
+    this.#refreshTokenReuseGraceMs = (options.refreshTokenReuseGraceSeconds ?? 0) * 1000
+  }
 
   /** The `adapter` option for `new Provider(issuer, { adapter })`. */
   readonly adapter: AdapterFactory = (model) => this.#adapterFor(model)
@@ -51,9 +71,23 @@ export class OidcMemoryStore {
     return true
   }
 
-  #get(key: string): AdapterPayload | undefined {
+  #get(key: string): Entry | undefined {
     const entry = this.#entries.get(key)
-    return entry && this.#live(key, entry) ? entry.payload : undefined
+    return entry && this.#live(key, entry) ? entry : undefined
+  }
+
+  /** What `find` hands oidc-provider: a refresh token inside its reuse grace is not consumed yet. */
+  #asFound(model: string, entry: Entry): AdapterPayload {
+    const { payload, consumedAtMs } = entry
+    if (
+      model === 'RefreshToken' &&
+      consumedAtMs !== undefined &&
+      Date.now() - consumedAtMs < this.#refreshTokenReuseGraceMs
+    ) {
+      const { consumed: _, ...unconsumed } = payload
+      return unconsumed
+    }
+    return payload
   }
 
   #findBy(model: string, field: 'uid' | 'userCode', value: string): AdapterPayload | undefined {
@@ -71,12 +105,18 @@ export class OidcMemoryStore {
         const expiresAt = typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : undefined
         this.#entries.set(key(id), { model, payload, expiresAt })
       },
-      find: async (id) => this.#get(key(id)),
+      find: async (id) => {
+        const entry = this.#get(key(id))
+        return entry && this.#asFound(model, entry)
+      },
       findByUid: async (uid) => this.#findBy(model, 'uid', uid),
       findByUserCode: async (userCode) => this.#findBy(model, 'userCode', userCode),
       consume: async (id) => {
-        const payload = this.#get(key(id))
-        if (payload) payload.consumed = Math.floor(Date.now() / 1000)
+        const entry = this.#get(key(id))
+        if (!entry) return
+        // A reuse inside the grace consumes again; the grace still runs from the first consumption.
+        entry.consumedAtMs ??= Date.now()
+        entry.payload.consumed ??= Math.floor(entry.consumedAtMs / 1000)
       },
       destroy: async (id) => {
         this.#entries.delete(key(id))

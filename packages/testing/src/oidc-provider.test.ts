@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AuthorizationFlowError, completeAuthorization } from './browserless-oauth.ts'
-import { closeServer, listenOnLoopback } from './http-helpers.ts'
+import { closeServer, listenOnLoopback, sleep } from './http-helpers.ts'
 import type { TestClient, TestProvider } from './oidc-provider.ts'
 import { clientSecretBasic, startOidcProvider } from './oidc-provider.ts'
 import type { TestUpstream } from './upstream.ts'
@@ -341,6 +341,66 @@ describe('startOidcProvider token lifetime', () => {
       expect(await provider.introspect(tokens.access_token!)).toBe(true)
       await new Promise((resolve) => setTimeout(resolve, 1100))
       expect(await provider.introspect(tokens.access_token!)).toBe(false)
+    } finally {
+      await provider.close()
+    }
+  })
+})
+
+describe('startOidcProvider refresh token reuse grace (as Okta, Auth0)', () => {
+  const refresh = (provider: TestProvider, refreshToken: string) =>
+    tokenRequest(provider, { grant_type: 'refresh_token', refresh_token: refreshToken })
+
+  it('accepts a rotated-out refresh token again within the grace, and treats it as reuse after', async () => {
+    const provider = await startOidcProvider({
+      redirectUris: [REDIRECT_URI],
+      autoApprove: true,
+      refreshTokenReuseGraceSeconds: 1,
+    })
+    try {
+      const tokens = await authorizeAndExchange(provider)
+      const first = await refresh(provider, tokens.refresh_token!)
+      expect(first.status).toBe(200)
+
+      // Within the grace: still active, accepted once more (rotated again), and the grant lives on.
+      await sleep(500)
+      expect(await provider.introspect(tokens.refresh_token!)).toBe(true)
+      const again = await refresh(provider, tokens.refresh_token!)
+      expect(again.status).toBe(200)
+      expect(again.body.refresh_token).toBeTruthy()
+      expect(again.body.refresh_token).not.toBe(first.body.refresh_token)
+      expect(await provider.introspect(again.body.refresh_token!)).toBe(true)
+      expect(await provider.introspect(again.body.access_token!)).toBe(true)
+      expect(provider.stats.tokenSuccesses.refresh_token).toBe(2)
+
+      // After the grace, counted from the first rotation (the second one was 700 ms ago): consumed,
+      // and reuse kills the grant.
+      await sleep(700)
+      expect(await provider.introspect(tokens.refresh_token!)).toBe(false)
+      expect(await refresh(provider, tokens.refresh_token!)).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_grant' },
+      })
+      expect(await provider.introspect(again.body.refresh_token!)).toBe(false)
+      expect(provider.stats.tokenSuccesses.refresh_token).toBe(2)
+      expect(provider.serverErrors).toEqual([])
+    } finally {
+      await provider.close()
+    }
+  })
+
+  it('has no grace by default: an immediate reuse is refused and kills the grant', async () => {
+    const provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], autoApprove: true })
+    try {
+      const tokens = await authorizeAndExchange(provider)
+      const first = await refresh(provider, tokens.refresh_token!)
+      expect(first.status).toBe(200)
+      expect(await provider.introspect(tokens.refresh_token!)).toBe(false)
+      expect(await refresh(provider, tokens.refresh_token!)).toMatchObject({
+        status: 400,
+        body: { error: 'invalid_grant' },
+      })
+      expect(await provider.introspect(first.body.refresh_token!)).toBe(false)
     } finally {
       await provider.close()
     }

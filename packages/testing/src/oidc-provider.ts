@@ -57,6 +57,13 @@ export interface StartOidcProviderOptions {
   accessTokenTtlSeconds?: number
   /** Default 14 days (oidc-provider's default). */
   refreshTokenTtlSeconds?: number
+  /**
+   * Seconds during which a refresh token rotated out by a refresh is still accepted (and rotated
+   * again, and introspects active) instead of counting as reuse, as Okta's refresh token "grace
+   * period" and Auth0's "reuse interval" do. After that, reuse gets `invalid_grant` and revokes the
+   * grant. Default 0: strict rotation, any reuse is refused and revokes the grant.
+   */
+  refreshTokenReuseGraceSeconds?: number
   /** Extra scopes on top of openid, offline_access, profile, email, api:read, api:write. */
   scopes?: string[]
   /** GET /interaction/:uid logs in `accountId` and consents in one step, without any page. */
@@ -207,8 +214,9 @@ const countKey = (grantType: string): keyof TokenCounts =>
 
 /**
  * Starts oidc-provider 9 on `http://127.0.0.1:<random port>` with revocation, introspection and
- * client_credentials enabled, rotating refresh tokens, and our own login/consent pages at
- * `/interaction/:uid` (ids `#login`, `#password`, `#submit`, `#allow`, `#deny`).
+ * client_credentials enabled, rotating refresh tokens (strict, unless `refreshTokenReuseGraceSeconds`),
+ * and our own login/consent pages at `/interaction/:uid` (ids `#login`, `#password`, `#submit`,
+ * `#allow`, `#deny`).
  */
 export async function startOidcProvider(options: StartOidcProviderOptions = {}): Promise<TestProvider> {
   if (options.quiet !== false) silenceOidcProviderNotices()
@@ -220,7 +228,9 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const issuer = `http://127.0.0.1:${port}`
   const url = (path: string) => new URL(path, issuer).href
 
-  const store = new OidcMemoryStore()
+  const store = new OidcMemoryStore({
+    refreshTokenReuseGraceSeconds: options.refreshTokenReuseGraceSeconds ?? 0,
+  })
   const defaultRedirectUris = options.redirectUris ?? []
   const accessTokenTtl = options.accessTokenTtlSeconds ?? 3600
   const autoAccountId = options.accountId ?? 'user-1'

@@ -17,6 +17,7 @@ import type { Dialect } from '@switchboard/db'
 import {
   completeAuthorization,
   createTestDatabase,
+  type StartOidcProviderOptions,
   startOidcProvider,
   startUpstream,
   type TestDatabase,
@@ -43,10 +44,17 @@ export interface ProcessFixture {
   close(): Promise<void>
 }
 
-export async function startProcessFixture(dialect: Dialect): Promise<ProcessFixture> {
+/** `providerOptions` go to the fixture's oidc-provider, e.g. `{ refreshTokenReuseGraceSeconds: 60 }`. */
+export async function startProcessFixture(
+  dialect: Dialect,
+  providerOptions: Omit<StartOidcProviderOptions, 'redirectUris'> = {},
+): Promise<ProcessFixture> {
   const keys = `k1:${generateKey()}`
   const database = await createTestDatabase(dialect)
-  const provider = await startOidcProvider({ redirectUris: ['http://127.0.0.1:1/oauth2/callback'] })
+  const provider = await startOidcProvider({
+    ...providerOptions,
+    redirectUris: ['http://127.0.0.1:1/oauth2/callback'],
+  })
   const upstream = await startUpstream({ introspect: (t) => provider.introspect(t) })
   const env = { ...database.env, SWITCHBOARD_ENCRYPTION_KEYS: keys, SWITCHBOARD_EGRESS_ALLOW: '127.0.0.1' }
   const dispatcher = createGuardedAgent({ allow: ['127.0.0.1'] })
