@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
@@ -10,25 +11,23 @@ import {
   type RestRequest,
   restRoutes,
 } from '@switchboard/api'
-import { AppError, type BearerResolver, type CoreDeps, resolvePrincipal } from '@switchboard/core'
+import {
+  type AbortEvents,
+  AppError,
+  type BearerResolver,
+  type CoreDeps,
+  resolvePrincipal,
+} from '@switchboard/core'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
-import { ClientGone, directProxy, nextRequestId, serveDirectFirst } from './direct-proxy.ts'
 import { redactUrl } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 
 export const SESSION_COOKIE = 'sb_session'
-
-/** Calls with an Authorization header carry no dashboard session. */
-const NO_SESSION: ApiContext['session'] = Object.freeze({
-  token: undefined,
-  set() {},
-  clear() {},
-})
 
 export interface AppDeps {
   core: CoreDeps
@@ -77,6 +76,32 @@ interface RouteConfig {
   proxied?: boolean
 }
 
+/**
+ * 'abort' when the client goes away before its answer was sent. Lighter than an EventEmitter
+ * per request: it listens to the response only once the proxy asks.
+ */
+class ClientGone implements AbortEvents {
+  private onClose: (() => void) | undefined
+
+  constructor(private readonly res: ServerResponse) {}
+
+  get aborted(): boolean {
+    return this.res.destroyed && !this.res.writableFinished
+  }
+
+  once(_event: 'abort', listener: () => void): void {
+    const res = this.res
+    this.onClose = () => {
+      if (!res.writableFinished) listener()
+    }
+    res.once('close', this.onClose)
+  }
+
+  removeListener(): void {
+    if (this.onClose) this.res.removeListener('close', this.onClose)
+  }
+}
+
 /** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
 function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
   const site = headers['sec-fetch-site']
@@ -98,7 +123,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // longer than this to arrive is cut, so a stalled client cannot hold a socket forever.
     requestTimeout: 300_000,
     routerOptions: { maxParamLength: 500 },
-    genReqId: nextRequestId,
     // URLs the router cannot parse (bad percent-encoding, over-long parameters) answer in
     // our error format too, not Fastify's.
     frameworkErrors: (error, req, reply) => {
@@ -114,9 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // On close, requests under way finish; connections with nothing under way are closed.
   const closeIdle = closeConnectionsWhenIdle(app.server)
-  let closing = false
   app.addHook('preClose', (done) => {
-    closing = true
     closeIdle()
     done()
   })
@@ -200,32 +222,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   /** The per-request context shared by tRPC and REST. */
   async function contextFor(req: FastifyRequest, reply: FastifyReply): Promise<ApiContext> {
     const sessionToken = req.cookies[SESSION_COOKIE]
-    return principalContext(req.headers.authorization, {
-      token: sessionToken,
-      set(token, expiresAt) {
-        void reply.setCookie(SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: secureCookies,
-          path: '/',
-          expires: new Date(expiresAt),
-        })
+    const ctx: ApiContext = {
+      deps: core,
+      principal: null,
+      session: {
+        token: sessionToken,
+        set(token, expiresAt) {
+          void reply.setCookie(SESSION_COOKIE, token, {
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: secureCookies,
+            path: '/',
+            expires: new Date(expiresAt),
+          })
+        },
+        clear() {
+          void reply.clearCookie(SESSION_COOKIE, { path: '/' })
+        },
       },
-      clear() {
-        void reply.clearCookie(SESSION_COOKIE, { path: '/' })
-      },
-    })
-  }
-
-  async function principalContext(
-    authorization: string | undefined,
-    session: ApiContext['session'],
-  ): Promise<ApiContext> {
-    const ctx: ApiContext = { deps: core, principal: null, session }
+    }
     try {
       ctx.principal = await resolvePrincipal(
         core,
-        { authorization, sessionToken: session.token },
+        { authorization: req.headers.authorization, sessionToken },
         deps.bearerResolvers ?? [],
       )
     } catch (e) {
@@ -234,25 +253,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     return ctx
   }
-
-  // The proxy's GET and HEAD calls from backends skip Fastify's per-request work (see
-  // direct-proxy.ts); everything else, those calls with a cookie included, goes through it.
-  const proxyRoute = (method: string) => {
-    const r = restRoutes.find((x) => x.method === method && x.path === '/api/integrations/:id/request/*')
-    if (!r) throw new Error(`No ${method} proxy route`)
-    return r
-  }
-  serveDirectFirst(
-    app.server,
-    directProxy({
-      get: proxyRoute('GET'),
-      head: proxyRoute('HEAD'),
-      context: (authorization) => principalContext(authorization, NO_SESSION),
-      securityHeaders: proxiedSecurity,
-      logger: deps.logger,
-      closing: () => closing,
-    }),
-  )
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -20,7 +20,7 @@ import {
   type TestProvider,
   type TestUpstream,
 } from '@switchboard/testing'
-import { type Logger, pino } from 'pino'
+import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
 
 export interface Harness {
@@ -42,8 +42,6 @@ export interface HarnessOptions {
   provider?: StartOidcProviderOptions
   /** Register the provider as custom integration "acme-idp" with a tenant app (default true). */
   integration?: boolean
-  /** The server's logger (default: silent). */
-  logger?: Logger
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -56,7 +54,7 @@ export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date())
   const t = await createTestDeps({ clock })
-  const logger = options.logger ?? pino({ level: 'silent' })
+  const logger = pino({ level: 'silent' })
   const app = await buildApp({ core: t.deps, logger, bearerResolvers: [resolveOAuthAccessToken] })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
