@@ -333,13 +333,16 @@ describe('startOidcProvider token lifetime', () => {
     const provider = await startOidcProvider({
       redirectUris: [REDIRECT_URI],
       autoApprove: true,
-      accessTokenTtlSeconds: 1,
+      accessTokenTtlSeconds: 2,
     })
     try {
+      // oidc-provider counts in whole seconds from the current second, so a 2 s token lives
+      // between 1 and 2 s (a 1 s one issued late in a second could expire at once).
       const tokens = await authorizeAndExchange(provider)
-      expect(tokens.expires_in).toBe(1)
+      expect(tokens.expires_in).toBeGreaterThanOrEqual(1)
+      expect(tokens.expires_in).toBeLessThanOrEqual(2)
       expect(await provider.introspect(tokens.access_token!)).toBe(true)
-      await new Promise((resolve) => setTimeout(resolve, 1100))
+      await new Promise((resolve) => setTimeout(resolve, 2100))
       expect(await provider.introspect(tokens.access_token!)).toBe(false)
     } finally {
       await provider.close()
