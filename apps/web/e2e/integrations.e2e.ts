@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   addPlatformOAuthApp,
   createConnection,
@@ -9,80 +8,41 @@ import {
   type Principal,
   selectOAuthApp,
 } from '../../../packages/core/src/index.ts'
-import { launchChromium, serveStandInLogos } from './browser.ts'
-import { type PageErrors, trackPageErrors, withoutExpectedStatus } from './page-errors.ts'
+import { withoutExpectedStatus } from './page-errors.ts'
 import { screenshot } from './screenshot.ts'
-import {
-  addTestUser,
-  bootstrapTestOrganization,
-  startTestServer,
-  type TestOrganization,
-  type TestServer,
-} from './server.ts'
+import { addTestUser, bootstrapTestOrganization } from './server.ts'
+import { browserSuite, OWNER } from './suite.ts'
 
-const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' }
 const MEMBER = { email: 'member@acme.test', password: 'member password 123' }
 const FREE_OWNER = { email: 'owner@tiny.test', password: 'tiny owner password 1' }
 
 /** Custom integrations (create with live validation, edit, delete) and the OAuth-app plan gate. */
 describe('integrations', () => {
-  let server: TestServer
-  let browser: Browser
-  let org: TestOrganization
-  let principal: Principal
-  let context: BrowserContext
-  let page: Page
-  let errors: PageErrors
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    org = await bootstrapTestOrganization(server, { organizationName: 'Acme Inc', ...OWNER })
-    principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'e2e' }
-    await addTestUser(server, { organizationId: org.organizationId, ...MEMBER, role: 'member' })
-    browser = await launchChromium()
+  const t = browserSuite({
+    viewport: { width: 1280, height: 900 },
+    standInLogos: true,
+    setup: async ({ server, org }) => {
+      await addTestUser(server, { organizationId: org.organizationId, ...MEMBER, role: 'member' })
+    },
   })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-
-  afterEach(async () => {
-    await context?.close()
-  })
-
-  async function openPage() {
-    context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
-    await serveStandInLogos(context, server.url)
-    page = await context.newPage()
-    errors = trackPageErrors(page)
-  }
-
-  async function signIn(user: { email: string; password: string }) {
-    await page.goto('/app/login')
-    await page.getByLabel('Email').fill(user.email)
-    await page.getByLabel('Password').fill(user.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(/\/app$/)
-  }
 
   /** The message shown under a field, found through the field's aria-describedby. */
   async function messageOf(label: string): Promise<string | null> {
-    const input = page.getByLabel(label, { exact: true })
+    const input = t.page.getByLabel(label, { exact: true })
     const id = await input.getAttribute('aria-describedby')
-    return id ? page.locator(`[id="${id}"]`).textContent() : null
+    return id ? t.page.locator(`[id="${id}"]`).textContent() : null
   }
 
   it('creates an OAuth2 custom integration with live validation, then edits and deletes it', async () => {
-    await openPage()
-    await signIn(OWNER)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click()
-    await page.getByRole('link', { name: 'New custom integration' }).click()
-    await page.getByRole('heading', { level: 1, name: 'New custom integration' }).waitFor()
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click()
+    await t.page.getByRole('link', { name: 'New custom integration' }).click()
+    await t.page.getByRole('heading', { level: 1, name: 'New custom integration' }).waitFor()
 
     // The name follows the display name until someone types one.
-    await page.getByLabel('Display name').fill('Acme CRM')
-    const name = page.getByLabel('Name in the API')
+    await t.page.getByLabel('Display name').fill('Acme CRM')
+    const name = t.page.getByLabel('Name in the API')
     expect(await name.inputValue()).toBe('acme-crm')
 
     // Problems show while typing, from the catalog's own schema.
@@ -91,13 +51,13 @@ describe('integrations', () => {
       .poll(() => messageOf('Name in the API'))
       .toBe('Lowercase letters, digits and dashes (e.g. "acme-crm")')
     expect(await name.getAttribute('aria-invalid')).toBe('true')
-    await screenshot(page, 'custom-integration-invalid-name')
+    await screenshot(t.page, 'custom-integration-invalid-name')
     await name.fill('github')
     await expect.poll(() => messageOf('Name in the API')).toBe('This name is taken; pick another one.')
     await name.fill('acme-crm')
     expect(await name.getAttribute('aria-invalid')).toBeNull()
 
-    const authorizeUrl = page.getByLabel('Authorization URL')
+    const authorizeUrl = t.page.getByLabel('Authorization URL')
     await authorizeUrl.fill('auth.acme-crm.example/authorize')
     await expect
       .poll(() => messageOf('Authorization URL'))
@@ -106,142 +66,145 @@ describe('integrations', () => {
     await expect.poll(() => authorizeUrl.getAttribute('aria-invalid')).toBeNull()
 
     // Submitting with fields left empty marks them and moves focus to the first.
-    await page.getByRole('button', { name: 'Create integration' }).click()
-    await page.getByRole('alert').filter({ hasText: 'need attention' }).waitFor()
+    await t.page.getByRole('button', { name: 'Create integration' }).click()
+    await t.page.getByRole('alert').filter({ hasText: 'need attention' }).waitFor()
     expect(await messageOf('Token URL')).toBe(
       'Enter a full URL starting with https://, such as https://api.example.com.',
     )
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('integration-oauth2-tokenUrl')
+    expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('integration-oauth2-tokenUrl')
 
     // A field left over from another auth type does not hold up an OAuth 2.0 integration
     // (which sends no fields).
-    await page.getByRole('radio', { name: /API key/ }).check()
-    await page.getByRole('button', { name: 'Add field' }).click()
-    await page.getByLabel('Field 1 pattern').fill('sk-(')
-    await page.getByRole('radio', { name: /OAuth 2\.0/ }).check()
+    await t.page.getByRole('radio', { name: /API key/ }).check()
+    await t.page.getByRole('button', { name: 'Add field' }).click()
+    await t.page.getByLabel('Field 1 pattern').fill('sk-(')
+    await t.page.getByRole('radio', { name: /OAuth 2\.0/ }).check()
 
-    await page.getByLabel('Token URL').fill('https://auth.acme-crm.example/token')
-    await page.getByLabel('Default scopes').fill('contacts.read, deals.read')
-    await page.getByLabel('Extra authorize parameters').fill('prompt=consent')
-    await page.getByLabel('API base URL').fill('https://api.acme-crm.example/v2')
-    expect(await page.getByLabel('Value', { exact: true }).inputValue()).toBe('Bearer {accessToken}')
-    await page.getByLabel('crm', { exact: true }).check()
-    await screenshot(page, 'custom-integration-form')
-    await page.getByRole('button', { name: 'Create integration' }).click()
+    await t.page.getByLabel('Token URL').fill('https://auth.acme-crm.example/token')
+    await t.page.getByLabel('Default scopes').fill('contacts.read, deals.read')
+    await t.page.getByLabel('Extra authorize parameters').fill('prompt=consent')
+    await t.page.getByLabel('API base URL').fill('https://api.acme-crm.example/v2')
+    expect(await t.page.getByLabel('Value', { exact: true }).inputValue()).toBe('Bearer {accessToken}')
+    await t.page.getByLabel('crm', { exact: true }).check()
+    await screenshot(t.page, 'custom-integration-form')
+    await t.page.getByRole('button', { name: 'Create integration' }).click()
 
-    await page.waitForURL('**/app/integrations/acme-crm')
-    await page.getByRole('status').filter({ hasText: 'Acme CRM was created.' }).waitFor()
-    await page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
+    await t.page.waitForURL('**/app/integrations/acme-crm')
+    await t.page.getByRole('status').filter({ hasText: 'Acme CRM was created.' }).waitFor()
+    await t.page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
     // Said once: a reload does not announce it again.
-    await page.reload()
-    await page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
-    expect(await page.getByRole('status').filter({ hasText: 'was created' }).count()).toBe(0)
-    const auth = page.getByRole('region', { name: 'Authentication' })
+    await t.page.reload()
+    await t.page.getByRole('heading', { level: 1, name: 'Acme CRM' }).waitFor()
+    expect(await t.page.getByRole('status').filter({ hasText: 'was created' }).count()).toBe(0)
+    const auth = t.page.getByRole('region', { name: 'Authentication' })
     expect(await auth.textContent()).toContain('Custom integration of your organization')
     expect(await auth.textContent()).toContain('https://auth.acme-crm.example/token')
     expect(await auth.textContent()).toContain('deals.read')
-    expect(errors.take()).toEqual([])
+    expect(t.errors.take()).toEqual([])
 
     // It is in the catalog, marked as custom.
-    await page.getByRole('link', { name: '← All integrations' }).click()
-    await page.getByLabel('Search').fill('acme')
-    const card = page.getByRole('listitem').filter({ hasText: 'Acme CRM' })
+    await t.page.getByRole('link', { name: '← All integrations' }).click()
+    await t.page.getByLabel('Search').fill('acme')
+    const card = t.page.getByRole('listitem').filter({ hasText: 'Acme CRM' })
     await card.waitFor()
     expect(await card.textContent()).toContain('Custom')
     expect(await card.textContent()).toContain('OAuth 2.0')
 
     // Edit: the server's own checks come back as messages on the field.
     await card.getByRole('link', { name: 'Acme CRM' }).click()
-    await page.getByRole('link', { name: 'Edit' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Edit Acme CRM' }).waitFor()
-    expect(await page.getByLabel('Name in the API').getAttribute('readonly')).not.toBeNull()
-    expect(await page.getByLabel('Default scopes').inputValue()).toBe('contacts.read deals.read')
-    await page.getByLabel('Display name').fill('Acme CRM (EU)')
-    await page.getByLabel('API base URL').fill('http://localhost:8080/v2')
-    await page.getByRole('button', { name: 'Save changes' }).click()
+    await t.page.getByRole('link', { name: 'Edit' }).click()
+    await t.page.getByRole('heading', { level: 1, name: 'Edit Acme CRM' }).waitFor()
+    expect(await t.page.getByLabel('Name in the API').getAttribute('readonly')).not.toBeNull()
+    expect(await t.page.getByLabel('Default scopes').inputValue()).toBe('contacts.read deals.read')
+    await t.page.getByLabel('Display name').fill('Acme CRM (EU)')
+    await t.page.getByLabel('API base URL').fill('http://localhost:8080/v2')
+    await t.page.getByRole('button', { name: 'Save changes' }).click()
     await expect
       .poll(() => messageOf('API base URL'))
       .toBe('This URL must use https (http only for hosts in SWITCHBOARD_EGRESS_ALLOW).')
-    await page.getByRole('alert').filter({ hasText: 'the server did not accept the marked fields' }).waitFor()
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('integration-api-baseUrl')
-    await screenshot(page, 'custom-integration-server-error')
-    await page.getByLabel('API base URL').fill('https://eu.api.acme-crm.example/v2')
-    await page.getByRole('button', { name: 'Save changes' }).click()
-    await page.waitForURL('**/app/integrations/acme-crm')
-    await page.getByRole('status').filter({ hasText: 'Your changes were saved.' }).waitFor()
-    await page.getByRole('heading', { level: 1, name: 'Acme CRM (EU)' }).waitFor()
+    await t.page
+      .getByRole('alert')
+      .filter({ hasText: 'the server did not accept the marked fields' })
+      .waitFor()
+    await expect.poll(() => t.page.evaluate(() => document.activeElement?.id)).toBe('integration-api-baseUrl')
+    await screenshot(t.page, 'custom-integration-server-error')
+    await t.page.getByLabel('API base URL').fill('https://eu.api.acme-crm.example/v2')
+    await t.page.getByRole('button', { name: 'Save changes' }).click()
+    await t.page.waitForURL('**/app/integrations/acme-crm')
+    await t.page.getByRole('status').filter({ hasText: 'Your changes were saved.' }).waitFor()
+    await t.page.getByRole('heading', { level: 1, name: 'Acme CRM (EU)' }).waitFor()
     expect(await auth.textContent()).toContain('https://eu.api.acme-crm.example/v2')
     // The browser logs the refused save's 400 itself; nothing else may be logged.
-    expect(withoutExpectedStatus(errors.take(), [400])).toEqual([])
+    expect(withoutExpectedStatus(t.errors.take(), [400])).toEqual([])
 
     // Delete, after a confirmation.
-    await page.getByRole('button', { name: 'Delete', exact: true }).click()
-    const confirm = page.getByRole('dialog')
+    await t.page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const confirm = t.page.getByRole('dialog')
     expect(await confirm.textContent()).toContain('cannot be undone')
     await confirm.getByRole('button', { name: 'Delete integration' }).click()
-    await page.waitForURL(/\/app\/integrations$/)
-    await page.getByLabel('Search').fill('acme')
-    await page.getByText('No integrations match').waitFor()
-    const rows = await server.core.db.selectFrom('customIntegrations').select('name').execute()
+    await t.page.waitForURL(/\/app\/integrations$/)
+    await t.page.getByLabel('Search').fill('acme')
+    await t.page.getByText('No integrations match').waitFor()
+    const rows = await t.server.core.db.selectFrom('customIntegrations').select('name').execute()
     expect(rows.map((r) => r.name)).not.toContain('acme-crm')
-    expect(errors.take()).toEqual([])
+    expect(t.errors.take()).toEqual([])
   })
 
   it('creates a custom-fields integration whose connect page asks for those fields', async () => {
-    await openPage()
-    await signIn(OWNER)
-    await page.goto('/app/integrations/new')
-    await page.getByLabel('Display name').fill('Acme Ledger')
-    await page.getByLabel('Custom fields').check()
-    await page.getByLabel('API base URL').fill('https://api.ledger.example')
-    await page.getByRole('button', { name: 'Create integration' }).click()
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/integrations/new')
+    await t.page.getByLabel('Display name').fill('Acme Ledger')
+    await t.page.getByLabel('Custom fields').check()
+    await t.page.getByLabel('API base URL').fill('https://api.ledger.example')
+    await t.page.getByRole('button', { name: 'Create integration' }).click()
     // Custom-fields integrations need at least one field, and a header to put it in.
-    await page.getByText('Add at least one field people fill in.').waitFor()
+    await t.page.getByText('Add at least one field people fill in.').waitFor()
     expect(await messageOf('Header name')).toBe('Required.')
 
-    await page.getByRole('button', { name: 'Add field' }).click()
-    await page.getByLabel('Field 1 key').fill('account id')
+    await t.page.getByRole('button', { name: 'Add field' }).click()
+    await t.page.getByLabel('Field 1 key').fill('account id')
     await expect
       .poll(() => messageOf('Field 1 key'))
       .toBe('Start with a letter; then letters, digits or underscores only (e.g. apiKey).')
-    await page.getByLabel('Field 1 key').fill('accountId')
-    await page.getByLabel('Field 1 label').fill('Account ID')
-    await page.getByRole('button', { name: 'Add field' }).click()
-    await page.getByLabel('Field 2 key').fill('token')
-    await page.getByLabel('Field 2 label').fill('Ledger token')
-    await page.getByLabel('Field 2 pattern').fill('^lt_')
-    await page.getByLabel('Secret (hidden while typed)').nth(1).check()
+    await t.page.getByLabel('Field 1 key').fill('accountId')
+    await t.page.getByLabel('Field 1 label').fill('Account ID')
+    await t.page.getByRole('button', { name: 'Add field' }).click()
+    await t.page.getByLabel('Field 2 key').fill('token')
+    await t.page.getByLabel('Field 2 label').fill('Ledger token')
+    await t.page.getByLabel('Field 2 pattern').fill('^lt_')
+    await t.page.getByLabel('Secret (hidden while typed)').nth(1).check()
     // The form fits a phone screen too.
-    await page.setViewportSize({ width: 390, height: 844 })
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    await screenshot(page, 'mobile-custom-integration-form')
-    await page.setViewportSize({ width: 1280, height: 900 })
-    await page.getByLabel('Header name').fill('X-Ledger-Token')
-    await page.getByLabel('Value', { exact: true }).fill('{accountId}:{token}')
-    await page.getByRole('button', { name: 'Create integration' }).click()
-    await page.waitForURL('**/app/integrations/acme-ledger')
-    await page.getByRole('heading', { level: 1, name: 'Acme Ledger' }).waitFor()
-    expect(await page.getByRole('region', { name: 'Authentication' }).textContent()).toContain(
+    await t.page.setViewportSize({ width: 390, height: 844 })
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(t.page, 'mobile-custom-integration-form')
+    await t.page.setViewportSize({ width: 1280, height: 900 })
+    await t.page.getByLabel('Header name').fill('X-Ledger-Token')
+    await t.page.getByLabel('Value', { exact: true }).fill('{accountId}:{token}')
+    await t.page.getByRole('button', { name: 'Create integration' }).click()
+    await t.page.waitForURL('**/app/integrations/acme-ledger')
+    await t.page.getByRole('heading', { level: 1, name: 'Acme Ledger' }).waitFor()
+    expect(await t.page.getByRole('region', { name: 'Authentication' }).textContent()).toContain(
       'Custom fields',
     )
-    expect(errors.take()).toEqual([])
+    expect(t.errors.take()).toEqual([])
 
     // What the form saved works: the hosted connect page asks for exactly these fields.
-    const { token } = await createConnectToken(server.core, principal, {
+    const { token } = await createConnectToken(t.server.core, t.principal, {
       integrationName: 'acme-ledger',
       connectionName: 'Ledger',
       externalId: 'ledger_1',
-      workspaceId: org.workspaceId,
+      workspaceId: t.org.workspaceId,
     })
-    await page.goto(`/connect?token=${encodeURIComponent(token)}`)
-    await page.getByRole('heading', { name: 'Connect Acme Ledger' }).waitFor()
-    expect(await page.getByLabel('Account ID', { exact: true }).getAttribute('type')).toBe('text')
-    expect(await page.getByLabel('Ledger token', { exact: true }).getAttribute('type')).toBe('password')
-    expect(errors.take()).toEqual([])
+    await t.page.goto(`/connect?token=${encodeURIComponent(token)}`)
+    await t.page.getByRole('heading', { name: 'Connect Acme Ledger' }).waitFor()
+    expect(await t.page.getByLabel('Account ID', { exact: true }).getAttribute('type')).toBe('text')
+    expect(await t.page.getByLabel('Ledger token', { exact: true }).getAttribute('type')).toBe('password')
+    expect(t.errors.take()).toEqual([])
   })
 
   it('refuses to delete a custom integration that connections use, and links to them', async () => {
-    await createCustomIntegration(server.core, principal, {
+    await createCustomIntegration(t.server.core, t.principal, {
       name: 'acme-in-use',
       displayName: 'Acme In Use',
       authType: 'SECRET_TEXT',
@@ -250,19 +213,19 @@ describe('integrations', () => {
         auth: { in: 'header', name: 'x-api-key', value: '{apiKey}' },
       },
     })
-    await createConnection(server.core, principal, {
+    await createConnection(t.server.core, t.principal, {
       type: 'SECRET_TEXT',
       integrationName: 'acme-in-use',
-      workspaceId: org.workspaceId,
+      workspaceId: t.org.workspaceId,
       externalId: 'in_use_1',
       displayName: 'Still In Use',
       secretText: 'key-123',
     })
-    await openPage()
-    await signIn(OWNER)
-    await page.goto('/app/integrations/acme-in-use')
-    await page.getByRole('button', { name: 'Delete', exact: true }).click()
-    const confirm = page.getByRole('dialog')
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/integrations/acme-in-use')
+    await t.page.getByRole('button', { name: 'Delete', exact: true }).click()
+    const confirm = t.page.getByRole('dialog')
     await confirm.getByRole('button', { name: 'Delete integration' }).click()
     await confirm
       .getByRole('alert')
@@ -271,24 +234,24 @@ describe('integrations', () => {
       })
       .waitFor()
     await confirm.getByRole('link', { name: 'See the connections that use Acme In Use' }).click()
-    await page.waitForURL('**/app/connections?integration=acme-in-use')
-    await expect.poll(() => page.locator('tbody .cell-title').allTextContents()).toEqual(['Still In Use'])
-    expect(await page.getByLabel('Integration').inputValue()).toBe('acme-in-use')
-    expect(withoutExpectedStatus(errors.take(), [409])).toEqual([])
+    await t.page.waitForURL('**/app/connections?integration=acme-in-use')
+    await expect.poll(() => t.page.locator('tbody .cell-title').allTextContents()).toEqual(['Still In Use'])
+    expect(await t.page.getByLabel('Integration').inputValue()).toBe('acme-in-use')
+    expect(withoutExpectedStatus(t.errors.take(), [409])).toEqual([])
   })
 
   it('keeps custom integrations to owners and admins', async () => {
-    await openPage()
-    await signIn(MEMBER)
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click()
-    await page.getByRole('listitem').filter({ hasText: 'GitHub' }).first().waitFor()
-    expect(await page.getByRole('link', { name: 'New custom integration' }).count()).toBe(0)
-    await page.goto('/app/integrations/new')
-    await page.getByText('Only owners and admins can manage custom integrations').waitFor()
-    expect(await page.getByRole('button', { name: 'Create integration' }).count()).toBe(0)
+    await t.openPage()
+    await t.signIn(MEMBER)
+    await t.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click()
+    await t.page.getByRole('listitem').filter({ hasText: 'GitHub' }).first().waitFor()
+    expect(await t.page.getByRole('link', { name: 'New custom integration' }).count()).toBe(0)
+    await t.page.goto('/app/integrations/new')
+    await t.page.getByText('Only owners and admins can manage custom integrations').waitFor()
+    expect(await t.page.getByRole('button', { name: 'Create integration' }).count()).toBe(0)
 
     // A custom integration's page shows it, without Edit or Delete; its edit page says why not.
-    await createCustomIntegration(server.core, principal, {
+    await createCustomIntegration(t.server.core, t.principal, {
       name: 'acme-members-see',
       displayName: 'Acme Members See',
       authType: 'SECRET_TEXT',
@@ -297,18 +260,18 @@ describe('integrations', () => {
         auth: { in: 'header', name: 'x-api-key', value: '{apiKey}' },
       },
     })
-    await page.goto('/app/integrations/acme-members-see')
-    await page.getByRole('heading', { level: 1, name: 'Acme Members See' }).waitFor()
-    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0)
-    expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0)
-    await page.goto('/app/integrations/acme-members-see/edit')
-    await page.getByText('Only owners and admins can manage custom integrations').waitFor()
-    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
-    expect(errors.take()).toEqual([])
+    await t.page.goto('/app/integrations/acme-members-see')
+    await t.page.getByRole('heading', { level: 1, name: 'Acme Members See' }).waitFor()
+    expect(await t.page.getByRole('link', { name: 'Edit' }).count()).toBe(0)
+    expect(await t.page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0)
+    await t.page.goto('/app/integrations/acme-members-see/edit')
+    await t.page.getByText('Only owners and admins can manage custom integrations').waitFor()
+    expect(await t.page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
+    expect(t.errors.take()).toEqual([])
   })
 
   it('tells a Free-plan organization why its OAuth app is not used and what to do', async () => {
-    const free = await bootstrapTestOrganization(server, {
+    const free = await bootstrapTestOrganization(t.server, {
       organizationName: 'Tiny Co',
       plan: 'FREE',
       ...FREE_OWNER,
@@ -316,19 +279,19 @@ describe('integrations', () => {
     const freePrincipal: Principal = { kind: 'apiKey', organizationId: free.organizationId, apiKeyId: 'e2e' }
     // GitLab has a shared (platform) app; GitHub has none; Bitbucket has the organization's own
     // app from when it was on the Team plan.
-    await addPlatformOAuthApp(server.core, {
+    await addPlatformOAuthApp(t.server.core, {
       integrationName: 'gitlab',
       clientId: 'platform-gitlab',
       clientSecret: 'platform-secret',
     })
     const setPlan = (plan: 'FREE' | 'TEAM') =>
-      server.core.db
+      t.server.core.db
         .updateTable('organizations')
         .set({ plan })
         .where('id', '=', free.organizationId)
         .execute()
     await setPlan('TEAM')
-    await createOAuthApp(server.core, freePrincipal, {
+    await createOAuthApp(t.server.core, freePrincipal, {
       integrationName: 'bitbucket',
       clientId: 'tiny-bitbucket',
       clientSecret: 'tiny-secret',
@@ -337,7 +300,7 @@ describe('integrations', () => {
 
     // What the page says follows the rules connections are held to.
     const codeOf = (integration: string) =>
-      selectOAuthApp(server.core, free.organizationId, integration).then(
+      selectOAuthApp(t.server.core, free.organizationId, integration).then(
         (app) => (app.organizationId === null ? 'PLATFORM' : 'TENANT'),
         (e: { code?: string }) => e.code,
       )
@@ -345,12 +308,12 @@ describe('integrations', () => {
     expect(await codeOf('gitlab')).toBe('PLATFORM')
     expect(await codeOf('bitbucket')).toBe('CUSTOM_OAUTH_APP_PLAN_REQUIRED')
 
-    await openPage()
-    await signIn(FREE_OWNER)
-    const notice = page.getByTestId('oauth-app-plan-notice')
-    const section = page.getByRole('region', { name: 'Your OAuth app' })
+    await t.openPage()
+    await t.signIn(FREE_OWNER)
+    const notice = t.page.getByTestId('oauth-app-plan-notice')
+    const section = t.page.getByRole('region', { name: 'Your OAuth app' })
 
-    await page.goto('/app/integrations/github')
+    await t.page.goto('/app/integrations/github')
     await notice.waitFor()
     expect(await notice.textContent()).toContain(
       'Connections to GitHub cannot start: Switchboard has no shared OAuth app for GitHub, and your own app needs the Team plan or above',
@@ -360,23 +323,23 @@ describe('integrations', () => {
     )
     // No form that could only fail.
     expect(await section.getByLabel('Client ID').count()).toBe(0)
-    await screenshot(page, 'integration-free-plan')
+    await screenshot(t.page, 'integration-free-plan')
 
-    await page.goto('/app/integrations/gitlab')
-    await page.getByRole('heading', { level: 1, name: 'GitLab' }).waitFor()
+    await t.page.goto('/app/integrations/gitlab')
+    await t.page.getByRole('heading', { level: 1, name: 'GitLab' }).waitFor()
     await expect
       .poll(() => notice.textContent())
       .toContain('so connections to GitLab use Switchboard’s shared OAuth app')
 
-    await page.goto('/app/integrations/bitbucket')
-    await page.getByRole('heading', { level: 1, name: 'Bitbucket' }).waitFor()
+    await t.page.goto('/app/integrations/bitbucket')
+    await t.page.getByRole('heading', { level: 1, name: 'Bitbucket' }).waitFor()
     await expect
       .poll(() => notice.textContent())
       .toContain('New connections to Bitbucket fail: your own OAuth app below needs the Team plan or above')
     expect(await section.getByTestId('oauth-app-client-id').textContent()).toBe('tiny-bitbucket')
 
     await notice.getByRole('link', { name: 'See your plan in Settings.' }).click()
-    expect(await page.getByTestId('org-plan').textContent()).toBe('Free')
-    expect(errors.take()).toEqual([])
+    expect(await t.page.getByTestId('org-plan').textContent()).toBe('Free')
+    expect(t.errors.take()).toEqual([])
   })
 })
