@@ -12,9 +12,9 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BENCH_TOKEN as TOKEN, benchSwitchboard } from './fixture.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const TOKEN = 'bench-access-token'
 const CONCURRENCY = 64
 const ops = Number(process.env.BENCH_OPS ?? 20_000)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -37,9 +37,8 @@ async function measure(call: () => Promise<void>, n: number): Promise<Sample> {
 }
 
 async function caller(role: string, upstreamUrl: string): Promise<() => Promise<void>> {
-  const { createTestDeps } = await import('@switchboard/testing')
-  const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
-  t.deps.clock = (await import('@switchboard/core')).systemClock
+  const sb = await benchSwitchboard(upstreamUrl)
+  const { t } = sb
   if (role === 'undici') {
     const origin = new URL(upstreamUrl).origin
     const headers = { authorization: `Bearer ${TOKEN}` }
@@ -72,29 +71,9 @@ async function caller(role: string, upstreamUrl: string): Promise<() => Promise<
   }
   const { handleRest, restRoutes } = await import('@switchboard/api')
   const core = await import('@switchboard/core')
-  const org = await core.bootstrapOrganization(t.deps, { organizationName: 'Bench', plan: 'TEAM' })
-  const principal = { kind: 'apiKey' as const, organizationId: org.organizationId, apiKeyId: 'bench' }
-  await core.createCustomIntegration(t.deps, principal, {
-    name: 'bench-api',
-    displayName: 'Bench API',
-    authType: 'SECRET_TEXT',
-    api: { baseUrl: upstreamUrl, auth: { in: 'header', name: 'Authorization', value: 'Bearer {apiKey}' } },
-  })
-  await core.setSharingMode(t.deps, principal, 'bench-api', 'SHARED')
-  await core.createConnection(t.deps, principal, {
-    type: 'SECRET_TEXT',
-    integrationName: 'bench-api',
-    workspaceId: org.workspaceId,
-    externalId: 'bench',
-    secretText: TOKEN,
-  })
   const route = restRoutes.find((r) => r.method === 'GET' && r.path === '/api/integrations/:id/request/*')
   if (!route) throw new Error('no proxy route')
-  const headers = {
-    host: '127.0.0.1',
-    authorization: `Bearer ${org.apiKey}`,
-    'x-workspace-id': org.workspaceId,
-  }
+  const headers = { host: '127.0.0.1', ...sb.headers }
   const session = { token: undefined, set() {}, clear() {} }
   return async () => {
     // What the HTTP host does per request: resolve the principal, then hand the route the request.
@@ -108,7 +87,7 @@ async function caller(role: string, upstreamUrl: string): Promise<() => Promise<
       { deps: t.deps, principal: p, session },
       {
         method: 'GET',
-        url: '/api/integrations/bench-api/request/items',
+        url: sb.path,
         params: { id: 'bench-api', '*': 'items' },
         query: {},
         body: undefined,

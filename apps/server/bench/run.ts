@@ -5,7 +5,7 @@
  *   1. the upstream directly (once, for reference),
  *   2. a bare Node proxy (its own process: undici.request + pipe, no auth, no database),
  *   3. a Fastify pass-through (its own process: the same call as a Fastify route),
- *   4. Switchboard (this process): API-key auth, connection lookup, credential injection.
+ *   4. Switchboard (its own process): API-key auth, connection lookup, credential injection.
  * 2–4 take turns for BENCH_ROUNDS rounds of BENCH_DURATION seconds, in an order that changes
  * each round, so drift in the machine's load hits them alike. Prints medians of requests/s,
  * p50, p99 and the proxy process's CPU time per request, and the ratios the targets are
@@ -13,21 +13,10 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  bootstrapOrganization,
-  createConnection,
-  createCustomIntegration,
-  type Principal,
-  setSharingMode,
-  systemClock,
-} from '@switchboard/core'
-import { createTestDeps } from '@switchboard/testing'
-import { pino } from 'pino'
-import { buildApp } from '../src/app.ts'
+import { BENCH_TOKEN as TOKEN } from './fixture.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -36,7 +25,6 @@ const duration = Number(process.env.BENCH_DURATION ?? 3)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64)
 const writeDocs = args.includes('--write')
-const TOKEN = 'bench-access-token'
 
 if (which === 'core') {
   await import('./core.ts')
@@ -49,6 +37,8 @@ const children: ChildProcess[] = []
 
 interface BenchServer {
   url: string
+  /** What the server's line adds after its URL (Switchboard's: the call's path and headers). */
+  info: string
   /** CPU time (user + system, µs) the server's process has used so far. */
   cpu(): Promise<number>
 }
@@ -75,7 +65,10 @@ function startServer(...roleArgs: string[]): Promise<BenchServer> {
   return new Promise((resolve, reject) => {
     child.once('error', reject)
     child.once('exit', (code) => reject(new Error(`bench server ${roleArgs[0]} exited (${code})`)))
-    child.stdout?.once('data', (d: Buffer) => resolve({ url: d.toString().trim(), cpu }))
+    child.stdout?.once('data', (d: Buffer) => {
+      const [url = '', ...info] = d.toString().trim().split(' ')
+      resolve({ url, info: info.join(' '), cpu })
+    })
   })
 }
 
@@ -84,29 +77,8 @@ const upstreamUrl = upstream.url
 const bare = await startServer('bare', upstreamUrl)
 const fastifyOnly = await startServer('fastify', upstreamUrl)
 
-const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
-// The real clock, as the server runs with (the test deps' clock is a manual one).
-t.deps.clock = systemClock
-const app = await buildApp({ core: t.deps, logger: pino({ level: 'silent' }) })
-await app.listen({ port: 0, host: '127.0.0.1' })
-const sbUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-const org = await bootstrapOrganization(t.deps, { organizationName: 'Bench', plan: 'TEAM' })
-const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'bench' }
-await createCustomIntegration(t.deps, principal, {
-  name: 'bench-api',
-  displayName: 'Bench API',
-  authType: 'SECRET_TEXT',
-  api: { baseUrl: upstreamUrl, auth: { in: 'header', name: 'Authorization', value: `Bearer {apiKey}` } },
-})
-// One organization-wide connection serves every caller (seed 002's shared mode).
-await setSharingMode(t.deps, principal, 'bench-api', 'SHARED')
-await createConnection(t.deps, principal, {
-  type: 'SECRET_TEXT',
-  integrationName: 'bench-api',
-  workspaceId: org.workspaceId,
-  externalId: 'bench',
-  secretText: TOKEN,
-})
+const sbServer = await startServer('switchboard', upstreamUrl)
+const sbCall = JSON.parse(sbServer.info) as { path: string; headers: Record<string, string> }
 
 interface Run {
   rps: number
@@ -167,10 +139,6 @@ async function measure(target: Target): Promise<void> {
   console.error(`  ${target.name}: ${Math.round(r.rps)} req/s`)
 }
 
-const ownCpu = async () => {
-  const u = process.cpuUsage()
-  return u.user + u.system
-}
 const direct: Target = {
   name: 'upstream (direct)',
   url: `${upstreamUrl}/items`,
@@ -194,9 +162,9 @@ const fastifyTarget: Target = {
 }
 const switchboard: Target = {
   name: 'Switchboard proxy',
-  url: `${sbUrl}/api/integrations/bench-api/request/items`,
-  headers: [`authorization=Bearer ${org.apiKey}`, `x-workspace-id=${org.workspaceId}`],
-  cpu: ownCpu,
+  url: `${sbServer.url}${sbCall.path}`,
+  headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
+  cpu: sbServer.cpu,
   runs: [],
 }
 
@@ -293,7 +261,5 @@ if (writeDocs) {
   console.error(`Wrote ${file}`)
 }
 
-await app.close()
-await t.close()
 for (const child of children) child.kill()
 process.exit(0)

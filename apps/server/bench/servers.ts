@@ -6,13 +6,18 @@
  *   servers.ts fastify <upstreamUrl>  the same pass-through as a Fastify route (no auth, no
  *                                  database), streaming undici.request's answer as such
  *                                  routes usually do
+ *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
+ *                                  silent; its line adds the call's path and headers as JSON
  * Each prints its URL on stdout once listening, and answers the IPC message 'cpu' with its
  * process.cpuUsage().
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Fastify from 'fastify'
+import { pino } from 'pino'
 import { Agent, request } from 'undici'
+import { buildApp } from '../src/app.ts'
+import { benchSwitchboard } from './fixture.ts'
 
 // The benchmark asks for this process's CPU time over IPC, to report CPU per request.
 process.on('message', (m) => {
@@ -70,7 +75,13 @@ if (role === 'upstream' && arg) {
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   process.stdout.write(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}\n`)
+} else if (role === 'switchboard' && arg) {
+  const sb = await benchSwitchboard(arg)
+  const app = await buildApp({ core: sb.t.deps, logger: pino({ level: 'silent' }) })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  process.stdout.write(`${url} ${JSON.stringify({ path: sb.path, headers: sb.headers })}\n`)
 } else {
-  console.error('usage: servers.ts upstream <token> | servers.ts bare|fastify <upstreamUrl>')
+  console.error('usage: servers.ts upstream <token> | servers.ts bare|fastify|switchboard <upstreamUrl>')
   process.exit(1)
 }
