@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BENCH_TOKEN as TOKEN, benchSwitchboard } from './fixture.ts'
+import { benchSwitchboard, BENCH_TOKEN as TOKEN } from './fixture.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const CONCURRENCY = 64

@@ -28,8 +28,10 @@ const writeDocs = args.includes('--write')
 
 if (which === 'core') {
   await import('./core.ts')
+} else if (which === 'instructions') {
+  await import('./instructions.ts')
 } else if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy, core`)
+  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions`)
   process.exit(1)
 }
 
