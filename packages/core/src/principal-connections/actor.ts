@@ -27,18 +27,24 @@ type ActorHeaders = { workspaceId?: string | undefined; endUserId?: string | und
 export function actorFor(deps: CoreDeps, principal: Principal, headers: ActorHeaders): Promise<Actor> {
   const { workspaceId: ws, endUserId: eu } = headers
   // A frozen principal (an API key's, from its cached read) stays the same object while it is
-  // cached: the actor is kept under it, keyed by the headers alone (length-prefixed, so no
-  // two pairs of values make the same key).
+  // cached: the actor is kept under it, keyed by the headers alone. The usual call names a
+  // workspace and no end user, and its key is the workspace id as it arrived; otherwise the
+  // key is both values, length-prefixed so that no two pairs make the same key.
   if (Object.isFrozen(principal)) {
-    const key = `actor:${ws?.length ?? -1}:${eu?.length ?? -1}:${ws ?? ''}${eu ?? ''}`
+    const [kind, key] =
+      eu === undefined
+        ? ws === undefined
+          ? ['actor', '']
+          : ['actorInWorkspace', ws]
+        : ['actorForEndUser', `${ws?.length ?? -1}:${ws ?? ''}${eu}`]
     // The loaders are inline arrows: tsx names a closure kept in a const, at a cost per call.
-    return cachedRead(deps, key, () => resolveActor(deps, principal, headers), principal)
+    return cachedRead(deps, kind, key, () => resolveActor(deps, principal, headers), principal)
   }
   const userId =
     principal.kind === 'user' ? principal.userId : principal.kind === 'oauthToken' ? principal.userId : null
   const superuser = principal.kind === 'user' && principal.isSuperuser
-  const key = JSON.stringify(['actor', principal.organizationId, userId, superuser, ws, eu])
-  return cachedRead(deps, key, () => resolveActor(deps, principal, headers))
+  const key = JSON.stringify([principal.organizationId, userId, superuser, ws, eu])
+  return cachedRead(deps, 'actor', key, () => resolveActor(deps, principal, headers))
 }
 
 async function resolveActor(deps: CoreDeps, principal: Principal, headers: ActorHeaders): Promise<Actor> {

@@ -384,7 +384,8 @@ export async function proxyForActor(
   // Kept under the actor (the same object while its own read is cached), by integration.
   const { integration, connection } = await cachedRead(
     deps,
-    `current:${integrationId}`,
+    'currentConnection',
+    integrationId,
     async () => {
       const integration = await requireIntegration(deps, actor.organizationId, integrationId)
       return { integration, connection: await requireCurrent(deps, actor, integration) }

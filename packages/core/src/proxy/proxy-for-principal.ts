@@ -43,7 +43,6 @@ export async function proxyRequest(
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const key = JSON.stringify([
-    'proxyConnection',
     principal.organizationId,
     input.connectionId,
     input.integrationName,
@@ -51,7 +50,7 @@ export async function proxyRequest(
     input.externalId,
     input.endUserId,
   ])
-  const connection = await cachedRead(deps, key, () =>
+  const connection = await cachedRead(deps, 'proxyConnection', key, () =>
     input.connectionId
       ? requireConnection(deps, principal.organizationId, input.connectionId)
       : resolveConnectionRow(deps, principal.organizationId, {

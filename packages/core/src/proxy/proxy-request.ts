@@ -433,13 +433,16 @@ async function proxyCall(
   const maxBytes = options.maxResponseBytes ?? 50 * 1024 * 1024
   const timeoutMs = options.timeoutMs ?? deps.config.proxyTimeoutMs ?? 120_000
   const deadline = Date.now() + timeoutMs
-  const upstream = new UpstreamCalls(deps.dispatcher, {
-    apiName: def.displayName,
-    timeoutMs,
-    bufferUpTo: Math.min(BUFFERED_BODY_BYTES, maxBytes),
-    maxBytes,
-    signal: options.signal,
-  })
+  const upstream = new UpstreamCalls(
+    deps.dispatcher,
+    {
+      apiName: def.displayName,
+      timeoutMs,
+      bufferUpTo: Math.min(BUFFERED_BODY_BYTES, maxBytes),
+      maxBytes,
+    },
+    options.signal,
+  )
   // The last answer received, and the one handed to the caller (a stream they now own).
   let arrived: UpstreamAnswer['body'] | undefined
   let passedOn: UpstreamAnswer['body'] | undefined

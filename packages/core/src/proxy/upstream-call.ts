@@ -52,39 +52,74 @@ export interface UpstreamCallOptions {
   bufferUpTo: number
   /** A streamed answer fails once it passes this many bytes. */
   maxBytes: number
-  /** Fires 'abort' when the caller goes away. */
-  signal?: AbortSignal | AbortEvents | undefined
 }
 
 /**
- * How long a call runs before it starts watching for its caller going away. Most answers come
- * sooner, and a listener per call on the caller's connection is a measurable share of a fast
- * proxied call; a call cancelled in its first 50 ms costs the upstream little anyway.
+ * How long a call runs before it starts watching for its caller going away (between this and
+ * twice this). Most answers come sooner, and a listener per call on the caller's connection is
+ * a measurable share of a fast proxied call; a call cancelled in its first 50 ms costs the
+ * upstream little anyway.
  */
 const WATCH_CALLER_AFTER_MS = 50
+
+/**
+ * The calls that will start watching: those started in the current slot of 50 ms, and in the
+ * one before. Every 50 ms one timer moves them on, and those of the slot before that still
+ * run start watching. A timer per call (a Timeout object, a list to link it into and out of)
+ * cost more than the rest of its bookkeeping together.
+ */
+const watchSoon = {
+  current: [] as UpstreamCalls[],
+  previous: [] as UpstreamCalls[],
+  ticker: null as NodeJS.Timeout | null,
+}
+
+function enlist(call: UpstreamCalls): void {
+  watchSoon.current.push(call)
+  if (watchSoon.ticker) return
+  watchSoon.ticker = setInterval(tick, WATCH_CALLER_AFTER_MS)
+  // A call under way keeps the process alive through its socket; this timer need not.
+  watchSoon.ticker.unref()
+}
+
+function tick(): void {
+  const due = watchSoon.previous
+  watchSoon.previous = watchSoon.current
+  watchSoon.current = []
+  for (const call of due) call.watch()
+  if (watchSoon.previous.length === 0 && watchSoon.ticker) {
+    clearInterval(watchSoon.ticker)
+    watchSoon.ticker = null
+  }
+}
 
 export class UpstreamCalls {
   private reason: AppError | null = null
   private current: AnswerHandler | null = null
-  private timer: NodeJS.Timeout
+  private timer: NodeJS.Timeout | null = null
+  /** Until the call is over: what says the caller went away. */
+  private signal: AbortSignal | AbortEvents | null
   private stopListening: (() => void) | null = null
   private readonly deadline: number
 
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly options: UpstreamCallOptions,
+    /** Fires 'abort' when the caller goes away. */
+    signal: AbortSignal | AbortEvents | undefined,
   ) {
     this.deadline = Date.now() + options.timeoutMs
-    const { signal } = options
+    this.signal = signal ?? null
     if (signal?.aborted) this.abort(callerGone())
-    // One timer per call, of one of two fixed durations, so they share two timer lists.
-    this.timer =
-      signal && options.timeoutMs > WATCH_CALLER_AFTER_MS
-        ? setTimeout(() => this.watchCaller(signal), WATCH_CALLER_AFTER_MS)
-        : setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
+    // Watching starts within two slots; a shorter deadline gets its own timer at once.
+    if (signal && options.timeoutMs > 2 * WATCH_CALLER_AFTER_MS) enlist(this)
+    else this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
   }
 
-  private watchCaller(signal: AbortSignal | AbortEvents): void {
+  /** Called by the slot timer: a call still under way watches its caller and its deadline. */
+  watch(): void {
+    const signal = this.signal
+    if (!signal) return
     if (signal.aborted) this.abort(callerGone())
     else this.stopListening = onAbort(signal, () => this.abort(callerGone()))
     this.timer = setTimeout(() => this.abort(this.timedOut()), Math.max(0, this.deadline - Date.now()))
@@ -130,8 +165,10 @@ export class UpstreamCalls {
   }
 
   private release(): void {
-    clearTimeout(this.timer)
+    if (this.timer) clearTimeout(this.timer)
     this.stopListening?.()
+    // Held in a slot list for up to 100 ms more: keep nothing of the request alive.
+    this.signal = null
     this.current = null
   }
 

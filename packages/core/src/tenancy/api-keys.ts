@@ -71,13 +71,20 @@ export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: str
   }
 }
 
+const API_KEY_LENGTH = 46
+
+function malformedKey(): AppError {
+  return new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
+}
+
 /** Resolves `sk_…` to its organization, or throws UNAUTHORIZED (legacy 2036). */
 export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<Principal> {
-  if (!API_KEY_PATTERN.test(key)) {
-    throw new AppError('UNAUTHORIZED', 'Invalid API key: expected "Bearer sk_…"', undefined, 2036)
-  }
+  // Only a key of the right length is looked up, so the cache holds nothing larger; its
+  // characters are checked when it is first read, not on every call.
+  if (key.length !== API_KEY_LENGTH) throw malformedKey()
   // Keyed by the key itself: hashing it on every call cost more than the cached lookup.
-  const found = await cachedRead(deps, `apiKey:${key}`, async () => {
+  const found = await cachedRead(deps, 'apiKey', key, async () => {
+    if (!API_KEY_PATTERN.test(key)) return 'malformed' as const
     const row = await deps.db
       .selectFrom('apiKeys')
       .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
@@ -92,6 +99,7 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
     })
     return { row, principal }
   })
+  if (found === 'malformed') throw malformedKey()
   if (!found) throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
   const { row, principal } = found
   if (touchDue(row, clockMs(deps.clock))) {

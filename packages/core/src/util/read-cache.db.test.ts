@@ -30,28 +30,32 @@ describe('read cache and the change counter', () => {
   it('serves a repeated read from memory until this process writes', async () => {
     let loads = 0
     const load = async () => ++loads
-    expect(await cachedRead(t.deps, 'k', load)).toBe(1)
-    expect(await cachedRead(t.deps, 'k', load)).toBe(1)
+    expect(await cachedRead(t.deps, 'test', 'k', load)).toBe(1)
+    expect(await cachedRead(t.deps, 'test', 'k', load)).toBe(1)
     await t.deps.db.updateTable('organizations').set({ name: 'Renamed' }).execute()
-    expect(await cachedRead(t.deps, 'k', load)).toBe(2)
-    expect(await cachedRead(t.deps, 'k', load)).toBe(2)
+    expect(await cachedRead(t.deps, 'test', 'k', load)).toBe(2)
+    expect(await cachedRead(t.deps, 'test', 'k', load)).toBe(2)
     clock.advance(DEFAULT_READ_CACHE_MS)
-    expect(await cachedRead(t.deps, 'k', load)).toBe(3)
+    expect(await cachedRead(t.deps, 'test', 'k', load)).toBe(3)
   })
 
   it('shares one load between concurrent misses and does not keep a failed one', async () => {
     let loads = 0
     const slow = () => new Promise<number>((resolve) => setTimeout(() => resolve(++loads), 20))
-    expect(await Promise.all([cachedRead(t.deps, 's', slow), cachedRead(t.deps, 's', slow)])).toEqual([1, 1])
-    await expect(cachedRead(t.deps, 'f', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
-    expect(await cachedRead(t.deps, 'f', async () => 'ok')).toBe('ok')
+    expect(
+      await Promise.all([cachedRead(t.deps, 'test', 's', slow), cachedRead(t.deps, 'test', 's', slow)]),
+    ).toEqual([1, 1])
+    await expect(cachedRead(t.deps, 'test', 'f', () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    )
+    expect(await cachedRead(t.deps, 'test', 'f', async () => 'ok')).toBe('ok')
   })
 
   it('is off when readCacheMs is 0', async () => {
     const off: CoreDeps = { ...t.deps, config: { ...t.deps.config, readCacheMs: 0 } }
     let loads = 0
-    await cachedRead(off, 'k', async () => ++loads)
-    expect(await cachedRead(off, 'k', async () => ++loads)).toBe(2)
+    await cachedRead(off, 'test', 'k', async () => ++loads)
+    expect(await cachedRead(off, 'test', 'k', async () => ++loads)).toBe(2)
   })
 
   it('counts writes that can change a cached read, and only those', async () => {

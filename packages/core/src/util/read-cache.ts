@@ -13,13 +13,19 @@ interface Entry {
   value: Promise<unknown>
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>()
+/** Per scope object, one map per kind of read, keyed by what identifies the read. */
+const caches = new WeakMap<object, Map<string, Map<string, Entry>>>()
 
-function cacheFor(scope: object): Map<string, Entry> {
-  let cache = caches.get(scope)
+function cacheFor(scope: object, kind: string): Map<string, Entry> {
+  let kinds = caches.get(scope)
+  if (!kinds) {
+    kinds = new Map()
+    caches.set(scope, kinds)
+  }
+  let cache = kinds.get(kind)
   if (!cache) {
     cache = new Map()
-    caches.set(scope, cache)
+    kinds.set(kind, cache)
   }
   return cache
 }
@@ -31,12 +37,17 @@ function cacheFor(scope: object): Map<string, Entry> {
  * `config.readCacheMs` (default 1 s; 0 turns the cache off). Concurrent misses share one
  * load; a failed load is not kept.
  *
- * `under` keys the read by an object as well as by `key`: a read that follows from another
- * cached value (an actor from its principal) is kept under that value, found without building
- * a key of everything it came from, and let go of with it. Default: the database.
+ * Each `kind` of read has its own map, so `key` is only what tells two reads of that kind
+ * apart (an API key, an integration id) and is used as it arrives: building a longer key
+ * per call (a prefix, a JSON array) cost more than the cached read itself.
+ *
+ * `under` keys the read by an object as well: a read that follows from another cached value
+ * (an actor from its principal) is kept under that value, found without building a key of
+ * everything it came from, and let go of with it. Default: the database.
  */
 export function cachedRead<T>(
   deps: CoreDeps,
+  kind: string,
   key: string,
   load: () => Promise<T>,
   under: object = deps.db,
@@ -44,7 +55,7 @@ export function cachedRead<T>(
   const ttl = deps.config.readCacheMs ?? DEFAULT_READ_CACHE_MS
   const changes = changeCount(deps.db)
   if (ttl <= 0 || changes === undefined) return load()
-  const cache = cacheFor(under)
+  const cache = cacheFor(under, kind)
   const now = clockMs(deps.clock)
   const hit = cache.get(key)
   if (hit && hit.changes === changes && now - hit.loadedAt < ttl && hit.loadedAt <= now) {
