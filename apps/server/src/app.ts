@@ -102,6 +102,29 @@ class ClientGone implements AbortEvents {
   }
 }
 
+/** The dashboard session cookie of one request: a class, so a request makes no closures for it. */
+class CookieSession {
+  constructor(
+    private readonly reply: FastifyReply,
+    readonly token: string | undefined,
+    private readonly secure: boolean,
+  ) {}
+
+  set(token: string, expiresAt: string): void {
+    void this.reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure,
+      path: '/',
+      expires: new Date(expiresAt),
+    })
+  }
+
+  clear(): void {
+    void this.reply.clearCookie(SESSION_COOKIE, { path: '/' })
+  }
+}
+
 /** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
 function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
   const site = headers['sec-fetch-site']
@@ -225,21 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const ctx: ApiContext = {
       deps: core,
       principal: null,
-      session: {
-        token: sessionToken,
-        set(token, expiresAt) {
-          void reply.setCookie(SESSION_COOKIE, token, {
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: secureCookies,
-            path: '/',
-            expires: new Date(expiresAt),
-          })
-        },
-        clear() {
-          void reply.clearCookie(SESSION_COOKIE, { path: '/' })
-        },
-      },
+      session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
       ctx.principal = await resolvePrincipal(

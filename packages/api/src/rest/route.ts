@@ -96,10 +96,11 @@ export async function handleRest(
 ): Promise<RestResult> {
   try {
     if (r.auth === 'required' && ctx.principalError) throw ctx.principalError
-    const principalCtx = r.auth === 'required' ? { ...ctx, principal: requirePrincipal(ctx.principal) } : ctx
+    // A route that requires a principal gets the context as it is, once it is known to hold one.
+    if (r.auth === 'required') requirePrincipal(ctx.principal)
     const parsed = r.input.safeParse((r.pick ?? defaultPick)(req))
     if (!parsed.success) throw validationError(parsed.error.issues)
-    const out = await r.run(principalCtx as never, parsed.data, req)
+    const out = await r.run(ctx as never, parsed.data, req)
     if (out instanceof HttpReply) return { status: out.status, body: out.body, headers: out.headers }
     const status = r.status ?? 200
     return { status, body: status === 204 ? undefined : out, headers: {} }
