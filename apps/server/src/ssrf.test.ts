@@ -193,6 +193,15 @@ describe('proxy egress rules (SSRF) with an allowlist of exactly the upstream an
     expect(victim.requests).toEqual([])
   })
 
+  it('an answer with several Location headers loses them all, even when one is on the API', async () => {
+    const to = [`http://127.0.0.1:${victim.port}/steal`, '/me']
+    const res = await proxy(`/redirect?${to.map((t) => `to=${encodeURIComponent(t)}`).join('&')}&status=302`)
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBeNull()
+    await res.body?.cancel()
+    expect(victim.requests).toEqual([])
+  })
+
   it('a same-origin redirect keeps its Location (and is still not followed)', async () => {
     const res = await proxy(`/redirect?to=${encodeURIComponent('/me?next=1')}&status=302`)
     expect(res.status).toBe(302)

@@ -67,7 +67,7 @@ export const ORIGIN_WIDE_HEADERS: Record<string, string> = {
 /**
  * Starts a plain node:http "provider API". With no auth option every request is accepted; otherwise a
  * missing or refused credential gets 401 `{error:'invalid_token'}` with `WWW-Authenticate`.
- * Routes (all behind the auth check): `/status/:code?retryAfter=s`, `/redirect?to=URL&status=302`,
+ * Routes (all behind the auth check): `/status/:code?retryAfter=s`, `/redirect?to=URL&status=302` (`to` repeated: one Location each),
  * `/html` (a page with a permissive CSP), `/set-cookie`, `/large?bytes=N`, `/slow?ms=N`, `/echo`; anything else (e.g. `GET /me`) answers
  * `{ ok, path, method, query, body, authorizedAs }`.
  */
@@ -139,7 +139,13 @@ export async function startUpstream(options: StartUpstreamOptions = {}): Promise
 
     switch (url.pathname) {
       case '/redirect': {
-        res.writeHead(Number(query.status ?? 302), { location: query.to ?? '/', 'content-length': '0' })
+        // Each `to` is one Location header (a broken upstream may send several).
+        const to = url.searchParams.getAll('to')
+        res.writeHead(Number(query.status ?? 302), [
+          ...(to.length ? to : ['/']).flatMap((location) => ['location', location]),
+          'content-length',
+          '0',
+        ])
         return res.end()
       }
       case '/html': {

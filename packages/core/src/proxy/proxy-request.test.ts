@@ -171,6 +171,51 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     }
   })
 
+  it("passes the answer's headers as undici parses them, minus the dropped ones, in one pass", async () => {
+    const server = createServer((_req, res) => {
+      // Raw pairs: names in any case, repeats, and names that are also Object.prototype's.
+      res.writeHead(
+        200,
+        [
+          ['Content-Type', 'application/json'],
+          ['X-Multi', 'a'],
+          ['x-multi', 'b'],
+          ['X-MULTI', 'c'],
+          ['Set-Cookie', 'sid=1'],
+          ['Access-Control-Allow-Origin', '*'],
+          ['Strict-Transport-Security', 'max-age=1'],
+          ['__proto__', 'p'],
+          ['constructor', 'k'],
+          ['Content-Length', '2'],
+        ].flat(),
+      )
+      res.end('{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const res = await proxyThroughConnection(
+        t.deps,
+        { ...connection, apiBaseUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+        { url: '/doc' },
+      )
+      expect(res.status).toBe(200)
+      const { date: _date, connection: _c, 'keep-alive': _k, ...rest } = res.headers
+      expect(rest).toEqual({
+        'content-type': 'application/json',
+        'x-multi': ['a', 'b', 'c'],
+        ['__proto__']: 'p',
+        constructor: 'k',
+        'content-length': '2',
+      })
+      expect(Object.getPrototypeOf(res.headers)).toBe(Object.prototype)
+      expect(Object.keys(res.headers)).not.toContain('set-cookie')
+      expect((await readAll(res.body)).toString()).toBe('{}')
+    } finally {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+
   it('a streamed request body over maxRequestBytes fails with PAYLOAD_TOO_LARGE, once', async () => {
     const body = Readable.from(Array.from({ length: 10 }, () => Buffer.alloc(1000, 'q')))
     await expect(

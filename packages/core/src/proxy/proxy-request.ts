@@ -328,7 +328,15 @@ function outboundBody(
   return Buffer.from(JSON.stringify(data))
 }
 
-/** The upstream's headers minus cookies and per-hop ones; a Location off the API is removed. */
+/** Answer headers that never pass: cookies, per-hop ones, and those that speak for our origin. */
+function droppedResponseHeader(name: string): boolean {
+  return DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith('access-control-')
+}
+
+/**
+ * The upstream's headers as passed on (the dropped ones were left out as they were read): a
+ * Location that points off the API is removed, since redirects are never followed here.
+ */
 function inboundHeaders(
   deps: CoreDeps,
   def: IntegrationDefinition,
@@ -336,23 +344,20 @@ function inboundHeaders(
   headers: Record<string, string | string[]>,
   url: URL,
 ): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
-  for (const name in headers) {
-    if (DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith('access-control-')) continue
-    out[name] = headers[name] as string | string[]
-  }
-  const location = out.location
+  const location = headers.location
   if (typeof location === 'string') {
-    // Redirects are never followed here.
     try {
       const next = new URL(location, url)
       resolveProxyUrl(def, connection.apiBaseUri, next.toString(), deps.config.egressAllow)
       checkEgressUrl({ allow: deps.config.egressAllow }, next)
     } catch {
-      delete out.location
+      delete headers.location
     }
+  } else if (location !== undefined) {
+    // Several Location headers: which one a client follows is anyone's guess.
+    delete headers.location
   }
-  return out
+  return headers
 }
 
 /** undici's errors as ours; null when the call may simply be tried again. */
@@ -440,6 +445,7 @@ async function proxyCall(
       timeoutMs,
       bufferUpTo: Math.min(BUFFERED_BODY_BYTES, maxBytes),
       maxBytes,
+      dropHeader: droppedResponseHeader,
     },
     options.signal,
   )
@@ -454,7 +460,8 @@ async function proxyCall(
       if (remaining <= 0) throw upstream.timedOut()
       // Only query-string auth changes the URL; header auth reuses the resolved one.
       const url = def.api.auth.in === 'query' ? new URL(target) : target
-      const headers = { ...baseHeaders }
+      // The credentials go in under the same name on every attempt (a refresh replaces them).
+      const headers = baseHeaders
       applyAuth(def.api.auth, fresh.credentials, url, headers)
       let res: UpstreamAnswer
       try {

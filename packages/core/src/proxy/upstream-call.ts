@@ -27,7 +27,10 @@ export interface UpstreamRequest {
 
 export interface UpstreamAnswer {
   statusCode: number
-  /** As undici's request() gives them: lower-cased names, repeated ones as arrays. */
+  /**
+   * As undici's request() gives them (lower-cased names, repeated ones as arrays), minus
+   * those the call's `dropHeader` names.
+   */
   headers: Record<string, string | string[]>
   /** The whole body for a small answer of declared length (and HEAD, 204, 304); else a stream. */
   body: Buffer | Readable
@@ -52,6 +55,8 @@ export interface UpstreamCallOptions {
   bufferUpTo: number
   /** A streamed answer fails once it passes this many bytes. */
   maxBytes: number
+  /** Answer headers (by lower-cased name) left out as they are read. */
+  dropHeader?: (name: string) => boolean
 }
 
 /**
@@ -204,6 +209,31 @@ function onAbort(signal: AbortSignal | AbortEvents, fn: () => void): () => void 
   return () => events.removeListener('abort', fn)
 }
 
+/**
+ * The answer's raw headers as an object, as undici's parseHeaders makes it, leaving out what
+ * `drop` names in the same pass (one object per answer instead of a parsed and a filtered one).
+ */
+function answerHeaders(
+  raw: Buffer[],
+  drop: ((name: string) => boolean) | undefined,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = util.headerNameToString(raw[i] as Buffer)
+    if (drop?.(name)) continue
+    const value = (raw[i + 1] as Buffer).toString('latin1')
+    const seen = Object.hasOwn(out, name) ? out[name] : undefined
+    if (seen === undefined) {
+      // A header named __proto__ is a header, not the object's prototype.
+      if (name === '__proto__')
+        Object.defineProperty(out, name, { value, enumerable: true, configurable: true, writable: true })
+      else out[name] = value
+    } else if (typeof seen === 'string') out[name] = [seen, value]
+    else seen.push(value)
+  }
+  return out
+}
+
 export function declaredLength(value: string | string[] | undefined): number | null {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null
 }
@@ -237,7 +267,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
     if (statusCode < 200) return true
     this.statusCode = statusCode
-    const headers = util.parseHeaders(rawHeaders) as Record<string, string | string[]>
+    const headers = answerHeaders(rawHeaders, this.limits.dropHeader)
     this.headers = headers
     const length = declaredLength(headers['content-length'])
     const bodyless = this.method === 'HEAD' || statusCode === 204 || statusCode === 304
