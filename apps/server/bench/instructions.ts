@@ -20,10 +20,11 @@
  * each way per request) and memory stalls.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeDocsBlock } from './docs-block.ts'
 import { BENCH_TOKEN } from './fixture.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -186,23 +187,11 @@ const lines = [
 console.log(lines.join('\n'))
 
 if (writeDocs) {
-  const file = path.resolve(here, '../../../docs/performance.md')
-  const block = [
-    '<!-- instructions:start -->',
+  writeDocsBlock(
+    'instructions',
     `Last count (${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}; ${warmup} requests to warm up, ${requests} counted, ${CONNECTIONS} connections):`,
-    '',
-    ...lines,
-    '<!-- instructions:end -->',
-  ].join('\n')
-  const doc = readFileSync(file, 'utf8')
-  const marked = /<!-- instructions:start -->[\s\S]*<!-- instructions:end -->/
-  if (!marked.test(doc))
-    throw new Error(`${file} has no <!-- instructions:start --> … <!-- instructions:end --> block`)
-  writeFileSync(file, doc.replace(marked, block))
-  spawnSync(path.resolve(here, '../../../node_modules/.bin/biome'), ['format', '--write', file], {
-    stdio: 'ignore',
-  })
-  console.error(`Wrote ${file}`)
+    lines,
+  )
 }
 upstream.kill()
 process.exit(0)

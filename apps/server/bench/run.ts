@@ -11,11 +11,11 @@
  * p50, p99 and the proxy process's CPU time per request, and the ratios the targets are
  * written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added p99.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeDocsBlock } from './docs-block.ts'
 import { BENCH_TOKEN as TOKEN } from './fixture.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -242,25 +242,11 @@ const lines = [
 console.log(lines.join('\n'))
 
 if (writeDocs) {
-  // Only the marked block of docs/performance.md is machine-written; the prose around it is not.
-  const file = path.resolve(here, '../../../docs/performance.md')
-  const cpus = availableParallelism()
-  const block = [
-    '<!-- bench:start -->',
-    `Last run (${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, ${cpus} cores; ${connections} connections, ${rounds} interleaved rounds of ${duration} s, medians):`,
-    '',
-    ...lines,
-    '<!-- bench:end -->',
-  ].join('\n')
-  const doc = readFileSync(file, 'utf8')
-  const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/
-  if (!marked.test(doc)) throw new Error(`${file} has no <!-- bench:start --> … <!-- bench:end --> block`)
-  writeFileSync(file, doc.replace(marked, block))
-  // Keep the file as the linter formats it, so `pnpm lint` stays green after a --write.
-  spawnSync(path.resolve(here, '../../../node_modules/.bin/biome'), ['format', '--write', file], {
-    stdio: 'ignore',
-  })
-  console.error(`Wrote ${file}`)
+  writeDocsBlock(
+    'bench',
+    `Last run (${new Date().toISOString().slice(0, 10)}, ${process.platform} ${process.arch}, Node ${process.version}, ${availableParallelism()} cores; ${connections} connections, ${rounds} interleaved rounds of ${duration} s, medians):`,
+    lines,
+  )
 }
 
 for (const child of children) child.kill()
