@@ -74,13 +74,13 @@ const WATCH_CALLER_AFTER_MS = 50
  * cost more than the rest of its bookkeeping together.
  */
 const watchSoon = {
-  current: [] as UpstreamCalls[],
-  previous: [] as UpstreamCalls[],
+  current: [] as (UpstreamCalls | null)[],
+  previous: [] as (UpstreamCalls | null)[],
   ticker: null as NodeJS.Timeout | null,
 }
 
-function enlist(call: UpstreamCalls): void {
-  watchSoon.current.push(call)
+/** Keeps the slot timer running while calls wait in a slot. */
+function startTicking(): void {
   if (watchSoon.ticker) return
   watchSoon.ticker = setInterval(tick, WATCH_CALLER_AFTER_MS)
   // A call under way keeps the process alive through its socket; this timer need not.
@@ -91,7 +91,7 @@ function tick(): void {
   const due = watchSoon.previous
   watchSoon.previous = watchSoon.current
   watchSoon.current = []
-  for (const call of due) call.watch()
+  for (const call of due) call?.watch()
   if (watchSoon.previous.length === 0 && watchSoon.ticker) {
     clearInterval(watchSoon.ticker)
     watchSoon.ticker = null
@@ -106,6 +106,9 @@ export class UpstreamCalls {
   private signal: AbortSignal | AbortEvents | null
   private stopListening: (() => void) | null = null
   private readonly deadline: number
+  /** The slot list this call waits in, and its place there, until it watches or is over. */
+  private slot: (UpstreamCalls | null)[] | null = null
+  private slotIndex = 0
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -117,12 +120,16 @@ export class UpstreamCalls {
     this.signal = signal ?? null
     if (signal?.aborted) this.abort(callerGone())
     // Watching starts within two slots; a shorter deadline gets its own timer at once.
-    if (signal && options.timeoutMs > 2 * WATCH_CALLER_AFTER_MS) enlist(this)
-    else this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
+    if (signal && options.timeoutMs > 2 * WATCH_CALLER_AFTER_MS) {
+      this.slot = watchSoon.current
+      this.slotIndex = this.slot.push(this) - 1
+      startTicking()
+    } else this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
   }
 
   /** Called by the slot timer: a call still under way watches its caller and its deadline. */
   watch(): void {
+    this.slot = null
     const signal = this.signal
     if (!signal) return
     if (signal.aborted) this.abort(callerGone())
@@ -172,7 +179,12 @@ export class UpstreamCalls {
   private release(): void {
     if (this.timer) clearTimeout(this.timer)
     this.stopListening?.()
-    // Held in a slot list for up to 100 ms more: keep nothing of the request alive.
+    // A call over in its first 50–100 ms leaves its slot, so the list keeps nothing of it
+    // alive until the next tick (a young object held that long ends up in the old generation).
+    if (this.slot) {
+      this.slot[this.slotIndex] = null
+      this.slot = null
+    }
     this.signal = null
     this.current = null
   }
