@@ -209,6 +209,7 @@ describe('HTTP host (SQLite)', () => {
       ['a malformed key', { authorization: 'Bearer sk_x' }, 2036],
       ['another scheme', { authorization: 'Basic abc' }, 2038],
       ['a key of the right shape that does not exist', bearer(`sk_${'A'.repeat(43)}`), 2036],
+      ['a key of the right length with a character no key has', bearer(`sk_${'A'.repeat(42)}!`), 2036],
       ['a token that is no API key', bearer('gho_1234567890'), 2036],
       ['two tokens', { authorization: 'Bearer sk_a sk_b' }, 2038],
     ] as Array<[string, Record<string, string>, number]>)(

@@ -171,7 +171,7 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     }
   })
 
-  it("passes the answer's headers as undici parses them, minus the dropped ones, in one pass", async () => {
+  it("passes the answer's headers as undici parses them, minus the dropped ones and __proto__, in one pass", async () => {
     const server = createServer((_req, res) => {
       // Raw pairs: names in any case, repeats, and names that are also Object.prototype's.
       res.writeHead(
@@ -203,11 +203,11 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
       expect(rest).toEqual({
         'content-type': 'application/json',
         'x-multi': ['a', 'b', 'c'],
-        ['__proto__']: 'p',
         constructor: 'k',
         'content-length': '2',
       })
       expect(Object.getPrototypeOf(res.headers)).toBe(Object.prototype)
+      expect(Object.keys(res.headers)).not.toContain('__proto__')
       expect(Object.keys(res.headers)).not.toContain('set-cookie')
       expect((await readAll(res.body)).toString()).toBe('{}')
     } finally {
@@ -406,6 +406,33 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
 
     it('an emitter that fired before the call started watching, seen through `aborted`', async () => {
       await expectCancelled(hangUp(5))
+    })
+
+    it('a call with less than two watch slots of time watches from the start', async () => {
+      const started = Date.now()
+      await expect(
+        proxyThroughConnection(
+          t.deps,
+          connection,
+          { url: '/slow?ms=3000' },
+          { signal: hangUp(10), timeoutMs: 90 },
+        ),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringMatching(/caller went away/) })
+      expect(Date.now() - started).toBeLessThan(80)
+    })
+
+    it('a call whose caller stays still times out at its deadline, watched from its slot', async () => {
+      const started = Date.now()
+      await expect(
+        proxyThroughConnection(
+          t.deps,
+          connection,
+          { url: '/slow?ms=3000' },
+          { signal: Object.assign(new EventEmitter(), { aborted: false }), timeoutMs: 400 },
+        ),
+      ).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390)
+      expect(Date.now() - started).toBeLessThan(1500)
     })
   })
 

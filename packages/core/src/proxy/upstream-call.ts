@@ -119,15 +119,16 @@ export class UpstreamCalls {
     this.deadline = Date.now() + options.timeoutMs
     this.signal = signal ?? null
     if (signal?.aborted) this.abort(callerGone())
-    // Watching starts within two slots; a shorter deadline gets its own timer at once.
+    // Watching starts within two slots; a call with less time than that watches from the start.
     if (signal && options.timeoutMs > 2 * WATCH_CALLER_AFTER_MS) {
       this.slot = watchSoon.current
       this.slotIndex = this.slot.push(this) - 1
       startTicking()
-    } else this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
+    } else if (signal) this.watch()
+    else this.timer = setTimeout(() => this.abort(this.timedOut()), options.timeoutMs)
   }
 
-  /** Called by the slot timer: a call still under way watches its caller and its deadline. */
+  /** A call still under way (from the slot timer, or at once) watches its caller and its deadline. */
   watch(): void {
     this.slot = null
     const signal = this.signal
@@ -223,7 +224,8 @@ function onAbort(signal: AbortSignal | AbortEvents, fn: () => void): () => void 
 
 /**
  * The answer's raw headers as an object, as undici's parseHeaders makes it, leaving out what
- * `drop` names in the same pass (one object per answer instead of a parsed and a filtered one).
+ * `drop` names (and `__proto__`) in the same pass: one object per answer instead of a parsed
+ * and a filtered one.
  */
 function answerHeaders(
   raw: Buffer[],
@@ -232,15 +234,13 @@ function answerHeaders(
   const out: Record<string, string | string[]> = {}
   for (let i = 0; i < raw.length; i += 2) {
     const name = util.headerNameToString(raw[i] as Buffer)
-    if (drop?.(name)) continue
+    // No header is called __proto__; written into the reply's header object, one would set
+    // its prototype.
+    if (name === '__proto__' || drop?.(name)) continue
     const value = (raw[i + 1] as Buffer).toString('latin1')
     const seen = Object.hasOwn(out, name) ? out[name] : undefined
-    if (seen === undefined) {
-      // A header named __proto__ is a header, not the object's prototype.
-      if (name === '__proto__')
-        Object.defineProperty(out, name, { value, enumerable: true, configurable: true, writable: true })
-      else out[name] = value
-    } else if (typeof seen === 'string') out[name] = [seen, value]
+    if (seen === undefined) out[name] = value
+    else if (typeof seen === 'string') out[name] = [seen, value]
     else seen.push(value)
   }
   return out
