@@ -7,9 +7,11 @@
  *   3. a Fastify pass-through (its own process: the same call as a Fastify route),
  *   4. Switchboard (its own process): API-key auth, connection lookup, credential injection.
  * 2–4 take turns for BENCH_ROUNDS rounds of BENCH_DURATION seconds, in an order that changes
- * each round, so drift in the machine's load hits them alike. Prints medians of requests/s,
- * p50, p99 and the proxy process's CPU time per request, and the ratios the targets are
- * written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added p99.
+ * each round, so drift in the machine's load hits them alike; every round starts them afresh
+ * and warms them up (BENCH_WARMUP seconds each). Prints medians of requests/s, p50, p99, the
+ * proxy process's CPU time per request and its garbage collection's share, and the ratios the
+ * targets are written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added
+ * p99.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
@@ -24,6 +26,7 @@ const which = args.find((a) => !a.startsWith('--')) ?? 'proxy'
 const duration = Number(process.env.BENCH_DURATION ?? 3)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64)
+const warmup = Number(process.env.BENCH_WARMUP ?? 5)
 const writeDocs = args.includes('--write')
 
 if (which === 'core') {
@@ -36,13 +39,18 @@ if (which === 'core') {
 }
 
 const children: ChildProcess[] = []
+// However the run ends, no server outlives it.
+process.on('exit', () => {
+  for (const child of children) child.kill()
+})
 
 interface BenchServer {
   url: string
   /** What the server's line adds after its URL (Switchboard's: the call's path and headers). */
   info: string
-  /** CPU time (user + system, µs) the server's process has used so far. */
-  cpu(): Promise<number>
+  /** CPU time (user + system) and time in garbage collection the process has used so far, µs. */
+  usage(): Promise<{ cpu: number; gc: number }>
+  stop(): Promise<void>
 }
 
 /** Starts one of bench/servers.ts's roles in its own process. */
@@ -59,28 +67,36 @@ function startServer(...roleArgs: string[]): Promise<BenchServer> {
     },
   )
   children.push(child)
-  const cpu = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (u) => resolve((u as NodeJS.CpuUsage).user + (u as NodeJS.CpuUsage).system))
-      child.send('cpu')
+  let stopping = false
+  const usage = () =>
+    new Promise<{ cpu: number; gc: number }>((resolve) => {
+      child.once('message', (u) => {
+        const { user, system, gc } = u as NodeJS.CpuUsage & { gc: number }
+        resolve({ cpu: user + system, gc })
+      })
+      child.send('usage')
+    })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      stopping = true
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill()
     })
   return new Promise((resolve, reject) => {
     child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`bench server ${roleArgs[0]} exited (${code})`)))
+    child.once('exit', (code) => {
+      if (!stopping) reject(new Error(`bench server ${roleArgs[0]} exited (${code})`))
+    })
     child.stdout?.once('data', (d: Buffer) => {
       const [url = '', ...info] = d.toString().trim().split(' ')
-      resolve({ url, info: info.join(' '), cpu })
+      resolve({ url, info: info.join(' '), usage, stop })
     })
   })
 }
 
 const upstream = await startServer('upstream', TOKEN)
 const upstreamUrl = upstream.url
-const bare = await startServer('bare', upstreamUrl)
-const fastifyOnly = await startServer('fastify', upstreamUrl)
-
-const sbServer = await startServer('switchboard', upstreamUrl)
-const sbCall = JSON.parse(sbServer.info) as { path: string; headers: Record<string, string> }
 
 interface Run {
   rps: number
@@ -90,12 +106,18 @@ interface Run {
   non2xx: number
   /** The proxy process's CPU time per request, in µs. */
   cpuPerRequest: number
+  /** Of which in garbage collection (the main thread's pauses), in µs. */
+  gcPerRequest: number
 }
 
-function autocannon(url: string, extra: string[]): Promise<Omit<Run, 'cpuPerRequest'> & { total: number }> {
+function autocannon(
+  url: string,
+  extra: string[],
+  seconds = duration,
+): Promise<Omit<Run, 'cpuPerRequest' | 'gcPerRequest'> & { total: number }> {
   const bin = path.resolve(here, '../node_modules/.bin/autocannon')
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-j', '-c', String(connections), '-d', String(duration), ...extra, url], {
+    const child = spawn(bin, ['-j', '-c', String(connections), '-d', String(seconds), ...extra, url], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
@@ -122,63 +144,68 @@ function autocannon(url: string, extra: string[]): Promise<Omit<Run, 'cpuPerRequ
   })
 }
 
+/** A proxy to measure: how to start its process and what to call on it. */
 interface Target {
   name: string
-  url: string
-  headers: string[]
-  cpu: () => Promise<number>
+  start(): Promise<BenchServer>
+  /** The URL and headers of the measured call, given the process's URL and line. */
+  call(server: BenchServer): { url: string; headers: string[] }
   runs: Run[]
 }
 
-async function measure(target: Target): Promise<void> {
-  const before = await target.cpu()
+async function measure(target: Target, server: BenchServer, record = true): Promise<void> {
+  const { url, headers } = target.call(server)
+  const before = await server.usage()
   const r = await autocannon(
-    target.url,
-    target.headers.flatMap((h) => ['-H', h]),
+    url,
+    headers.flatMap((h) => ['-H', h]),
+    record ? duration : warmup,
   )
-  const used = (await target.cpu()) - before
-  target.runs.push({ ...r, cpuPerRequest: r.total > 0 ? used / r.total : 0 })
-  console.error(`  ${target.name}: ${Math.round(r.rps)} req/s`)
+  if (!record) return
+  const after = await server.usage()
+  const per = (us: number) => (r.total > 0 ? us / r.total : 0)
+  const run = { ...r, cpuPerRequest: per(after.cpu - before.cpu), gcPerRequest: per(after.gc - before.gc) }
+  target.runs.push(run)
+  console.error(
+    `  ${target.name}: ${Math.round(r.rps)} req/s, ${Math.round(run.cpuPerRequest)} µs CPU/request (GC ${run.gcPerRequest.toFixed(1)})`,
+  )
 }
 
 const direct: Target = {
   name: 'upstream (direct)',
-  url: `${upstreamUrl}/items`,
-  headers: [`authorization=Bearer ${TOKEN}`],
-  cpu: upstream.cpu,
+  start: async () => upstream,
+  call: () => ({ url: `${upstreamUrl}/items`, headers: [`authorization=Bearer ${TOKEN}`] }),
   runs: [],
 }
 const bareTarget: Target = {
   name: 'bare Node proxy (undici)',
-  url: `${bare.url}/items`,
-  headers: [],
-  cpu: bare.cpu,
+  start: () => startServer('bare', upstreamUrl),
+  call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
 const fastifyTarget: Target = {
   name: 'Fastify pass-through (no auth)',
-  url: `${fastifyOnly.url}/items`,
-  headers: [],
-  cpu: fastifyOnly.cpu,
+  start: () => startServer('fastify', upstreamUrl),
+  call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
 const switchboard: Target = {
   name: 'Switchboard proxy',
-  url: `${sbServer.url}${sbCall.path}`,
-  headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
-  cpu: sbServer.cpu,
+  start: () => startServer('switchboard', upstreamUrl),
+  call: (server) => {
+    const sbCall = JSON.parse(server.info) as { path: string; headers: Record<string, string> }
+    return {
+      url: `${server.url}${sbCall.path}`,
+      headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
+    }
+  },
   runs: [],
 }
 
 console.error(
-  `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved…`,
+  `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved, each round on fresh processes…`,
 )
-await measure(direct)
-// Warm-up (JIT, connection pools), not recorded.
-await autocannon(
-  switchboard.url,
-  switchboard.headers.flatMap((h) => ['-H', h]),
-)
+await measure(direct, upstream)
 // Each round takes the next of the six orders, so over six rounds every proxy runs in every
 // position and after each of the others alike.
 const [b, f, s] = [bareTarget, fastifyTarget, switchboard]
@@ -191,7 +218,18 @@ const orders = [
   [s, f, b],
 ]
 for (let round = 0; round < rounds; round++) {
-  for (const target of orders[round % orders.length] as Target[]) await measure(target)
+  // Every round starts each proxy afresh: a Node process's garbage collector settles at start
+  // into one of two regimes that it then keeps (docs/performance.md), so one process per proxy
+  // for the whole run would make every round repeat one draw. Fresh processes make the rounds
+  // independent, and the medians describe a typical process.
+  const order = orders[round % orders.length] as Target[]
+  // One at a time: starting them side by side slows each one's start-up.
+  const servers: BenchServer[] = []
+  for (const target of order) servers.push(await target.start())
+  // Warm-up (JIT, connection pools), not recorded.
+  for (const [i, target] of order.entries()) await measure(target, servers[i] as BenchServer, false)
+  for (const [i, target] of order.entries()) await measure(target, servers[i] as BenchServer)
+  await Promise.all(servers.map((server) => server.stop()))
 }
 
 const median = (xs: number[]) => {
@@ -208,6 +246,7 @@ function summary(t: Target): Run {
     errors: sum(t.runs.map((r) => r.errors)),
     non2xx: sum(t.runs.map((r) => r.non2xx)),
     cpuPerRequest: median(t.runs.map((r) => r.cpuPerRequest)),
+    gcPerRequest: median(t.runs.map((r) => r.gcPerRequest)),
   }
 }
 const [directR, bareR, fastifyR, sb] = [
@@ -224,10 +263,10 @@ const cpuRatio = median(
   switchboard.runs.map((r, i) => r.cpuPerRequest / (bareTarget.runs[i]?.cpuPerRequest ?? r.cpuPerRequest)),
 )
 const row = (name: string, r: Run) =>
-  `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${Math.round(r.cpuPerRequest)} | ${r.errors} | ${r.non2xx} |`
+  `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${Math.round(r.cpuPerRequest)} | ${r.gcPerRequest.toFixed(1)} | ${r.errors} | ${r.non2xx} |`
 const lines = [
-  '| target | requests/s | p50 (ms) | p99 (ms) | CPU µs/request | errors | non-2xx |',
-  '|---|---:|---:|---:|---:|---:|---:|',
+  '| target | requests/s | p50 (ms) | p99 (ms) | CPU µs/request | of which GC | errors | non-2xx |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
   row(direct.name, directR),
   row(bareTarget.name, bareR),
   row(fastifyTarget.name, fastifyR),
@@ -249,5 +288,5 @@ if (writeDocs) {
   )
 }
 
-for (const child of children) child.kill()
+await upstream.stop()
 process.exit(0)

@@ -8,20 +8,26 @@
  *                                  routes usually do
  *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
  *                                  silent; its line adds the call's path and headers as JSON
- * Each prints its URL on stdout once listening, and answers the IPC message 'cpu' with its
- * process.cpuUsage().
+ * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
+ * process.cpuUsage() and `gc`, the µs its main thread has spent in garbage collection.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { PerformanceObserver } from 'node:perf_hooks'
 import Fastify from 'fastify'
 import { pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
 import { benchSwitchboard } from './fixture.ts'
 
-// The benchmark asks for this process's CPU time over IPC, to report CPU per request.
+// The benchmark asks for this process's CPU time, and its time in garbage collection, over
+// IPC, to report both per request.
+let gcMicros = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000
+}).observe({ entryTypes: ['gc'] })
 process.on('message', (m) => {
-  if (m === 'cpu') process.send?.(process.cpuUsage())
+  if (m === 'usage') process.send?.({ ...process.cpuUsage(), gc: gcMicros })
 })
 
 // Exit normally when the benchmark is done, so `--cpu-prof` (BENCH_CPU_PROF) writes its file.
