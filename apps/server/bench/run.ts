@@ -144,24 +144,29 @@ function autocannon(
   })
 }
 
-/** A proxy to measure: how to start its process and what to call on it. */
+/** What to call on a server, and the runs measured. */
 interface Target {
   name: string
-  start(): Promise<BenchServer>
   /** The URL and headers of the measured call, given the process's URL and line. */
   call(server: BenchServer): { url: string; headers: string[] }
   runs: Run[]
 }
 
+/** A proxy, started afresh every round. */
+interface ProxyTarget extends Target {
+  start(): Promise<BenchServer>
+}
+
+/** One recorded run against a server (or, with `record` false, a warm-up of BENCH_WARMUP s). */
 async function measure(target: Target, server: BenchServer, record = true): Promise<void> {
   const { url, headers } = target.call(server)
+  const args = headers.flatMap((h) => ['-H', h])
+  if (!record) {
+    await autocannon(url, args, warmup)
+    return
+  }
   const before = await server.usage()
-  const r = await autocannon(
-    url,
-    headers.flatMap((h) => ['-H', h]),
-    record ? duration : warmup,
-  )
-  if (!record) return
+  const r = await autocannon(url, args)
   const after = await server.usage()
   const per = (us: number) => (r.total > 0 ? us / r.total : 0)
   const run = { ...r, cpuPerRequest: per(after.cpu - before.cpu), gcPerRequest: per(after.gc - before.gc) }
@@ -173,23 +178,22 @@ async function measure(target: Target, server: BenchServer, record = true): Prom
 
 const direct: Target = {
   name: 'upstream (direct)',
-  start: async () => upstream,
   call: () => ({ url: `${upstreamUrl}/items`, headers: [`authorization=Bearer ${TOKEN}`] }),
   runs: [],
 }
-const bareTarget: Target = {
+const bareTarget: ProxyTarget = {
   name: 'bare Node proxy (undici)',
   start: () => startServer('bare', upstreamUrl),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
-const fastifyTarget: Target = {
+const fastifyTarget: ProxyTarget = {
   name: 'Fastify pass-through (no auth)',
   start: () => startServer('fastify', upstreamUrl),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
-const switchboard: Target = {
+const switchboard: ProxyTarget = {
   name: 'Switchboard proxy',
   start: () => startServer('switchboard', upstreamUrl),
   call: (server) => {
@@ -222,7 +226,7 @@ for (let round = 0; round < rounds; round++) {
   // into one of two regimes that it then keeps (docs/performance.md), so one process per proxy
   // for the whole run would make every round repeat one draw. Fresh processes make the rounds
   // independent, and the medians describe a typical process.
-  const order = orders[round % orders.length] as Target[]
+  const order = orders[round % orders.length] as ProxyTarget[]
   // One at a time: starting them side by side slows each one's start-up.
   const servers: BenchServer[] = []
   for (const target of order) servers.push(await target.start())
