@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
-import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import {
   type ApiContext,
@@ -23,6 +22,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
+import { clearCookie, readCookie, setCookie } from './cookies.ts'
 import { redactUrl } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -111,17 +111,11 @@ class CookieSession {
   ) {}
 
   set(token: string, expiresAt: string): void {
-    void this.reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.secure,
-      path: '/',
-      expires: new Date(expiresAt),
-    })
+    setCookie(this.reply, SESSION_COOKIE, token, { secure: this.secure, expires: new Date(expiresAt) })
   }
 
   clear(): void {
-    void this.reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    clearCookie(this.reply, SESSION_COOKIE, this.secure)
   }
 }
 
@@ -182,7 +176,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     done()
   })
 
-  await app.register(fastifyCookie)
   const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -244,7 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   /** The per-request context shared by tRPC and REST. */
   async function contextFor(req: FastifyRequest, reply: FastifyReply): Promise<ApiContext> {
-    const sessionToken = req.cookies[SESSION_COOKIE]
+    const sessionToken = readCookie(req.headers, SESSION_COOKIE)
     const ctx: ApiContext = {
       deps: core,
       principal: null,
@@ -317,7 +310,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Any content type is accepted here, so a cross-site form could post one: a request that
     // carries only the dashboard cookie must come from our own pages.
     scope.addHook('onRequest', async (req) => {
-      if (req.headers.authorization || !req.cookies[SESSION_COOKIE]) return
+      if (req.headers.authorization || !readCookie(req.headers, SESSION_COOKIE)) return
       if (!isSameOrigin(req.headers, core.config.publicUrl)) {
         throw new AppError(
           'FORBIDDEN',

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Provider } from 'oidc-provider'
 import { z } from 'zod'
+import { readCookie } from '../cookies.ts'
 import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, SESSION_COOKIE } from './provider.ts'
 
 /**
@@ -116,7 +117,7 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
   }
 
   async function dashboardUser(req: FastifyRequest): Promise<Extract<Principal, { kind: 'user' }> | null> {
-    const token = req.cookies[SESSION_COOKIE]
+    const token = readCookie(req.headers, SESSION_COOKIE)
     if (!token) return null
     const principal = await authenticateSession(core, token).catch(() => null)
     return principal?.kind === 'user' ? principal : null
