@@ -16,9 +16,12 @@ export type BearerResolver = (deps: CoreDeps, token: string) => Promise<Principa
 
 /**
  * Who is calling: a bearer API key (or a token a resolver accepts), else the dashboard session.
- * Returns null when no credential was sent; throws UNAUTHORIZED for a bad one.
+ * Settles with null when no credential was sent; rejects with UNAUTHORIZED for a bad one.
+ *
+ * Not an async function: on the proxy's path it hands back the API key's own promise, where
+ * an async wrapper would add a promise and two microtask turns per call.
  */
-export async function resolvePrincipal(
+export function resolvePrincipal(
   deps: CoreDeps,
   creds: Credentials,
   bearerResolvers: readonly BearerResolver[] = [],
@@ -26,23 +29,33 @@ export async function resolvePrincipal(
   if (creds.authorization !== undefined && creds.authorization !== '') {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(creds.authorization)
     if (!match?.[1]) {
-      throw new AppError(
-        'UNAUTHORIZED',
-        'Malformed Authorization header: expected "Bearer sk_…"',
-        undefined,
-        2038,
+      return Promise.reject(
+        new AppError(
+          'UNAUTHORIZED',
+          'Malformed Authorization header: expected "Bearer sk_…"',
+          undefined,
+          2038,
+        ),
       )
     }
     const token = match[1]
     if (token.startsWith('sk_')) return authenticateApiKey(deps, token)
-    for (const resolve of bearerResolvers) {
-      const principal = await resolve(deps, token)
-      if (principal) return principal
-    }
-    throw new AppError('UNAUTHORIZED', 'Invalid API key or access token', undefined, 2036)
+    return resolveBearer(deps, token, bearerResolvers)
   }
   if (creds.sessionToken) return authenticateSession(deps, creds.sessionToken)
-  return null
+  return Promise.resolve(null)
+}
+
+async function resolveBearer(
+  deps: CoreDeps,
+  token: string,
+  bearerResolvers: readonly BearerResolver[],
+): Promise<Principal> {
+  for (const resolve of bearerResolvers) {
+    const principal = await resolve(deps, token)
+    if (principal) return principal
+  }
+  throw new AppError('UNAUTHORIZED', 'Invalid API key or access token', undefined, 2036)
 }
 
 export function requirePrincipal(principal: Principal | null): Principal {
