@@ -26,11 +26,17 @@ describe('integrations', () => {
     },
   })
 
-  /** The message shown under a field, found through the field's aria-describedby. */
+  /**
+   * The message shown under a field, found through the field's aria-describedby. Read in one
+   * step in the page: read in two, the field's help text could be swapped for the server's
+   * error in between, and the locator for the help text would then wait its full 30 s.
+   */
   async function messageOf(label: string): Promise<string | null> {
-    const input = t.page.getByLabel(label, { exact: true })
-    const id = await input.getAttribute('aria-describedby')
-    return id ? t.page.locator(`[id="${id}"]`).textContent() : null
+    return t.page.getByLabel(label, { exact: true }).evaluate((input) => {
+      const ids = input.getAttribute('aria-describedby')?.split(/\s+/).filter(Boolean) ?? []
+      if (ids.length === 0) return null
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+    })
   }
 
   it('creates an OAuth2 custom integration with live validation, then edits and deletes it', async () => {
