@@ -266,6 +266,12 @@ const addedP99 = median(switchboard.runs.map((r, i) => r.p99 - (bareTarget.runs[
 const cpuRatio = median(
   switchboard.runs.map((r, i) => r.cpuPerRequest / (bareTarget.runs[i]?.cpuPerRequest ?? r.cpuPerRequest)),
 )
+// A process in the garbage collector's slow regime (docs/performance.md) spends several times
+// the usual GC time per request; counted against the bare proxy's median, so a machine that
+// is slow all round does not count as such.
+const slowRegimeGc = 2.5 * bareR.gcPerRequest
+const slowRounds = (t: Target) =>
+  `${t.runs.filter((r) => r.gcPerRequest > slowRegimeGc).length} of ${t.runs.length}`
 const row = (name: string, r: Run) =>
   `| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${Math.round(r.cpuPerRequest)} | ${r.gcPerRequest.toFixed(1)} | ${r.errors} | ${r.non2xx} |`
 const lines = [
@@ -281,6 +287,7 @@ const lines = [
   `- Switchboard / bare proxy CPU per request: ${cpuRatio.toFixed(2)}×`,
   `- Fastify pass-through / bare proxy throughput: ${(median(fastifyTarget.runs.map((r, i) => r.rps / (bareTarget.runs[i]?.rps ?? r.rps))) * 100).toFixed(1)} % (a Fastify route streaming undici.request's answer)`,
   `- bare proxy / upstream throughput: ${((bareR.rps / directR.rps) * 100).toFixed(1)} %`,
+  `- rounds in the garbage collector's slow regime (GC per request over ${slowRegimeGc.toFixed(1)} µs, 2.5× the bare proxy's median): Switchboard ${slowRounds(switchboard)}, Fastify pass-through ${slowRounds(fastifyTarget)}, bare proxy ${slowRounds(bareTarget)}`,
 ]
 console.log(lines.join('\n'))
 
