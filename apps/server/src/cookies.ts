@@ -22,6 +22,22 @@ export interface CookieOptions {
 
 /** Adds a Set-Cookie header for an httpOnly, SameSite=Lax cookie on the whole site. */
 export function setCookie(reply: FastifyReply, name: string, value: string, options: CookieOptions): void {
+  addSetCookie(reply, name, value, options.secure, options.expires)
+}
+
+/** Tells the browser to drop the cookie: empty, expired at the epoch, Max-Age=0. */
+export function clearCookie(reply: FastifyReply, name: string, secure: boolean): void {
+  addSetCookie(reply, name, '', secure, new Date(0), 0)
+}
+
+function addSetCookie(
+  reply: FastifyReply,
+  name: string,
+  value: string,
+  secure: boolean,
+  expires: Date,
+  maxAge?: number,
+): void {
   void reply.header(
     'set-cookie',
     stringifySetCookie({
@@ -29,26 +45,10 @@ export function setCookie(reply: FastifyReply, name: string, value: string, opti
       value,
       httpOnly: true,
       sameSite: 'lax',
-      secure: options.secure,
-      path: '/',
-      expires: options.expires,
-    }),
-  )
-}
-
-/** Tells the browser to drop the cookie: empty, expired at the epoch, Max-Age=0. */
-export function clearCookie(reply: FastifyReply, name: string, secure: boolean): void {
-  void reply.header(
-    'set-cookie',
-    stringifySetCookie({
-      name,
-      value: '',
-      httpOnly: true,
-      sameSite: 'lax',
       secure,
       path: '/',
-      expires: new Date(0),
-      maxAge: 0,
+      expires,
+      ...(maxAge !== undefined && { maxAge }),
     }),
   )
 }
