@@ -26,6 +26,7 @@ import { clearCookie, readCookie, setCookie } from './cookies.ts'
 import { redactUrl } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
+import { keepTickShapeAlive } from './tick-shape.ts'
 
 export const SESSION_COOKIE = 'sb_session'
 
@@ -128,6 +129,7 @@ function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): bo
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  keepTickShapeAlive()
   const { core } = deps
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({

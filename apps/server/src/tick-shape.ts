@@ -1,0 +1,32 @@
+import { createHook } from 'node:async_hooks'
+
+/**
+ * Keeps one of `process.nextTick`'s queue entries alive for the life of the process, so that
+ * the hidden classes (maps) of those entries never die.
+ *
+ * Why: Node 20's nextTick builds each entry as an object literal with symbol keys. On V8 11.3
+ * the inline cache of such a literal holds its map weakly, and goes from monomorphic straight
+ * to megamorphic when it meets any other map, for good. A full garbage collection while no
+ * entry is queued (an idle server: the memory reducer runs one soon after start-up) lets the
+ * maps die; the next entry builds new ones, and from then on every nextTick (about ten per
+ * proxied request) goes through the runtime. That cost Switchboard's proxy about 3.5 µs a
+ * request, 3–4 % of its CPU time (docs/performance.md). An entry kept here holds its map, and
+ * through it the whole chain of maps the literal goes through.
+ *
+ * The hook that catches the entry is on for one nextTick call, at start-up.
+ */
+let kept: object | undefined
+
+export function keepTickShapeAlive(): void {
+  if (kept) return
+  const hook = createHook({
+    init(_asyncId, type, _triggerAsyncId, resource) {
+      if (type === 'TickObject') kept = resource
+    },
+  }).enable()
+  try {
+    process.nextTick(() => {})
+  } finally {
+    hook.disable()
+  }
+}
