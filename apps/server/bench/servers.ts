@@ -18,6 +18,7 @@ import Fastify from 'fastify'
 import { pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
+import { keepTickShapeAlive } from '../src/tick-shape.ts'
 import { benchSwitchboard } from './fixture.ts'
 
 // The benchmark asks for this process's CPU time, and its time in garbage collection, over
@@ -82,6 +83,8 @@ if (role === 'upstream' && arg) {
   await app.listen({ port: 0, host: '127.0.0.1' })
   process.stdout.write(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}\n`)
 } else if (role === 'switchboard' && arg) {
+  // First thing, as main.ts does.
+  keepTickShapeAlive()
   const sb = await benchSwitchboard(arg)
   const app = await buildApp({ core: sb.t.deps, logger: pino({ level: 'silent' }) })
   await app.listen({ port: 0, host: '127.0.0.1' })

@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url'
 import { readEnv } from './env.ts'
 import { createLogger } from './logger.ts'
 import { startServer, stopOnSignals } from './server.ts'
+import { keepTickShapeAlive } from './tick-shape.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 async function main(): Promise<void> {
+  // Before start-up's work (migrations, connections) gives the GC a chance to run idle.
+  keepTickShapeAlive()
   const env = readEnv()
   const logger = createLogger(env.logLevel)
   const webDist = env.webDist ?? path.resolve(here, '../../web/dist')

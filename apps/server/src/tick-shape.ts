@@ -13,7 +13,9 @@ import { createHook } from 'node:async_hooks'
  * request, 3–4 % of its CPU time (docs/performance.md). An entry kept here holds its map, and
  * through it the whole chain of maps the literal goes through.
  *
- * The hook that catches the entry is on for one nextTick call, at start-up.
+ * The hook that catches the entry is on for one nextTick call. It has to run before the
+ * first full collection with nothing queued: main.ts calls it first thing, and buildApp
+ * again (a no-op then) for the tests and the benchmarks.
  */
 let kept: object | undefined
 

@@ -80,7 +80,11 @@ function defaultPick(req: RestRequest): unknown {
     return { ...req.query, ...req.params }
   const body = req.body ?? {}
   if (typeof body !== 'object' || Array.isArray(body)) return body
-  return { ...(body as object), ...req.params }
+  // Object.assign, not { ...body, ...params }: on Node 20's V8 a spread followed by more
+  // properties gives every result a new hidden class, and the JSON proxy call
+  // (POST …/request, /api/v1/proxy) comes through here (docs/performance.md). The body is
+  // the JSON parser's, which refuses __proto__ keys, so assigning copies only data.
+  return Object.assign({}, body, req.params)
 }
 
 export function errorResult(error: AppError): RestResult {

@@ -392,9 +392,10 @@ export async function proxyForActor(
     },
     actor,
   )
-  // A literal of one shape, not a spread of the caller's options: the spread made an object
-  // of a new hidden class per call, and every read of an option in the proxy missed V8's
-  // inline caches for it (docs/performance.md).
+  // Object literals (one shape per branch; the HTTP routes always pass a signal), not a
+  // spread of the caller's options: the spread made an object of a new hidden class per
+  // call, and every read of an option in the proxy missed V8's inline caches
+  // (docs/performance.md).
   const signal = options.signal
   return proxyThroughConnection(deps, connection, call, signal ? { integration, signal } : { integration })
 }
