@@ -83,8 +83,9 @@ export function openDatabase(config: DatabaseConfig): Db {
  * otherwise find another schema's `kysely_migration` on the same server and skip creating
  * its own), and Kysely's advisory lock serializes instances.
  * SQLite: Kysely takes no lock there, so a second process (or connection) that read the
- * migration state before the first committed fails with "already exists" or SQLITE_BUSY;
- * running again re-reads the state and finds the work done.
+ * migration state before the first committed fails with "already exists", "duplicate column
+ * name" (a migration that adds a column) or SQLITE_BUSY; running again re-reads the state and
+ * finds the work done.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const raw = db.withoutPlugins()
@@ -114,7 +115,7 @@ function isSqliteRace(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown }
   return (
     (typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) ||
-    (typeof e.message === 'string' && /already exists/.test(e.message))
+    (typeof e.message === 'string' && /already exists|duplicate column name/.test(e.message))
   )
 }
 
