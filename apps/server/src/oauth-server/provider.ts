@@ -12,6 +12,7 @@ import {
   verifyClientSecret,
 } from '@switchboard/core'
 import type { Adapter, Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider'
+import { skipProviderRequestContext } from './request-context.ts'
 
 /**
  * Switchboard as an OAuth 2.0 authorization server (seed 003): oidc-provider, configured for
@@ -73,6 +74,7 @@ function filterProviderNotices(): void {
 
 export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
   filterProviderNotices()
+  await skipProviderRequestContext()
   const { default: ProviderClass, errors } = await import('oidc-provider')
   const keys = await loadOAuthServerKeys(core)
   const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
