@@ -7,7 +7,9 @@
  *                                  database), streaming undici.request's answer as such
  *                                  routes usually do
  *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
- *                                  silent; its line adds the call's path and headers as JSON
+ *                                  silent, after one request to its authorization server's
+ *                                  discovery document; its line adds the call's path and
+ *                                  headers as JSON
  * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
  * process.cpuUsage() and `gc`, the µs its main thread has spent in garbage collection.
  */
@@ -88,6 +90,9 @@ if (role === 'upstream' && arg) {
   const sb = await benchSwitchboard(arg)
   const app = await buildApp({ core: sb.t.deps, logger: pino({ level: 'silent' }) })
   await app.listen({ port: 0, host: '127.0.0.1' })
+  // As a deployment that serves its authorization server too: one /oauth request first
+  // (it once left async hooks on for the whole process; docs/performance.md).
+  await app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   process.stdout.write(`${url} ${JSON.stringify({ path: sb.path, headers: sb.headers })}\n`)
 } else {
