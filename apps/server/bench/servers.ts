@@ -92,7 +92,8 @@ if (role === 'upstream' && arg) {
   await app.listen({ port: 0, host: '127.0.0.1' })
   // As a deployment that serves its authorization server too: one /oauth request first
   // (it once left async hooks on for the whole process; docs/performance.md).
-  await app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })
+  const discovery = await app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })
+  if (discovery.statusCode !== 200) throw new Error(`discovery answered ${discovery.statusCode}`)
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   process.stdout.write(`${url} ${JSON.stringify({ path: sb.path, headers: sb.headers })}\n`)
 } else {

@@ -12,7 +12,7 @@ import {
   verifyClientSecret,
 } from '@switchboard/core'
 import type { Adapter, Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider'
-import { skipProviderRequestContext } from './request-context.ts'
+import { assertNoContextReaders, skipProviderRequestContext } from './request-context.ts'
 
 /**
  * Switchboard as an OAuth 2.0 authorization server (seed 003): oidc-provider, configured for
@@ -223,6 +223,7 @@ export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
     },
   }
 
+  assertNoContextReaders(config)
   const provider = new ProviderClass(issuer, config)
   // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure (as
   // Fastify's trustProxy does for our own routes).

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { assertNoContextReaders } from './request-context.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const appModule = pathToFileURL(path.join(here, '..', 'app.ts')).href
@@ -46,4 +47,17 @@ describe('the authorization server and async hooks', () => {
     expect(result.afterOAuth).toBe(false)
     expect(result.afterOwnStorage).toBe(true)
   }, 40_000)
+})
+
+describe('assertNoContextReaders', () => {
+  it('accepts numeric lifetimes and refuses what would read the request context', () => {
+    expect(() => assertNoContextReaders({ ttl: { AccessToken: 3600, RefreshToken: 86_400 } })).not.toThrow()
+    expect(() => assertNoContextReaders({ ttl: { RefreshToken: () => 60 } })).toThrow(/ttl.RefreshToken/)
+    expect(() => assertNoContextReaders({ formats: { bitsOfOpaqueRandomness: () => 256 } })).toThrow(
+      /bitsOfOpaqueRandomness/,
+    )
+    expect(() =>
+      assertNoContextReaders({ features: { clientIdMetadataDocument: { enabled: true } } }),
+    ).toThrow(/metadata documents/)
+  })
 })
