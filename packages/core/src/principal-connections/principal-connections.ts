@@ -397,5 +397,12 @@ export async function proxyForActor(
   // call, and every read of an option in the proxy missed V8's inline caches
   // (docs/performance.md).
   const signal = options.signal
-  return proxyThroughConnection(deps, connection, call, signal ? { integration, signal } : { integration })
+  // Awaited, not returned: an async function that returns a promise waits two more turns of
+  // the microtask queue to adopt it.
+  return await proxyThroughConnection(
+    deps,
+    connection,
+    call,
+    signal ? { integration, signal } : { integration },
+  )
 }

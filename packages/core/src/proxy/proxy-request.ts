@@ -9,7 +9,7 @@ import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
-import { getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
+import { currentCredentials, getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
 import { touchDue } from '../util/last-used.ts'
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -392,19 +392,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * under the egress rules, injects the connection's credentials last, retries what is safe to
  * retry, refreshes once on 401, and streams the upstream answer back (minus cookies).
  */
-export async function proxyThroughConnection(
+export function proxyThroughConnection(
   deps: CoreDeps,
   connection: Connection,
   rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
-  try {
-    return await proxyCall(deps, connection, rawCall, options)
-  } catch (e) {
+  const result = proxyCall(deps, connection, rawCall, options)
+  // A call without an upload is proxyCall's promise itself: another async level would cost
+  // every proxied call a promise and a turn of the microtask queue.
+  const upload = rawCall.data
+  if (!(upload instanceof Readable)) return result
+  return result.catch((e: unknown) => {
     // An upload that will not be sent is let go of, not left half read.
-    if (rawCall.data instanceof Readable) rawCall.data.destroy()
+    upload.destroy()
     throw e
-  }
+  })
 }
 
 async function proxyCall(
@@ -453,7 +456,9 @@ async function proxyCall(
   let arrived: UpstreamAnswer['body'] | undefined
   let passedOn: UpstreamAnswer['body'] | undefined
   try {
-    let fresh = await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks))
+    let fresh =
+      currentCredentials(deps, connection) ??
+      (await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks)))
     let refreshedOn401 = false
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now()

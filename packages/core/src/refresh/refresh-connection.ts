@@ -77,6 +77,16 @@ function needsRefresh(deps: CoreDeps, c: Connection): boolean {
 }
 
 /**
+ * The connection's credentials as they are, when they need no refresh (the usual case):
+ * without a promise, so the proxy's hot path does not wait a turn for them. `undefined` when
+ * only `getFreshCredentials` can answer (a refresh is due, or the connection failed one).
+ */
+export function currentCredentials(deps: CoreDeps, connection: Connection): FreshCredentials | undefined {
+  if (connection.status === 'REFRESH_FAILED' || needsRefresh(deps, connection)) return undefined
+  return { connection, credentials: decryptCredentialsCached(deps, connection) }
+}
+
+/**
  * The connection's credentials, refreshed first when the access token is (nearly) expired
  * or when `force` is set (a 401 from the API). Concurrent callers in this process share one
  * refresh; other processes wait on the database lease and reuse the committed result.
@@ -87,9 +97,8 @@ export async function getFreshCredentials(
   options: { force?: boolean; hooks?: RefreshHooks } = {},
 ): Promise<FreshCredentials> {
   if (connection.status === 'REFRESH_FAILED') throw refreshFailed(connection.id, connection.statusReason)
-  if (!options.force && !needsRefresh(deps, connection)) {
-    return { connection, credentials: decryptCredentialsCached(deps, connection) }
-  }
+  const current = options.force ? undefined : currentCredentials(deps, connection)
+  if (current) return current
   if (connection.type !== 'OAUTH2')
     return { connection, credentials: decryptCredentialsCached(deps, connection) }
   const map = flights(deps)
