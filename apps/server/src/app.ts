@@ -299,7 +299,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
         void reply.status(result.status).headers(result.headers)
         if (result.body === undefined) return reply.send()
-        return reply.send(result.body)
+        // The body, for Fastify to send, not `reply.send(body)`'s reply: a reply is a thenable
+        // whose `then` waits for the response to finish, with listeners on it, per request.
+        return result.body
       },
     })
   }
