@@ -23,7 +23,7 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, setCookie } from './cookies.ts'
-import { redactUrl } from './logger.ts'
+import { redactUrl, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { keepTickShapeAlive } from './tick-shape.ts'
@@ -136,6 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     loggerInstance: deps.logger,
     // One line per request comes from the onResponse hook below (with secrets redacted).
     logController: new LogController({ disableRequestLogging: true }),
+    // Each request's `req.log` becomes a pino child only if something logs through it.
+    childLoggerFactory: requestLoggerFactory,
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
     // Node's own default, which Fastify turns off: a request (uploads included) that takes
@@ -162,11 +164,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     done()
   })
 
-  // One log line per request, with secrets in the query string redacted.
+  // One log line per request, with secrets in the query string redacted. It goes through the
+  // root logger with the request id, as `req.log`'s child would write it, without making one.
+  const { logger } = deps
   app.addHook('onResponse', (req, reply, done) => {
-    if ((req.log as unknown as Logger).isLevelEnabled('info')) {
-      req.log.info(
+    if (logger.isLevelEnabled('info')) {
+      logger.info(
         {
+          reqId: req.id,
           method: req.method,
           url: redactUrl(req.url),
           statusCode: reply.statusCode,

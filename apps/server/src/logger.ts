@@ -1,4 +1,6 @@
-import { type DestinationStream, type Logger, pino } from 'pino'
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify'
+import type { Bindings, ChildLoggerOptions, DestinationStream, Logger } from 'pino'
+import { pino } from 'pino'
 
 const REDACTED = '[redacted]'
 
@@ -73,3 +75,73 @@ export const redactPaths = [
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, destination)
 }
+
+type LevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
+
+/**
+ * A request's logger that becomes pino's child (its bindings, the request id, serialized) only
+ * when something logs through it at a level that is on. Fastify asks for a child per request;
+ * most requests log nothing but their one line, which the app writes through the root logger
+ * with the request id, and the child cost about 1 % of a proxied request.
+ */
+class RequestLogger {
+  private made: FastifyBaseLogger | undefined
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Bindings,
+  ) {}
+
+  private get logger(): FastifyBaseLogger {
+    this.made ??= this.parent.child(this.bindings)
+    return this.made
+  }
+
+  private write(level: LevelName, args: unknown[]): void {
+    if (!this.isLevelEnabled(level)) return
+    const logger = this.logger
+    ;(logger[level] as (...a: unknown[]) => void).apply(logger, args)
+  }
+
+  get level(): string {
+    return (this.made ?? this.parent).level
+  }
+  set level(level: string) {
+    this.logger.level = level
+  }
+  isLevelEnabled(level: string): boolean {
+    return ((this.made ?? this.parent) as Logger).isLevelEnabled(level)
+  }
+  fatal(...args: unknown[]): void {
+    this.write('fatal', args)
+  }
+  error(...args: unknown[]): void {
+    this.write('error', args)
+  }
+  warn(...args: unknown[]): void {
+    this.write('warn', args)
+  }
+  info(...args: unknown[]): void {
+    this.write('info', args)
+  }
+  debug(...args: unknown[]): void {
+    this.write('debug', args)
+  }
+  trace(...args: unknown[]): void {
+    this.write('trace', args)
+  }
+  silent(): void {}
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger.child(bindings, options)
+  }
+}
+
+/** Fastify's `childLoggerFactory`: a route with its own level or serializers gets its child at once. */
+export const requestLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
+  parent,
+  bindings,
+  options,
+) =>
+  options.level !== undefined || options.serializers !== undefined
+    ? parent.child(bindings, options)
+    : (new RequestLogger(parent, bindings) as unknown as FastifyBaseLogger)

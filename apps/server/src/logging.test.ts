@@ -4,7 +4,7 @@ import { createTestDeps, type TestDeps } from '@switchboard/testing'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
-import { createLogger, redactUrl } from './logger.ts'
+import { createLogger, redactUrl, requestLoggerFactory } from './logger.ts'
 
 /** A pino destination that keeps every line in memory. */
 class MemoryStream extends Writable {
@@ -199,10 +199,104 @@ describe('request logging', () => {
       const errors = records.filter((r) => r.level === 50)
       expect(errors).toHaveLength(1)
       expect(JSON.stringify(errors[0])).toContain('database is on fire')
+      // The error comes through the request's own logger: it carries the request's id.
+      expect(errors[0]?.reqId).toBeDefined()
+      expect(errors[0]?.reqId).toBe(records.find((r) => r.msg === 'request')?.reqId)
       expectNoSecret(stream.text, [org.apiKey])
     } finally {
       await failing.close()
     }
+  })
+
+  describe("a request's logger", () => {
+    /** A real pino logger that counts the children made from it. */
+    function countingLogger(s: MemoryStream, level = 'info') {
+      const log = createLogger(level, s)
+      const counted = { log, children: 0 }
+      const child = log.child
+      log.child = function (this: typeof log, ...args: Parameters<typeof child>) {
+        counted.children++
+        return child.apply(this, args)
+      } as typeof log.child
+      return counted
+    }
+
+    it('is made only when something logs through it; each request line still has its id', async () => {
+      const s = new MemoryStream()
+      const counted = countingLogger(s)
+      const quiet = await buildApp({ core: t.deps, logger: counted.log })
+      // Whatever the app made of it while starting.
+      const atStart = counted.children
+      try {
+        const auth = { authorization: `Bearer ${org.apiKey}` }
+        const statuses = [
+          (await quiet.inject({ url: '/api/v1/workspaces', headers: auth })).statusCode,
+          (await quiet.inject({ url: '/api/v1/workspaces' })).statusCode,
+          (await quiet.inject({ url: '/api/v1/nope', headers: auth })).statusCode,
+        ]
+        expect(statuses).toEqual([200, 401, 404])
+        expect(counted.children).toBe(atStart)
+        const ids = s.records().map((r) => r.reqId)
+        expect(ids).toHaveLength(3)
+        expect(new Set(ids).size).toBe(3)
+
+        // A URL the router cannot parse is logged through the request's logger.
+        const bad = await quiet.inject('/api/v1/workspaces/%E0%A4%A')
+        expect(bad.statusCode).toBe(400)
+        expect(counted.children).toBe(atStart + 1)
+        expect(s.records()[3]).toMatchObject({ msg: 'request', statusCode: 400, reqId: expect.anything() })
+      } finally {
+        await quiet.close()
+      }
+    })
+
+    it('writes only at levels that are on, reports and changes its level, and makes children', () => {
+      const s = new MemoryStream()
+      const counted = countingLogger(s)
+      const log = requestLoggerFactory.call(
+        undefined as never,
+        counted.log,
+        { reqId: 'req-7' },
+        {},
+        undefined as never,
+      )
+      expect(log.level).toBe('info')
+      log.debug('not written')
+      log.trace('not written')
+      expect(counted.children).toBe(0)
+      log.warn({ a: 1 }, 'written')
+      expect(counted.children).toBe(1)
+      expect(s.records()).toEqual([
+        expect.objectContaining({ level: 40, reqId: 'req-7', a: 1, msg: 'written' }),
+      ])
+      log.level = 'debug'
+      expect(log.level).toBe('debug')
+      expect(counted.log.level).toBe('info')
+      log.debug('now written')
+      log.child({ step: 'x' }).info('from a child')
+      expect(s.records().slice(1)).toEqual([
+        expect.objectContaining({ level: 20, reqId: 'req-7', msg: 'now written' }),
+        expect.objectContaining({ level: 30, reqId: 'req-7', step: 'x', msg: 'from a child' }),
+      ])
+      // The request's child, then its own.
+      expect(counted.children).toBe(2)
+    })
+
+    it('gives a route with its own level its child at once', () => {
+      const s = new MemoryStream()
+      const counted = countingLogger(s)
+      const log = requestLoggerFactory.call(
+        undefined as never,
+        counted.log,
+        { reqId: 'req-8' },
+        { level: 'warn' },
+        undefined as never,
+      )
+      expect(counted.children).toBe(1)
+      log.info('not written')
+      log.warn('written')
+      expect(s.records()).toEqual([expect.objectContaining({ level: 40, reqId: 'req-8', msg: 'written' })])
+    })
   })
 
   describe('redactUrl', () => {
