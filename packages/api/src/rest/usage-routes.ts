@@ -18,18 +18,11 @@ function actor(ctx: ApiContext & { principal: core.Principal }, req: RestRequest
   })
 }
 
-/** Request headers that are the broker's, not the upstream's (the proxy drops auth and hop-by-hop ones). */
-const OWN_HEADERS = new Set(['x-workspace-id', 'x-end-user-id'])
-
-function forwardedHeaders(req: RestRequest): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const name in req.headers) {
-    const value = req.headers[name]
-    if (value === undefined || OWN_HEADERS.has(name)) continue
-    out[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return out
-}
+/**
+ * Request headers that are the broker's, not the upstream's. The proxy drops them, with the
+ * auth and per-hop ones, as it builds the upstream request (no copy of the headers here).
+ */
+const OWN_HEADERS: ReadonlySet<string> = new Set(['x-workspace-id', 'x-end-user-id'])
 
 /** The proxy stops waiting on the upstream when the caller goes away. */
 function cancelWith(req: RestRequest): { signal?: NonNullable<RestRequest['signal']> } {
@@ -141,8 +134,9 @@ export const usageRoutes = [
             new core.ForwardedCall(
               method,
               url,
-              forwardedHeaders(req),
+              req.headers,
               method === 'GET' || method === 'HEAD' ? undefined : (req.body as Readable),
+              OWN_HEADERS,
             ),
             cancelWith(req),
           ),

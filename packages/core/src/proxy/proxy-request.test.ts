@@ -455,16 +455,25 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     const res = await proxyThroughConnection(
       t.deps,
       connection,
-      new ForwardedCall('GET', '/echo?x=1', {
-        host: 'switchboard.example',
-        authorization: 'Bearer sk_caller',
-        cookie: 'sb_session=s',
-        'x-forwarded-for': '10.0.0.1',
-        'x-api-key': 'caller-supplied',
-        'x-trace': 'abc',
-        connection: 'keep-alive, x-hop-secret',
-        'x-hop-secret': 'for the next hop only',
-      }),
+      new ForwardedCall(
+        'GET',
+        '/echo?x=1',
+        {
+          host: 'switchboard.example',
+          authorization: 'Bearer sk_caller',
+          cookie: 'sb_session=s',
+          'x-forwarded-for': '10.0.0.1',
+          'x-api-key': 'caller-supplied',
+          'x-trace': 'abc',
+          connection: 'keep-alive, x-hop-secret',
+          'x-hop-secret': 'for the next hop only',
+          'x-workspace-id': 'for the broker',
+          'x-repeated': ['one', 'two'],
+          'x-absent': undefined,
+        },
+        undefined,
+        new Set(['x-workspace-id']),
+      ),
     )
     expect(res.status).toBe(200)
     const echo = JSON.parse((await readAll(res.body)).toString()) as {
@@ -474,7 +483,15 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
     expect(echo.url).toBe('/echo?x=1')
     expect(echo.headers['x-trace']).toBe('abc')
     expect(echo.headers['x-api-key']).toBe(API_KEY)
-    for (const dropped of ['authorization', 'cookie', 'x-forwarded-for', 'x-hop-secret'])
+    expect(echo.headers['x-repeated']).toBe('one, two')
+    for (const dropped of [
+      'authorization',
+      'cookie',
+      'x-forwarded-for',
+      'x-hop-secret',
+      'x-workspace-id',
+      'x-absent',
+    ])
       expect(echo.headers).not.toHaveProperty(dropped)
   })
 

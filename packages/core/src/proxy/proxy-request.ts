@@ -53,10 +53,12 @@ export class ForwardedCall {
   constructor(
     readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     readonly url: string,
-    /** As the HTTP parser gave them, repeated ones joined. */
-    readonly headers: Record<string, string>,
+    /** As the HTTP parser gave them (names lower-case); a repeated one's values are joined. */
+    readonly headers: Readonly<Record<string, string | string[] | undefined>>,
     /** The request body as it arrives. */
     readonly data?: Readable,
+    /** Names of headers that were for Switchboard, not the API (X-Workspace-Id…): not sent on. */
+    readonly ownHeaders?: ReadonlySet<string>,
   ) {}
 }
 
@@ -215,13 +217,15 @@ function capped(body: Readable, max: number, declaredLength: number | null): Rea
 
 const maxRequestBytes = (o: ProxyOptions) => o.maxRequestBytes ?? 50 * 1024 * 1024
 
-/** A validated call: the method upper-cased and allowed, header values as strings. */
+/** A validated call: the method upper-cased and allowed. */
 interface NormalizedCall {
   method: Dispatcher.HttpMethod
   url: string
-  headers: Record<string, string | number>
+  headers: Readonly<Record<string, string | number | string[] | undefined>>
   /** Whether the header names and values are known to be valid (an HTTP parser's). */
   headersChecked: boolean
+  /** Headers (lower-case names) that are not the API's. */
+  ownHeaders: ReadonlySet<string> | undefined
   data: unknown
   retryNonIdempotent: boolean
 }
@@ -240,6 +244,7 @@ function normalizeCall(rawCall: ProxyCall | ForwardedCall): NormalizedCall {
       url: rawCall.url,
       headers: rawCall.headers,
       headersChecked: true,
+      ownHeaders: rawCall.ownHeaders,
       data: rawCall.data,
       retryNonIdempotent: false,
     }
@@ -258,6 +263,7 @@ function normalizeCall(rawCall: ProxyCall | ForwardedCall): NormalizedCall {
     url: call.url,
     headers: call.headers ?? {},
     headersChecked: false,
+    ownHeaders: undefined,
     data: call.data,
     retryNonIdempotent: call.retryNonIdempotent === true,
   }
@@ -268,11 +274,14 @@ function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Reco
   const headers: Record<string, string> = {}
   const injected = def.api.auth.in === 'header' ? def.api.auth.name.toLowerCase() : null
   const perHop = namedInConnection(call)
+  const own = call.ownHeaders
   for (const name in call.headers) {
-    const value = String(call.headers[name])
+    const raw = call.headers[name]
+    if (raw === undefined) continue
+    const value = Array.isArray(raw) ? raw.join(', ') : String(raw)
     const n = call.headersChecked ? name : name.toLowerCase()
     if (DROPPED_REQUEST_HEADERS.has(n) || n.startsWith('x-forwarded-') || n === injected) continue
-    if (perHop?.has(n)) continue
+    if (perHop?.has(n) || own?.has(n)) continue
     // A token name, and a value of visible ASCII, tabs and Latin-1 only (RFC 9110 §5.5).
     if (
       !call.headersChecked &&
@@ -289,7 +298,7 @@ function outboundHeaders(call: NormalizedCall, def: IntegrationDefinition): Reco
 
 /** The headers the caller's Connection header names: per hop too (RFC 9110 §7.6.1). */
 function namedInConnection(call: NormalizedCall): Set<string> | null {
-  let value: string | number | undefined
+  let value: string | number | string[] | undefined
   if (call.headersChecked) value = call.headers.connection
   else for (const name in call.headers) if (name.toLowerCase() === 'connection') value = call.headers[name]
   if (value === undefined || value === 'keep-alive' || value === 'close') return null
