@@ -164,12 +164,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     done()
   })
 
-  // One log line per request, with secrets in the query string redacted. It goes through the
-  // root logger with the request id, as `req.log`'s child would write it, without making one.
-  const { logger } = deps
+  // One log line per request, with secrets in the query string redacted: at the request
+  // logger's level, written through the app's logger with the request id (the line the
+  // request's pino child would write), so that a request that logs nothing else makes none.
   app.addHook('onResponse', (req, reply, done) => {
-    if (logger.isLevelEnabled('info')) {
-      logger.info(
+    if ((req.log as unknown as Logger).isLevelEnabled('info')) {
+      app.log.info(
         {
           reqId: req.id,
           method: req.method,

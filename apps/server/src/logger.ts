@@ -89,11 +89,11 @@ class RequestLogger {
 
   constructor(
     private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Bindings,
+    private readonly own: Bindings,
   ) {}
 
   private get logger(): FastifyBaseLogger {
-    this.made ??= this.parent.child(this.bindings)
+    this.made ??= this.parent.child(this.own)
     return this.made
   }
 
@@ -134,14 +134,29 @@ class RequestLogger {
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.logger.child(bindings, options)
   }
+  /** What its lines carry besides their own fields, as pino's `bindings()` says. */
+  bindings(): Bindings {
+    return this.made
+      ? (this.made as Logger).bindings()
+      : { ...(this.parent as Logger).bindings(), ...this.own }
+  }
+  get msgPrefix(): string | undefined {
+    return ((this.made ?? this.parent) as Logger).msgPrefix
+  }
+  flush(cb?: (err?: Error) => void): void {
+    ;(this.parent as Logger).flush(cb)
+  }
 }
 
-/** Fastify's `childLoggerFactory`: a route with its own level or serializers gets its child at once. */
+/**
+ * Fastify's `childLoggerFactory`. Options (a route's own level or serializers) make a
+ * different logger: such a route gets its child at once.
+ */
 export const requestLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
   parent,
   bindings,
   options,
-) =>
-  options.level !== undefined || options.serializers !== undefined
-    ? parent.child(bindings, options)
-    : (new RequestLogger(parent, bindings) as unknown as FastifyBaseLogger)
+) => {
+  for (const _ in options) return parent.child(bindings, options)
+  return new RequestLogger(parent, bindings) as unknown as FastifyBaseLogger
+}

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream'
 import { type BootstrapResult, bootstrapOrganization, randomToken } from '@switchboard/core'
 import { createTestDeps, type TestDeps } from '@switchboard/testing'
 import type { LightMyRequestResponse } from 'fastify'
+import type { Logger } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
 import { createLogger, redactUrl, requestLoggerFactory } from './logger.ts'
@@ -263,6 +264,7 @@ describe('request logging', () => {
       expect(log.level).toBe('info')
       log.debug('not written')
       log.trace('not written')
+      expect((log as unknown as Logger).bindings()).toEqual({ reqId: 'req-7' })
       expect(counted.children).toBe(0)
       log.warn({ a: 1 }, 'written')
       expect(counted.children).toBe(1)
@@ -282,7 +284,21 @@ describe('request logging', () => {
       expect(counted.children).toBe(2)
     })
 
-    it('gives a route with its own level its child at once', () => {
+    it("follows a route's own level for the line per request", async () => {
+      const s = new MemoryStream()
+      const withRoute = await buildApp({ core: t.deps, logger: createLogger('info', s) })
+      withRoute.get('/quiet', { logLevel: 'warn' }, async () => ({ ok: true }))
+      try {
+        expect((await withRoute.inject('/quiet')).statusCode).toBe(200)
+        expect(s.lines).toEqual([])
+        expect((await withRoute.inject('/api/v1/nope')).statusCode).toBe(404)
+        expect(s.records()).toEqual([expect.objectContaining({ msg: 'request', statusCode: 404 })])
+      } finally {
+        await withRoute.close()
+      }
+    })
+
+    it('gives a route with its own level or other options its child at once', () => {
       const s = new MemoryStream()
       const counted = countingLogger(s)
       const log = requestLoggerFactory.call(
@@ -296,6 +312,16 @@ describe('request logging', () => {
       log.info('not written')
       log.warn('written')
       expect(s.records()).toEqual([expect.objectContaining({ level: 40, reqId: 'req-8', msg: 'written' })])
+      const prefixed = requestLoggerFactory.call(
+        undefined as never,
+        counted.log,
+        { reqId: 'req-9' },
+        { msgPrefix: '[p] ' },
+        undefined as never,
+      )
+      expect(counted.children).toBe(2)
+      prefixed.info('hello')
+      expect(s.records()[1]).toMatchObject({ reqId: 'req-9', msg: '[p] hello' })
     })
   })
 

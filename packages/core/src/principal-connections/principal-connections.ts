@@ -397,8 +397,8 @@ export async function proxyForActor(
   // call, and every read of an option in the proxy missed V8's inline caches
   // (docs/performance.md).
   const signal = options.signal
-  // Awaited, not returned: an async function that returns a promise waits two more turns of
-  // the microtask queue to adopt it.
+  // Awaited, not returned: an async function that returns a promise adopts it through a job
+  // of its own and two more turns of the microtask queue, where an await takes one.
   return await proxyThroughConnection(
     deps,
     connection,

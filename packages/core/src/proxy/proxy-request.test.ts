@@ -507,7 +507,11 @@ describe('proxyThroughConnection (core): size cap, retry options, rate limit', (
 
   it('a forwarded call with a URL over 8000 characters is a 400, never sent', async () => {
     await expect(
-      proxyThroughConnection(t.deps, connection, new ForwardedCall('GET', `/echo?q=${'a'.repeat(8000)}`, {})),
+      proxyThroughConnection(
+        t.deps,
+        connection,
+        new ForwardedCall('GET', `/echo?q=${'a'.repeat(8000)}`, {}, undefined, new Set()),
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: [{ path: 'url' }] })
     expect(upstream.requests).toEqual([])
   })

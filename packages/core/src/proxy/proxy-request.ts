@@ -55,10 +55,10 @@ export class ForwardedCall {
     readonly url: string,
     /** As the HTTP parser gave them (names lower-case); a repeated one's values are joined. */
     readonly headers: Readonly<Record<string, string | string[] | undefined>>,
-    /** The request body as it arrives. */
-    readonly data?: Readable,
+    /** The request body as it arrives (none for GET and HEAD). */
+    readonly data: Readable | undefined,
     /** Names of headers that were for Switchboard, not the API (X-Workspace-Id…): not sent on. */
-    readonly ownHeaders?: ReadonlySet<string>,
+    readonly ownHeaders: ReadonlySet<string>,
   ) {}
 }
 
@@ -407,10 +407,10 @@ export function proxyThroughConnection(
   rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
+  const upload = rawCall.data
   const result = proxyCall(deps, connection, rawCall, options)
   // A call without an upload is proxyCall's promise itself: another async level would cost
   // every proxied call a promise and a turn of the microtask queue.
-  const upload = rawCall.data
   if (!(upload instanceof Readable)) return result
   return result.catch((e: unknown) => {
     // An upload that will not be sent is let go of, not left half read.
