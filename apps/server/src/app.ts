@@ -22,13 +22,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
-import { clearCookie, readCookie, setCookie } from './cookies.ts'
+import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { redactUrl, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { keepTickShapeAlive } from './tick-shape.ts'
 
-export const SESSION_COOKIE = 'sb_session'
+export { SESSION_COOKIE }
 
 export interface AppDeps {
   core: CoreDeps

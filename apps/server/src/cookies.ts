@@ -9,6 +9,9 @@ import type { FastifyReply } from 'fastify'
  * more often in the garbage collector's slow regime (docs/performance.md). Here a request
  * with no Cookie header costs one property read.
  */
+/** The dashboard session's cookie: the app's login and the authorization server both read it. */
+export const SESSION_COOKIE = 'sb_session'
+
 export function readCookie(headers: { cookie?: string | undefined }, name: string): string | undefined {
   const header = headers.cookie
   if (!header) return undefined

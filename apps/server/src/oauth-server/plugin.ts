@@ -12,8 +12,8 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Provider } from 'oidc-provider'
 import { z } from 'zod'
-import { readCookie } from '../cookies.ts'
-import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, SESSION_COOKIE } from './provider.ts'
+import { readCookie, SESSION_COOKIE } from '../cookies.ts'
+import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES } from './provider.ts'
 
 /**
  * Mounts the authorization server in the Fastify host:

@@ -12,6 +12,7 @@ import {
   verifyClientSecret,
 } from '@switchboard/core'
 import type { Adapter, Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider'
+import { SESSION_COOKIE } from '../cookies.ts'
 import { assertNoContextReaders, skipProviderRequestContext } from './request-context.ts'
 
 /**
@@ -29,7 +30,6 @@ import { assertNoContextReaders, skipProviderRequestContext } from './request-co
  */
 
 export const OAUTH_MOUNT = '/oauth'
-export const SESSION_COOKIE = 'sb_session'
 
 /** Routes of the provider below the mount. */
 export const OAUTH_ROUTES = {
