@@ -28,6 +28,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 7)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64)
 const warmup = Number(process.env.BENCH_WARMUP ?? 5)
 const writeDocs = args.includes('--write')
+// Switchboard's logger: silent by default, or at this level writing to /dev/null (the server's
+// own default is info on stdout), to see what the line per request costs.
+const logLevel = process.env.BENCH_LOG_LEVEL ?? 'silent'
+if (writeDocs && logLevel !== 'silent') {
+  console.error('--write records runs with the silent logger only: unset BENCH_LOG_LEVEL')
+  process.exit(1)
+}
 
 if (which === 'core') {
   await import('./core.ts')
@@ -64,6 +71,7 @@ function startServer(...roleArgs: string[]): Promise<BenchServer> {
     [...profile, '--import', 'tsx', path.join(here, 'servers.ts'), ...roleArgs],
     {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: { ...process.env, BENCH_LOG_LEVEL: logLevel },
     },
   )
   children.push(child)
@@ -207,7 +215,7 @@ const switchboard: ProxyTarget = {
 }
 
 console.error(
-  `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved, each round on fresh processes…`,
+  `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved, each round on fresh processes${logLevel === 'silent' ? '' : `, Switchboard logging at ${logLevel} to /dev/null`}…`,
 )
 await measure(direct, upstream)
 // Each round takes the next of the six orders, so over six rounds every proxy runs in every

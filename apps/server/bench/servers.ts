@@ -7,7 +7,7 @@
  *                                  database), streaming undici.request's answer as such
  *                                  routes usually do
  *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
- *                                  silent, after one request to its authorization server's
+ *                                  silent (or at BENCH_LOG_LEVEL, to /dev/null), after one request to its authorization server's
  *                                  discovery document; its line adds the call's path and
  *                                  headers as JSON
  * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
@@ -17,9 +17,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { PerformanceObserver } from 'node:perf_hooks'
 import Fastify from 'fastify'
-import { pino } from 'pino'
+import { destination, pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
+import { createLogger } from '../src/logger.ts'
 import { keepTickShapeAlive } from '../src/tick-shape.ts'
 import { benchSwitchboard } from './fixture.ts'
 
@@ -88,7 +89,12 @@ if (role === 'upstream' && arg) {
   // First thing, as main.ts does.
   keepTickShapeAlive()
   const sb = await benchSwitchboard(arg)
-  const app = await buildApp({ core: sb.t.deps, logger: pino({ level: 'silent' }) })
+  // BENCH_LOG_LEVEL: as the server logs (createLogger, one line per request at info), each
+  // line written to /dev/null synchronously, as pino writes to stdout.
+  const level = process.env.BENCH_LOG_LEVEL ?? 'silent'
+  const logger =
+    level === 'silent' ? pino({ level }) : createLogger(level, destination({ dest: '/dev/null', sync: true }))
+  const app = await buildApp({ core: sb.t.deps, logger })
   await app.listen({ port: 0, host: '127.0.0.1' })
   // As a deployment that serves its authorization server too: one /oauth request first
   // (it once left async hooks on for the whole process; docs/performance.md).
