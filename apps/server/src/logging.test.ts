@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import type { Logger } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
-import { createLogger, redactUrl, requestLoggerFactory } from './logger.ts'
+import { createLogger, redactUrl, requestLoggerFactory, unredactedChild } from './logger.ts'
 
 /** A pino destination that keeps every line in memory. */
 class MemoryStream extends Writable {
@@ -359,6 +359,20 @@ describe('request logging', () => {
   })
 
   describe('structured redaction', () => {
+    it('is left out only by the unredacted child, which the line per request uses', () => {
+      const s = new MemoryStream()
+      const log = createLogger('warn', s)
+      const lines = unredactedChild(log)
+      lines.info({ reqId: 'req-1', url: '/x', key: 'ours' }, 'request')
+      log.warn({ key: 'theirs' }, 'parent')
+      lines.warn({ key: 'ours-again' }, 'child')
+      expect(s.records()).toEqual([
+        expect.objectContaining({ level: 30, reqId: 'req-1', key: 'ours', msg: 'request' }),
+        expect.objectContaining({ level: 40, key: '[redacted]', msg: 'parent' }),
+        expect.objectContaining({ level: 40, key: 'ours-again', msg: 'child' }),
+      ])
+    })
+
     it('censors secret fields at the top level and nested', () => {
       const s = new MemoryStream()
       const log = createLogger('info', s)
