@@ -1,6 +1,9 @@
 import { parseCookie, stringifySetCookie } from 'cookie'
 import type { FastifyReply } from 'fastify'
 
+/** The dashboard session's cookie: the app's login and the authorization server both read it. */
+export const SESSION_COOKIE = 'sb_session'
+
 /**
  * The dashboard's session cookie, read and written with the `cookie` package alone rather
  * than a Fastify plugin. A cookie plugin runs on every request: a parsing hook, a set-cookie
@@ -9,9 +12,6 @@ import type { FastifyReply } from 'fastify'
  * more often in the garbage collector's slow regime (docs/performance.md). Here a request
  * with no Cookie header costs one property read.
  */
-/** The dashboard session's cookie: the app's login and the authorization server both read it. */
-export const SESSION_COOKIE = 'sb_session'
-
 export function readCookie(headers: { cookie?: string | undefined }, name: string): string | undefined {
   const header = headers.cookie
   if (!header) return undefined
