@@ -115,7 +115,10 @@ async function count(role: string, upstreamUrl: string, outDir: string): Promise
       process.execPath,
       ...serverArgs(role, upstreamUrl),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_READ_CACHE_MS: '60000' } },
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, BENCH_READ_CACHE_MS: '60000', BENCH_LOG_LEVEL: 'silent' },
+    },
   )
   children.push(child)
   let stderr = ''

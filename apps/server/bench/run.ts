@@ -30,7 +30,11 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 5)
 const writeDocs = args.includes('--write')
 // Switchboard's logger: silent by default, or at this level writing to /dev/null (the server's
 // own default is info on stdout), to see what the line per request costs.
-const logLevel = process.env.BENCH_LOG_LEVEL ?? 'silent'
+const logLevel = process.env.BENCH_LOG_LEVEL || 'silent'
+if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+  console.error(`BENCH_LOG_LEVEL must be a pino level (fatal … trace, silent), not "${logLevel}"`)
+  process.exit(1)
+}
 if (writeDocs && logLevel !== 'silent') {
   console.error('--write records runs with the silent logger only: unset BENCH_LOG_LEVEL')
   process.exit(1)
@@ -295,6 +299,7 @@ const lines = [
   `- Switchboard / bare proxy CPU per request: ${cpuRatio.toFixed(2)}×`,
   `- Fastify pass-through / bare proxy throughput: ${(median(fastifyTarget.runs.map((r, i) => r.rps / (bareTarget.runs[i]?.rps ?? r.rps))) * 100).toFixed(1)} % (a Fastify route streaming undici.request's answer)`,
   `- bare proxy / upstream throughput: ${((bareR.rps / directR.rps) * 100).toFixed(1)} %`,
+  ...(logLevel === 'silent' ? [] : [`- Switchboard logging at ${logLevel}, to /dev/null`]),
   `- rounds in the garbage collector's slow regime (GC per request over ${slowRegimeGc.toFixed(1)} µs, 2.5× the bare proxy's median): Switchboard ${slowRounds(switchboard)}, Fastify pass-through ${slowRounds(fastifyTarget)}, bare proxy ${slowRounds(bareTarget)}`,
 ]
 console.log(lines.join('\n'))

@@ -7,9 +7,10 @@
  *                                  database), streaming undici.request's answer as such
  *                                  routes usually do
  *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
- *                                  silent (or at BENCH_LOG_LEVEL, to /dev/null), after one request to its authorization server's
- *                                  discovery document; its line adds the call's path and
- *                                  headers as JSON
+ *                                  silent (or BENCH_LOG_LEVEL's, to /dev/null), after one
+ *                                  request to its authorization server's discovery
+ *                                  document; its line adds the call's path and headers as
+ *                                  JSON
  * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
  * process.cpuUsage() and `gc`, the µs its main thread has spent in garbage collection.
  */
@@ -89,11 +90,13 @@ if (role === 'upstream' && arg) {
   // First thing, as main.ts does.
   keepTickShapeAlive()
   const sb = await benchSwitchboard(arg)
-  // BENCH_LOG_LEVEL: as the server logs (createLogger, one line per request at info), each
-  // line written to /dev/null synchronously, as pino writes to stdout.
-  const level = process.env.BENCH_LOG_LEVEL ?? 'silent'
+  // BENCH_LOG_LEVEL: as the server logs (createLogger, one line per request at info), to
+  // /dev/null and, like pino's default stdout, asynchronously (writes batched).
+  const level = process.env.BENCH_LOG_LEVEL || 'silent'
   const logger =
-    level === 'silent' ? pino({ level }) : createLogger(level, destination({ dest: '/dev/null', sync: true }))
+    level === 'silent'
+      ? pino({ level })
+      : createLogger(level, destination({ dest: '/dev/null', sync: false }))
   const app = await buildApp({ core: sb.t.deps, logger })
   await app.listen({ port: 0, host: '127.0.0.1' })
   // As a deployment that serves its authorization server too: one /oauth request first
