@@ -23,7 +23,7 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
-import { redactUrl, requestLoggerFactory, unredactedChild } from './logger.ts'
+import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { keepTickShapeAlive } from './tick-shape.ts'
@@ -164,23 +164,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     done()
   })
 
-  // One log line per request, with secrets in the query string redacted: at the request
-  // logger's level, written through the app's logger with the request id (the line the
-  // request's pino child would write), so that a request that logs nothing else makes none.
-  // Its fields are all ours, so pino's costly redaction is skipped for it.
-  const requestLines = unredactedChild(app.log as unknown as Logger)
+  // One log line per request, with secrets in the query string redacted, at the request
+  // logger's level. It is written apart from the request's logger, so a request that logs
+  // nothing else makes no pino child, and without pino's costly redaction (logger.ts).
+  const writeRequestLine = requestLineWriter(app.log as unknown as Logger)
   app.addHook('onResponse', (req, reply, done) => {
     if ((req.log as unknown as Logger).isLevelEnabled('info')) {
-      requestLines.info(
-        {
-          reqId: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-          statusCode: reply.statusCode,
-          ms: Math.round(reply.elapsedTime),
-        },
-        'request',
-      )
+      writeRequestLine({
+        reqId: req.id,
+        method: req.method,
+        url: req.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      })
     }
     done()
   })

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import type { Logger } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
-import { createLogger, redactUrl, requestLoggerFactory, unredactedChild } from './logger.ts'
+import { createLogger, redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 
 /** A pino destination that keeps every line in memory. */
 class MemoryStream extends Writable {
@@ -336,6 +336,11 @@ describe('request logging', () => {
         '/x?TOKEN=a&Password=b&api_key=c&client_secret=d',
         '/x?TOKEN=%5Bredacted%5D&Password=%5Bredacted%5D&api_key=%5Bredacted%5D&client_secret=%5Bredacted%5D',
       ],
+      [
+        '/p?api-key=a&Access_Key=b&sig=c&signature=d&jwt=e&client_assertion=f&auth=g&session-token=h',
+        '/p?api-key=%5Bredacted%5D&Access_Key=%5Bredacted%5D&sig=%5Bredacted%5D&signature=%5Bredacted%5D&jwt=%5Bredacted%5D&client_assertion=%5Bredacted%5D&auth=%5Bredacted%5D&session-token=%5Bredacted%5D',
+      ],
+      ['/p?page=2&sort=name&author=x', '/p?page=2&sort=name&author=x'],
       ['/plain/path', '/plain/path'],
       ['/x?limit=5', '/x?limit=5'],
     ])('%s → %s', (url, expected) => {
@@ -352,6 +357,8 @@ describe('request logging', () => {
     it('redacts our own token formats wherever they appear', () => {
       const key = `sk_${randomToken(32)}`
       const cst = `cst_${randomToken(32)}`
+      const clientSecret = `sbs_${randomToken(32)}`
+      expect(redactUrl(`/x/${clientSecret}?q=${clientSecret}`)).not.toContain(clientSecret)
       expect(redactUrl(`/api/v1/things/${key}`)).not.toContain(key)
       expect(redactUrl(`/x?q=${cst}`)).not.toContain(cst)
       expect(redactUrl(`/x?input=not-json-${cst}`)).not.toContain(cst)
@@ -359,17 +366,29 @@ describe('request logging', () => {
   })
 
   describe('structured redaction', () => {
-    it('is left out only by the unredacted child, which the line per request uses', () => {
+    it('is left out only for the line per request, whose URL is redacted on the way', () => {
       const s = new MemoryStream()
       const log = createLogger('warn', s)
-      const lines = unredactedChild(log)
-      lines.info({ reqId: 'req-1', url: '/x', key: 'ours' }, 'request')
-      log.warn({ key: 'theirs' }, 'parent')
-      lines.warn({ key: 'ours-again' }, 'child')
+      const writeLine = requestLineWriter(log)
+      writeLine({
+        reqId: 'req-1',
+        method: 'GET',
+        url: '/x?token=cst_abcdefgh12&keep=1',
+        statusCode: 200,
+        ms: 3,
+      })
+      log.warn({ key: 'theirs' }, 'other')
       expect(s.records()).toEqual([
-        expect.objectContaining({ level: 30, reqId: 'req-1', key: 'ours', msg: 'request' }),
-        expect.objectContaining({ level: 40, key: '[redacted]', msg: 'parent' }),
-        expect.objectContaining({ level: 40, key: 'ours-again', msg: 'child' }),
+        expect.objectContaining({
+          level: 30,
+          reqId: 'req-1',
+          method: 'GET',
+          url: '/x?token=%5Bredacted%5D&keep=1',
+          statusCode: 200,
+          ms: 3,
+          msg: 'request',
+        }),
+        expect.objectContaining({ level: 40, key: '[redacted]', msg: 'other' }),
       ])
     })
 
