@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { type BootstrapResult, bootstrapOrganization, randomToken } from '@switchboard/core'
 import { createTestDeps, type TestDeps } from '@switchboard/testing'
 import type { LightMyRequestResponse } from 'fastify'
-import type { Logger } from 'pino'
+import type { ChildLoggerOptions, Logger } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
 import { createLogger, redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
@@ -210,6 +210,11 @@ describe('request logging', () => {
   })
 
   describe("a request's logger", () => {
+    /** What Fastify asks for per request: a logger for these bindings under `parent`. */
+    function requestLogger(parent: Logger, bindings: { reqId: string }, options: ChildLoggerOptions) {
+      return requestLoggerFactory.call(undefined as never, parent, bindings, options, undefined as never)
+    }
+
     /** A real pino logger that counts the children made from it. */
     function countingLogger(s: MemoryStream, level = 'info') {
       const log = createLogger(level, s)
@@ -254,13 +259,7 @@ describe('request logging', () => {
     it('writes only at levels that are on, reports and changes its level, and makes children', () => {
       const s = new MemoryStream()
       const counted = countingLogger(s)
-      const log = requestLoggerFactory.call(
-        undefined as never,
-        counted.log,
-        { reqId: 'req-7' },
-        {},
-        undefined as never,
-      )
+      const log = requestLogger(counted.log, { reqId: 'req-7' }, {})
       expect(log.level).toBe('info')
       log.debug('not written')
       log.trace('not written')
@@ -301,24 +300,12 @@ describe('request logging', () => {
     it('gives a route with its own level or other options its child at once', () => {
       const s = new MemoryStream()
       const counted = countingLogger(s)
-      const log = requestLoggerFactory.call(
-        undefined as never,
-        counted.log,
-        { reqId: 'req-8' },
-        { level: 'warn' },
-        undefined as never,
-      )
+      const log = requestLogger(counted.log, { reqId: 'req-8' }, { level: 'warn' })
       expect(counted.children).toBe(1)
       log.info('not written')
       log.warn('written')
       expect(s.records()).toEqual([expect.objectContaining({ level: 40, reqId: 'req-8', msg: 'written' })])
-      const prefixed = requestLoggerFactory.call(
-        undefined as never,
-        counted.log,
-        { reqId: 'req-9' },
-        { msgPrefix: '[p] ' },
-        undefined as never,
-      )
+      const prefixed = requestLogger(counted.log, { reqId: 'req-9' }, { msgPrefix: '[p] ' })
       expect(counted.children).toBe(2)
       prefixed.info('hello')
       expect(s.records()[1]).toMatchObject({ reqId: 'req-9', msg: '[p] hello' })
