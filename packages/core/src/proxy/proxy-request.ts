@@ -1,4 +1,4 @@
-import { pipeline, Readable, Transform } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import type { Dispatcher } from 'undici'
@@ -198,21 +198,46 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
 }
 
 /**
- * A streamed request body, failing once it passes `max` bytes. A body that declares its
- * length is passed through untouched (undici holds it to that length).
+ * A streamed request body as it goes upstream, failing once it passes `max` bytes (a body
+ * that declares its length was checked against `max` already, and undici holds it to that
+ * length). The caller's stream is piped into a stream of ours, never handed to undici itself:
+ * when the upstream call fails, undici destroys what it was sending, and the caller's stream
+ * is the HTTP request — destroying it would drop the socket before the caller gets our
+ * 502/413 answer. So the caller's stream is only unpiped and paused, left for its owner (the
+ * HTTP host) to close once the answer is sent.
  */
-function capped(body: Readable, max: number, declaredLength: number | null): Readable {
-  if (declaredLength !== null && declaredLength <= max) return body
+function streamedUpload(body: Readable, max: number, declaredLength: number | null): Readable {
   let seen = 0
-  const cap = new Transform({
+  let ended = false
+  const out = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       seen += chunk.length
-      if (seen <= max) return cb(null, chunk)
+      if (declaredLength !== null || seen <= max) return cb(null, chunk)
       cb(new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`))
     },
   })
-  // pipeline, not pipe: when the cap trips (or the call fails) the upload is destroyed too.
-  return pipeline(body, cap, () => {})
+  // Its errors reach the call through undici while it reads; after that nobody listens.
+  out.on('error', () => {})
+  const onEnd = () => {
+    ended = true
+  }
+  // The upload breaking off (the caller went away) fails what goes upstream.
+  const onError = (e: Error) => out.destroy(e)
+  const onClose = () => {
+    if (!ended) out.destroy(new Error('the upload was cut off'))
+  }
+  body.once('end', onEnd)
+  body.once('error', onError)
+  body.once('close', onClose)
+  out.once('close', () => {
+    body.unpipe(out)
+    body.removeListener('end', onEnd)
+    body.removeListener('error', onError)
+    body.removeListener('close', onClose)
+    if (!ended) body.pause()
+  })
+  body.pipe(out)
+  return out
 }
 
 const maxRequestBytes = (o: ProxyOptions) => o.maxRequestBytes ?? 50 * 1024 * 1024
@@ -330,7 +355,7 @@ function outboundBody(
       throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`)
     }
     if (length !== null) headers['content-length'] = String(length)
-    return capped(data, max, length)
+    return streamedUpload(data, max, length)
   }
   if (typeof data === 'string') return Buffer.from(data)
   headers['content-type'] ??= 'application/json'
@@ -407,16 +432,11 @@ export function proxyThroughConnection(
   rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
-  const upload = rawCall.data
-  const result = proxyCall(deps, connection, rawCall, options)
-  // A call without an upload is proxyCall's promise itself: another async level would cost
-  // every proxied call a promise and a turn of the microtask queue.
-  if (!(upload instanceof Readable)) return result
-  return result.catch((e: unknown) => {
-    // An upload that will not be sent is let go of, not left half read.
-    upload.destroy()
-    throw e
-  })
+  // An upload that will not be sent (a failure before or while it goes upstream) is left
+  // unread, not destroyed: it is the caller's HTTP request, and destroying it would drop the
+  // connection before the caller reads our error. Its owner (the HTTP host) closes the
+  // connection once the answer is sent.
+  return proxyCall(deps, connection, rawCall, options)
 }
 
 async function proxyCall(
