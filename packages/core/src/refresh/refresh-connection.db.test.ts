@@ -311,6 +311,50 @@ describe('getFreshCredentials on the database', () => {
     expect((await load(t.deps, c.id)).refreshLeaseOwner).toBeNull()
   })
 
+  it('two refreshes racing on one connection: the one that commits second loses the compare-and-swap and adopts the winner’s tokens', async () => {
+    const c = await expiredConnection()
+    const answer = (who: string) => ({
+      status: 200,
+      body: {
+        access_token: `${c.externalId}#at-${who}`,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: `${c.externalId}#rt-${who}`,
+      },
+    })
+    // Both token requests succeed (as with a provider's reuse grace): A's answer first, then B's.
+    tokens.script.push(answer('A'), answer('B'))
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    try {
+      const otherInstance: CoreDeps = { ...t.deps, db: second.db }
+      let winner: Awaited<ReturnType<typeof getFreshCredentials>> | undefined
+      // A has its answer and is about to commit when it stalls (a pause, a slow database) past
+      // its lease: another instance takes the refresh over and commits first.
+      const loser = await getFreshCredentials(t.deps, c, {
+        hooks: {
+          beforeCommit: async () => {
+            if (winner) return
+            clock.advance(10 * 60_000)
+            winner = await getFreshCredentials(otherInstance, c)
+          },
+        },
+      })
+      expect(winner?.credentials).toMatchObject({ accessToken: `${c.externalId}#at-B` })
+      expect(loser.credentials).toEqual(winner?.credentials)
+      const row = await load(t.deps, c.id)
+      expect(stored(row)).toEqual(winner?.credentials)
+      expect(row.credentialsVersion).toBe(c.credentialsVersion + 1)
+      expect(row).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: null })
+      expect(callsFor(c)).toHaveLength(2)
+    } finally {
+      await second.close()
+    }
+  })
+
   it('invalid_grant → REFRESH_FAILED, lease released, no second request; later calls fail fast', async () => {
     const c = await expiredConnection()
     tokens.live.delete(c.externalId)

@@ -330,9 +330,9 @@ async function refreshWithLease(
     refreshToken: tokens.refreshToken ?? creds.refreshToken,
     tokenType: tokens.tokenType,
   }
-  const committed = await commitRefresh(deps, c, tokens, next, hooks)
-  await hooks.afterCommit?.(c.id)
-  return { connection: committed, credentials: next }
+  const outcome = await commitRefresh(deps, c, tokens, next, hooks)
+  if (outcome.credentials === next) await hooks.afterCommit?.(c.id)
+  return outcome
 }
 
 /** Refreshing cannot work (no refresh token, or one the provider no longer accepts): reconnect. */
@@ -362,7 +362,10 @@ async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => P
 /**
  * Persists the rotated tokens before anyone uses them: compare-and-swap on the credentials
  * version. A failed attempt is retried with the tokens held in memory — they exist nowhere
- * else, and the old refresh token may already be dead at the provider.
+ * else, and the old refresh token may already be dead at the provider. If another refresher
+ * committed first (it took over a lease this one outlived), its tokens win: they are what
+ * every other caller uses, and this refresh's are let go of (not revoked: at most providers
+ * revoking a refresh token ends the whole grant, the winner's tokens with it).
  */
 async function commitRefresh(
   deps: CoreDeps,
@@ -370,7 +373,7 @@ async function commitRefresh(
   tokens: TokenSet,
   next: StoredCredentials,
   hooks: RefreshHooks,
-): Promise<Connection> {
+): Promise<FreshCredentials> {
   const now = deps.clock.now()
   const patch = {
     credentialsCiphertext: encryptCredentials(deps, c.id, next),
@@ -405,17 +408,20 @@ async function commitRefresh(
         .where('credentialsVersion', '=', c.credentialsVersion)
         .executeTakeFirst()
       if (result.numUpdatedRows === 0n) {
-        deps.log.error({ connectionId: c.id }, 'refresh commit lost its compare-and-swap')
-        throw new AppError('CONFLICT', 'The connection changed during the refresh; try again')
+        deps.log.warn(
+          { connectionId: c.id },
+          "refresh commit lost its compare-and-swap: another refresher's tokens were committed first; using those",
+        )
+        return settled(deps, await load(deps, c.id))
       }
       await recordConnectionEvent(deps, {
         organizationId: c.organizationId,
         connectionId: c.id,
         kind: 'REFRESHED',
       }).catch(() => {})
-      return load(deps, c.id)
+      return { connection: await load(deps, c.id), credentials: next }
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CONFLICT') throw e
+      if (e instanceof AppError) throw e
       lastError = e
       await sleep(50 * (attempt + 1))
     }
