@@ -142,7 +142,9 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     h.clock.advance(2 * HOUR)
     const res = await proxy(h, connectionId)
     expect(res.status).toBe(502)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UPSTREAM_ERROR')
+    // The connection is fine; its token could not be renewed just now: when to try again is said.
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REFRESH_FAILED')
+    expect(res.headers.get('retry-after')).toBe('30')
     expect(refreshesSince(h, log).map((r) => r.canned)).toEqual([true, true, true, true])
     const row = await rowOf(h, connectionId)
     expect(row.status).toBe('ACTIVE')
@@ -231,7 +233,8 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     const first = getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
     await hold.reached
     hold[outcome]()
-    expect(await first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    // Retry once the lease the lost request left has run out.
+    expect(await first).toMatchObject({ code: 'REFRESH_FAILED', retryAfterSeconds: 20 })
     expect(refreshesSince(h, log)).toHaveLength(1)
     const settling = await rowOf(h, connectionId)
     expect(settling.refreshLeaseOwner).toBeNull()
@@ -276,7 +279,7 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     const log = h.provider.tokenLog.length
     h.provider.failNext('refresh_token', { status: 502 })
     const first = await getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
-    expect(first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    expect(first).toMatchObject({ code: 'REFRESH_FAILED' })
     expect(refreshesSince(h, log)).toHaveLength(1)
     h.clock.advance(60_000)
     const introspections = h.provider.stats.introspections

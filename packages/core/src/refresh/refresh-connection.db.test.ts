@@ -13,7 +13,7 @@ import { createCustomIntegration } from '../integrations/integrations.ts'
 import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { refreshDueConnections } from './background-refresher.ts'
-import { getFreshCredentials, stopRefreshes } from './refresh-connection.ts'
+import { getFreshCredentials, LEASE_RENEW_MS, LEASE_TTL_MS, stopRefreshes } from './refresh-connection.ts'
 
 /**
  * The refresh engine on the suite's database (SQLite in `unit`, PostgreSQL in `pg`), against a
@@ -355,6 +355,85 @@ describe('getFreshCredentials on the database', () => {
     }
   })
 
+  /** A second database handle: another instance, with its own in-process refresh map. */
+  function otherInstance() {
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    return { deps: { ...t.deps, db: second.db } as CoreDeps, close: () => second.close() }
+  }
+
+  it('a live refresher renews its lease: a slow refresh is never taken over, and a caller that waits past its budget gets REFRESH_IN_PROGRESS (503, Retry-After)', async () => {
+    const c = await expiredConnection()
+    tokens.delayMs = LEASE_RENEW_MS + 600
+    const other = otherInstance()
+    try {
+      const first = getFreshCredentials(t.deps, c)
+      await expect.poll(() => callsFor(c).length).toBe(1)
+      const taken = (await load(t.deps, c.id)).refreshLeaseUntil as string
+      clock.advance(LEASE_TTL_MS - 1000)
+      // The refresher is alive: its next renewal moves the lease on from the clock's time.
+      await expect
+        .poll(async () => (await load(t.deps, c.id)).refreshLeaseUntil, { timeout: LEASE_RENEW_MS * 3 })
+        .not.toBe(taken)
+      // Past the lease as first taken, not past the renewed one.
+      clock.advance(LEASE_TTL_MS - 1000)
+      const waited = await getFreshCredentials(other.deps, c, { maxWaitMs: 100 }).catch((e: unknown) => e)
+      expect(waited).toBeInstanceOf(AppError)
+      expect(waited).toMatchObject({ code: 'REFRESH_IN_PROGRESS', httpStatus: 503, retryAfterSeconds: 5 })
+      await first
+      expect(callsFor(c)).toHaveLength(1)
+      // Once it is done, the same caller gets its tokens without a refresh of its own.
+      const after = await getFreshCredentials(other.deps, c)
+      expect(after.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+      expect(callsFor(c)).toHaveLength(1)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('a caller waiting on a refresh that then fails for now gets REFRESH_FAILED with Retry-After, without a token request of its own', async () => {
+    const c = await expiredConnection()
+    await holdLease(t.deps, c, 'another-instance')
+    const waiting = getFreshCredentials(t.deps, c).catch((e: unknown) => e)
+    await new Promise((r) => setTimeout(r, 100))
+    // The other instance gives up for now (the provider answered 503 four times) and backs off.
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        refreshFailures: c.refreshFailures + 1,
+        nextRefreshAt: new Date(clock.now().getTime() + 30_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    expect(await waiting).toMatchObject({ code: 'REFRESH_FAILED', httpStatus: 502, retryAfterSeconds: 30 })
+    expect(callsFor(c)).toHaveLength(0)
+  })
+
+  it('while the lease of a refresh whose answer was lost runs out, callers get REFRESH_FAILED with the time left, at once', async () => {
+    const c = await expiredConnection()
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: new Date(clock.now().getTime() + 12_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    await expect(getFreshCredentials(t.deps, c)).rejects.toMatchObject({
+      code: 'REFRESH_FAILED',
+      retryAfterSeconds: 12,
+    })
+    expect(callsFor(c)).toHaveLength(0)
+    clock.advance(12_001)
+    const fresh = await getFreshCredentials(t.deps, c)
+    expect(fresh.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+  })
+
   it('invalid_grant → REFRESH_FAILED, lease released, no second request; later calls fail fast', async () => {
     const c = await expiredConnection()
     tokens.live.delete(c.externalId)
@@ -510,7 +589,7 @@ describe('getFreshCredentials on the database', () => {
       await holdLease(s.deps, waiting, 'another-instance')
       await stopRefreshes(s.deps)
       tokens.script.push({ status: 503, body: {} })
-      await expect(getFreshCredentials(s.deps, retried)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' })
+      await expect(getFreshCredentials(s.deps, retried)).rejects.toMatchObject({ code: 'REFRESH_FAILED' })
       expect(callsFor(retried)).toHaveLength(1)
       await expect(getFreshCredentials(s.deps, waiting)).rejects.toMatchObject({
         code: 'SHUTTING_DOWN',

@@ -8,7 +8,7 @@ import {
 import { recordConnectionEvent } from '../connections/store-connection.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
-import { AppError } from '../errors.ts'
+import { AppError, withRetryAfter } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import {
   introspectToken,
@@ -24,10 +24,23 @@ import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
 
 /** Refresh this long before expiry. */
 export const REFRESH_MARGIN_MS = 60_000
-/** A refresher holds the lease at most this long; it covers the token request's timeout. */
-export const LEASE_MS = 60_000
+/**
+ * A refresh lease lasts this long from its last renewal. The refresher renews it every
+ * LEASE_RENEW_MS while it works, so a lease that runs out was left by a refresher that stopped
+ * (crashed, killed, lost its database): the next caller takes it over at most this long after
+ * the last sign of life. Instances' clocks must agree to well within this (NTP).
+ */
+export const LEASE_TTL_MS = 15_000
+export const LEASE_RENEW_MS = 5_000
+/** One refresh (its retries included) ends within this long: retries that would not fit are not tried. */
+const REFRESH_BUDGET_MS = 60_000
 const WAIT_STEP_MS = 25
-const MAX_WAIT_MS = 45_000
+/**
+ * How long a caller waits on another instance's refresh before answering REFRESH_IN_PROGRESS:
+ * longer than a lease lasts without renewal, so a dead refresher's lease is always taken over
+ * within the wait.
+ */
+export const MAX_WAIT_MS = 30_000
 
 /** Test seams for fault injection around the commit; production leaves them unset. */
 export interface RefreshHooks {
@@ -91,10 +104,18 @@ export function currentCredentials(deps: CoreDeps, connection: Connection): Fres
  * or when `force` is set (a 401 from the API). Concurrent callers in this process share one
  * refresh; other processes wait on the database lease and reuse the committed result.
  */
+export interface RefreshOptions {
+  /** Refresh even if the token is not near expiry (a 401 from the API, the background refresher). */
+  force?: boolean
+  hooks?: RefreshHooks
+  /** How long to wait on another instance's refresh; default MAX_WAIT_MS. */
+  maxWaitMs?: number
+}
+
 export async function getFreshCredentials(
   deps: CoreDeps,
   connection: Connection,
-  options: { force?: boolean; hooks?: RefreshHooks } = {},
+  options: RefreshOptions = {},
 ): Promise<FreshCredentials> {
   if (connection.status === 'REFRESH_FAILED') throw refreshFailed(connection.id, connection.statusReason)
   const current = options.force ? undefined : currentCredentials(deps, connection)
@@ -104,7 +125,9 @@ export async function getFreshCredentials(
   const map = flights(deps)
   const existing = map.get(connection.id)
   if (existing) return existing
-  const flight = refreshOnce(deps, connection, options.hooks ?? {}).finally(() => map.delete(connection.id))
+  const flight = refreshOnce(deps, connection, options.hooks ?? {}, options.maxWaitMs ?? MAX_WAIT_MS).finally(
+    () => map.delete(connection.id),
+  )
   map.set(connection.id, flight)
   return flight
 }
@@ -127,14 +150,25 @@ async function refreshOnce(
   deps: CoreDeps,
   observed: Connection,
   hooks: RefreshHooks,
+  maxWaitMs: number,
 ): Promise<FreshCredentials> {
   const owner = deps.newId()
-  const deadline = Date.now() + MAX_WAIT_MS
-  let version = observed.credentialsVersion
+  const deadline = Date.now() + maxWaitMs
+  const version = observed.credentialsVersion
   /** Whether the lease was taken over from a refresher that stopped before finishing. */
   let interrupted = false
   let since = 0
+  /** The failures recorded when this caller started waiting on another refresher. */
+  let failuresWhenWaiting: number | null = null
   for (;;) {
+    if (failuresWhenWaiting !== null) {
+      // Waiting on another refresher: its outcome, whichever it is, is this caller's answer.
+      const current = await load(deps, observed.id)
+      if (current.credentialsVersion !== version) return settled(deps, current)
+      if (current.refreshFailures > failuresWhenWaiting) {
+        throw refreshFailedForNow(deps, current, settlingUntil(current))
+      }
+    }
     const now = deps.clock.now()
     since = now.getTime()
     const take = (free: 'unheld' | 'expired') =>
@@ -142,7 +176,7 @@ async function refreshOnce(
         .updateTable('connections')
         .set({
           refreshLeaseOwner: owner,
-          refreshLeaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+          refreshLeaseUntil: new Date(now.getTime() + LEASE_TTL_MS).toISOString(),
         })
         .where('id', '=', observed.id)
         .where('credentialsVersion', '=', version)
@@ -161,14 +195,76 @@ async function refreshOnce(
     // Someone else refreshed (version moved) or is refreshing (lease held): reuse their result.
     const current = await load(deps, observed.id)
     if (current.credentialsVersion !== version) return settled(deps, current)
+    // The last refresh failed without an answer and its lease is left to run out: until then
+    // nobody may send the token again (the first request may still be under way).
+    const settling = settlingUntil(current)
+    if (settling !== undefined) throw refreshFailedForNow(deps, current, settling)
     if (stopping.has(deps.db)) throw new AppError('SHUTTING_DOWN', 'This server is shutting down; try again')
-    if (Date.now() > deadline)
-      throw new AppError('UPSTREAM_TIMEOUT', 'Timed out waiting for a token refresh; try again')
+    if (Date.now() > deadline) {
+      throw withRetryAfter(
+        new AppError(
+          'REFRESH_IN_PROGRESS',
+          "Another Switchboard instance is still refreshing this connection's token; try again in a few seconds",
+        ),
+        LEASE_RENEW_MS / 1000,
+      )
+    }
+    failuresWhenWaiting ??= current.refreshFailures
     await sleep(WAIT_STEP_MS)
-    version = current.credentialsVersion
   }
   const lease: Lease = { owner, since, interrupted }
-  return refreshWithLease(deps, await load(deps, observed.id), lease, hooks)
+  const stopRenewing = renewLease(deps, observed.id, owner)
+  try {
+    return await refreshWithLease(deps, await load(deps, observed.id), lease, hooks)
+  } finally {
+    stopRenewing()
+  }
+}
+
+/**
+ * Keeps this refresher's lease alive (every LEASE_RENEW_MS, for LEASE_TTL_MS more) until the
+ * returned function is called. A renewal that fails or finds the lease gone changes nothing
+ * here: the commit's compare-and-swap decides whose tokens stand.
+ */
+function renewLease(deps: CoreDeps, id: string, owner: string): () => void {
+  const timer = setInterval(() => {
+    deps.db
+      .updateTable('connections')
+      .set({ refreshLeaseUntil: new Date(clockMs(deps.clock) + LEASE_TTL_MS).toISOString() })
+      .where('id', '=', id)
+      .where('refreshLeaseOwner', '=', owner)
+      .execute()
+      .catch((err: unknown) =>
+        deps.log.warn({ connectionId: id, err: String(err) }, 'could not renew the refresh lease'),
+      )
+  }, LEASE_RENEW_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/** When the lease a refresh left to run out (its answer was lost) ends; undefined if none was. */
+function settlingUntil(c: Connection): number | undefined {
+  return c.refreshLeaseOwner === null && c.refreshLeaseUntil !== null
+    ? Date.parse(c.refreshLeaseUntil)
+    : undefined
+}
+
+/**
+ * A refresh that failed for now (the provider was unreachable or answered 5xx/429, or its
+ * answer was lost): the connection is kept, and the call may be tried again at `retryAtMs`
+ * (default: the background refresher's next attempt, capped to a minute).
+ */
+function refreshFailedForNow(deps: CoreDeps, c: Connection, retryAtMs?: number): AppError {
+  const now = clockMs(deps.clock)
+  const at = retryAtMs ?? (c.nextRefreshAt ? Date.parse(c.nextRefreshAt) : now)
+  const seconds = Math.min(60, Math.max(1, Math.ceil((at - now) / 1000)))
+  return withRetryAfter(
+    new AppError(
+      'REFRESH_FAILED',
+      `The provider could not refresh this connection's token just now; try again in ${seconds} s`,
+    ),
+    seconds,
+  )
 }
 
 /** What another refresher left: its committed credentials, or the failure it recorded. */
@@ -201,7 +297,7 @@ async function clientConfigFor(deps: CoreDeps, c: Connection): Promise<OAuthClie
 /** This refresher's hold on the connection's refresh. */
 interface Lease {
   owner: string
-  /** When it was taken (the clock's ms); it runs LEASE_MS. */
+  /** When it was taken (the clock's ms); the refresh, retries included, ends REFRESH_BUDGET_MS later. */
   since: number
   /** Taken over from a refresher that stopped mid-refresh: its token may be rotated out. */
   interrupted: boolean
@@ -318,9 +414,10 @@ async function refreshWithLease(
       'token refresh failed; will retry',
     )
     if (e instanceof AppError) throw e
-    throw new AppError(
-      'UPSTREAM_ERROR',
-      'The provider could not refresh the token right now; try again shortly',
+    throw refreshFailedForNow(
+      deps,
+      c,
+      clockMs(deps.clock) + (maybeSent ? SETTLE_MS : Math.min(60_000, 30_000 * 2 ** c.refreshFailures)),
     )
   }
   const next: StoredCredentials = {
@@ -352,7 +449,7 @@ async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => P
       const delay = BACKOFF_MS[attempt]
       if (!(e instanceof OAuthTransientError) || e.mayHaveActed || delay === undefined) throw e
       const ends = deps.clock.now().getTime() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS
-      if (stopping.has(deps.db) || ends > lease.since + LEASE_MS) throw e
+      if (stopping.has(deps.db) || ends > lease.since + REFRESH_BUDGET_MS) throw e
       await sleep(delay)
       if (stopping.has(deps.db)) throw e
     }
