@@ -206,6 +206,7 @@ export interface ConnectionEventTable {
     | 'REVOKE_FAILED'
     | 'DELETED'
     | 'UNHEALTHY'
+    | 'RECOVERED'
   detail: string | null
   createdAt: CreatedAt
   /** Orders events within one millisecond; null on events written before migration 0004. */

@@ -4,12 +4,17 @@ import type { Connection } from '@switchboard/db'
 import type { Dispatcher } from 'undici'
 import { z } from 'zod'
 import { applyAuth } from '../connections/credentials.ts'
-import { recordConnectionEvent } from '../connections/store-connection.ts'
+import { markConnectionRecovered, markConnectionUnhealthy } from '../connections/health.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
-import { currentCredentials, getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
+import {
+  credentialsAfterUnauthorized,
+  currentCredentials,
+  getFreshCredentials,
+  type RefreshHooks,
+} from '../refresh/refresh-connection.ts'
 import { touchDue } from '../util/last-used.ts'
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -488,7 +493,7 @@ async function proxyCall(
     let fresh =
       currentCredentials(deps, connection) ??
       (await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks)))
-    let refreshedOn401 = false
+    let retriedOn401 = false
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now()
       if (remaining <= 0) throw upstream.timedOut()
@@ -520,15 +525,24 @@ async function proxyCall(
       }
       arrived = res.body
 
-      if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
-        refreshedOn401 = true
-        if (!streamed) {
-          discard(res.body)
-          fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks))
-          continue
+      if (res.statusCode === 401 && connection.type === 'OAUTH2') {
+        if (retriedOn401) {
+          // A second 401, on credentials that are as fresh as they get.
+          await markConnectionUnhealthy(deps, fresh.connection)
+        } else {
+          retriedOn401 = true
+          const next = await (streamed
+            ? // The body is gone: the 401 is passed on, after a refresh (if one is due) so the
+              // caller's retry works.
+              credentialsAfterUnauthorized(deps, fresh, options.hooks).catch(() => null)
+            : credentialsAfterUnauthorized(deps, fresh, options.hooks))
+          if (next?.kind === 'rejected') await markConnectionUnhealthy(deps, fresh.connection)
+          else if (next?.kind === 'retry' && !streamed) {
+            discard(res.body)
+            fresh = next.fresh
+            continue
+          }
         }
-        // The body is gone: refresh so the caller's retry works, and pass the 401 on.
-        await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks)).catch(() => {})
       }
       if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
         const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
@@ -549,8 +563,11 @@ async function proxyCall(
           `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
         )
       }
-      if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
-      else touchLastUsed(deps, fresh.connection)
+      // The API accepted the token: an UNHEALTHY connection is healthy again.
+      if (res.statusCode < 400 && fresh.connection.status === 'UNHEALTHY') {
+        await markConnectionRecovered(deps, fresh.connection)
+      }
+      touchLastUsed(deps, fresh.connection)
       passedOn = res.body
       return {
         status: res.statusCode,
@@ -564,25 +581,6 @@ async function proxyCall(
     // The deadline and the caller's signal stay on a streamed answer until it is read.
     upstream.finish(passedOn)
   }
-}
-
-async function markUnhealthy(deps: CoreDeps, c: Connection): Promise<void> {
-  await deps.db
-    .updateTable('connections')
-    .set({
-      status: 'UNHEALTHY',
-      statusReason: 'The API rejected a freshly refreshed token (401)',
-      updatedAt: deps.clock.now().toISOString(),
-    })
-    .where('id', '=', c.id)
-    .where('status', '=', 'ACTIVE')
-    .execute()
-  await recordConnectionEvent(deps, {
-    organizationId: c.organizationId,
-    connectionId: c.id,
-    kind: 'UNHEALTHY',
-    detail: '401 after refresh',
-  })
 }
 
 function touchLastUsed(deps: CoreDeps, c: Connection): void {

@@ -28,7 +28,8 @@ export async function refreshDueConnections(
     .selectFrom('connections')
     .selectAll()
     .where('type', '=', 'OAUTH2')
-    .where('status', '=', 'ACTIVE')
+    // An UNHEALTHY connection's refresh token must not age out either (the API may accept it again).
+    .where('status', 'in', ['ACTIVE', 'UNHEALTHY'])
     .where((eb) => eb.or([eb('nextRefreshAt', 'is', null), eb('nextRefreshAt', '<=', now.toISOString())]))
     .where((eb) =>
       eb.or([

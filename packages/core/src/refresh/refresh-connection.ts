@@ -132,6 +132,51 @@ export async function getFreshCredentials(
   return flight
 }
 
+/**
+ * After a forced refresh, a 401 on a token refreshed less than this long ago reuses that
+ * refresh's result instead of refreshing again: the token is fresh, and the API refuses it.
+ */
+export const UNAUTHORIZED_COOLDOWN_MS = 60_000
+
+/** What to do about the API's 401 on `used` (see `credentialsAfterUnauthorized`). */
+export type AfterUnauthorized =
+  /** Newer credentials to try again with: another caller's refresh, or one forced now. */
+  | { kind: 'retry'; fresh: FreshCredentials }
+  /** The API refused a token refreshed within the cooldown: refreshing again would not help. */
+  | { kind: 'rejected' }
+  /** A refresh failed moments ago and is backing off: pass the 401 on, nothing is known. */
+  | { kind: 'backing-off' }
+
+/**
+ * The API answered 401 to the credentials `used`. If the connection has newer ones by now,
+ * they are the answer (no refresh); if `used` was refreshed within UNAUTHORIZED_COOLDOWN_MS,
+ * the token is fresh and refused (no refresh: the caller marks the connection unhealthy);
+ * otherwise one forced refresh, shared with other callers as any refresh is.
+ */
+export async function credentialsAfterUnauthorized(
+  deps: CoreDeps,
+  used: FreshCredentials,
+  hooks?: RefreshHooks,
+): Promise<AfterUnauthorized> {
+  const current = await load(deps, used.connection.id)
+  if (current.credentialsVersion !== used.connection.credentialsVersion) {
+    return { kind: 'retry', fresh: settled(deps, current) }
+  }
+  const now = clockMs(deps.clock)
+  if (
+    current.lastRefreshedAt !== null &&
+    now - Date.parse(current.lastRefreshedAt) < UNAUTHORIZED_COOLDOWN_MS
+  ) {
+    return { kind: 'rejected' }
+  }
+  if (current.nextRefreshAt !== null && Date.parse(current.nextRefreshAt) > now)
+    return { kind: 'backing-off' }
+  return {
+    kind: 'retry',
+    fresh: await getFreshCredentials(deps, current, hooks ? { force: true, hooks } : { force: true }),
+  }
+}
+
 function refreshFailed(connectionId: string, reason: string | null): AppError {
   return new AppError(
     'INVALID_CREDENTIALS',
@@ -486,8 +531,8 @@ async function commitRefresh(
     }),
     ...(tokens.scopes !== null && { grantedScopes: JSON.stringify(tokens.scopes) }),
     lastRefreshedAt: now.toISOString(),
-    status: 'ACTIVE' as const,
-    statusReason: null,
+    // The status stays: an UNHEALTHY connection becomes ACTIVE when the API accepts a token
+    // (connections/health.ts), not because the provider issued one.
     refreshFailures: 0,
     nextRefreshAt: null,
     refreshLeaseOwner: null,
