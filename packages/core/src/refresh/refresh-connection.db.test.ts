@@ -507,6 +507,34 @@ describe('getFreshCredentials on the database', () => {
     }
   })
 
+  it('the background refresher renews each connection at its refreshDueAt; rows from before it existed by the former 10-minute rule', async () => {
+    const scheduled = await expiredConnection()
+    const legacy = await expiredConnection()
+    const inNine = new Date(clock.now().getTime() + 9 * 60_000).toISOString()
+    const later = new Date(clock.now().getTime() + 5 * 60_000).toISOString()
+    await t.deps.db
+      .updateTable('connections')
+      .set({ tokenExpiresAt: inNine, refreshDueAt: later })
+      .where('id', '=', scheduled.id)
+      .execute()
+    await t.deps.db
+      .updateTable('connections')
+      .set({ tokenExpiresAt: inNine, refreshDueAt: null })
+      .where('id', '=', legacy.id)
+      .execute()
+    await refreshDueConnections(t.deps)
+    expect(callsFor(scheduled)).toHaveLength(0)
+    expect(callsFor(legacy)).toHaveLength(1)
+    // A refresh schedules the next renewal: 10 minutes before the new hour-long token expires.
+    expect((await load(t.deps, legacy.id)).refreshDueAt).toBe(
+      new Date(clock.now().getTime() + 50 * 60_000).toISOString(),
+    )
+    clock.advance(5 * 60_000)
+    await refreshDueConnections(t.deps)
+    expect(callsFor(scheduled)).toHaveLength(1)
+    expect(callsFor(legacy)).toHaveLength(1)
+  })
+
   it('reconnecting in place clears a lease left by a refresh of the old credentials', async () => {
     const c = await expiredConnection()
     await holdLease(t.deps, c, 'stale')

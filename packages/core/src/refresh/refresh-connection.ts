@@ -21,6 +21,7 @@ import {
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
+import { refreshDueAt, refreshMarginMs } from './refresh-margin.ts'
 
 /** Refresh this long before expiry. */
 export const REFRESH_MARGIN_MS = 60_000
@@ -84,9 +85,18 @@ export async function stopRefreshes(deps: CoreDeps): Promise<void> {
   while (map.size > 0) await Promise.allSettled([...map.values()])
 }
 
+/**
+ * Whether a token must be renewed before it is used: when at most REFRESH_MARGIN_MS is left,
+ * or, for a token living under four minutes, its own margin (refresh-margin.ts) — so a
+ * 1-minute token is not renewed on every call.
+ */
 function needsRefresh(deps: CoreDeps, c: Connection): boolean {
   if (c.type !== 'OAUTH2' || c.tokenExpiresAt === null) return false
-  return Date.parse(c.tokenExpiresAt) - clockMs(deps.clock) <= REFRESH_MARGIN_MS
+  const expires = Date.parse(c.tokenExpiresAt)
+  const left = expires - clockMs(deps.clock)
+  if (left > REFRESH_MARGIN_MS) return false
+  const issued = c.lastRefreshedAt ?? c.lastAuthorizedAt
+  return issued === null || left <= Math.min(REFRESH_MARGIN_MS, refreshMarginMs(expires - Date.parse(issued)))
 }
 
 /**
@@ -517,13 +527,15 @@ async function commitRefresh(
   hooks: RefreshHooks,
 ): Promise<FreshCredentials> {
   const now = deps.clock.now()
+  const tokenExpiresAt =
+    tokens.expiresInSeconds === null
+      ? null
+      : new Date(now.getTime() + tokens.expiresInSeconds * 1000).toISOString()
   const patch = {
     credentialsCiphertext: encryptCredentials(deps, c.id, next),
     credentialsVersion: c.credentialsVersion + 1,
-    tokenExpiresAt:
-      tokens.expiresInSeconds === null
-        ? null
-        : new Date(now.getTime() + tokens.expiresInSeconds * 1000).toISOString(),
+    tokenExpiresAt,
+    refreshDueAt: refreshDueAt(now.getTime(), tokenExpiresAt),
     ...(tokens.refreshTokenExpiresInSeconds !== null && {
       refreshTokenExpiresAt: new Date(
         now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000,
