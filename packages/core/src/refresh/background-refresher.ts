@@ -1,3 +1,4 @@
+import { recoverInterruptedConnectSessions } from '../connect/recover-sessions.ts'
 import type { CoreDeps } from '../deps.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
 import { MAX_REFRESH_MARGIN_MS, MIN_REFRESH_MARGIN_MS } from './refresh-margin.ts'
@@ -76,7 +77,10 @@ export interface BackgroundRefresher {
   stop(): Promise<void>
 }
 
-/** Runs `refreshDueConnections` every `intervalMs`; a pass never overlaps the previous one. */
+/**
+ * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, every `intervalMs`;
+ * a pass never overlaps the previous one.
+ */
 export function startBackgroundRefresher(
   deps: CoreDeps,
   intervalMs = 30_000,
@@ -87,6 +91,8 @@ export function startBackgroundRefresher(
   const timer = setInterval(() => {
     if (pass) return
     pass = refreshDueConnections(deps, { ...options, signal: stopping.signal })
+      // The same pass ends connect flows a crash left half done (see recover-sessions.ts).
+      .then(() => (stopping.signal.aborted ? undefined : recoverInterruptedConnectSessions(deps)))
       .then(
         () => {},
         (err: unknown) => deps.log.error({ err }, 'background refresher pass failed'),
