@@ -34,6 +34,8 @@ interface FakeTokenServer {
   /** The refresh token the server currently accepts for each grant. */
   live: Map<string, string>
   delayMs: number
+  /** While set, answers wait for it (a provider that takes as long as a test needs). */
+  gate: Promise<void> | null
   /** Canned answers, served before the real logic. */
   script: Array<{ status: number; body: Record<string, unknown> }>
   /** Extra fields on the next successful answer (e.g. no refresh_token, a scope). */
@@ -50,6 +52,7 @@ async function startTokenServer(): Promise<FakeTokenServer> {
     reuse: [],
     live: new Map(),
     delayMs: 0,
+    gate: null,
     script: [],
     shape: (b) => b,
     close: async () => {},
@@ -62,6 +65,7 @@ async function startTokenServer(): Promise<FakeTokenServer> {
       const call: TokenCall = { params, answered: 0 }
       state.calls.push(call)
       if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs))
+      if (state.gate) await state.gate
       const send = (status: number, body: Record<string, unknown>) => {
         call.answered = status
         res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
@@ -154,6 +158,7 @@ describe('getFreshCredentials on the database', () => {
     await t.close()
   })
   afterEach(() => {
+    tokens.gate = null
     tokens.delayMs = 0
     tokens.script.length = 0
   })
@@ -367,7 +372,10 @@ describe('getFreshCredentials on the database', () => {
 
   it('a live refresher renews its lease: a slow refresh is never taken over, and a caller that waits past its budget gets REFRESH_IN_PROGRESS (503, Retry-After)', async () => {
     const c = await expiredConnection()
-    tokens.delayMs = LEASE_RENEW_MS + 600
+    let answer = () => {}
+    tokens.gate = new Promise<void>((resolve) => {
+      answer = resolve
+    })
     const other = otherInstance()
     try {
       const first = getFreshCredentials(t.deps, c)
@@ -383,6 +391,8 @@ describe('getFreshCredentials on the database', () => {
       const waited = await getFreshCredentials(other.deps, c, { maxWaitMs: 100 }).catch((e: unknown) => e)
       expect(waited).toBeInstanceOf(AppError)
       expect(waited).toMatchObject({ code: 'REFRESH_IN_PROGRESS', httpStatus: 503, retryAfterSeconds: 5 })
+      tokens.gate = null
+      answer()
       await first
       expect(callsFor(c)).toHaveLength(1)
       // Once it is done, the same caller gets its tokens without a refresh of its own.
@@ -397,8 +407,20 @@ describe('getFreshCredentials on the database', () => {
   it('a caller waiting on a refresh that then fails for now gets REFRESH_FAILED with Retry-After, without a token request of its own', async () => {
     const c = await expiredConnection()
     await holdLease(t.deps, c, 'another-instance')
-    const waiting = getFreshCredentials(t.deps, c).catch((e: unknown) => e)
-    await new Promise((r) => setTimeout(r, 100))
+    // This instance's reads of the connection: two mean it found the lease held and waits.
+    let reads = 0
+    const counted: CoreDeps = {
+      ...t.deps,
+      db: new Proxy(t.deps.db, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target)
+          if (prop === 'selectFrom') return (table: never) => (reads++, target.selectFrom(table))
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      }),
+    }
+    const waiting = getFreshCredentials(counted, c).catch((e: unknown) => e)
+    await expect.poll(() => reads).toBeGreaterThanOrEqual(2)
     // The other instance gives up for now (the provider answered 503 four times) and backs off.
     await t.deps.db
       .updateTable('connections')
