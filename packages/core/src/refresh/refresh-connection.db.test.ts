@@ -414,7 +414,12 @@ describe('getFreshCredentials on the database', () => {
       db: new Proxy(t.deps.db, {
         get(target, prop) {
           const value = Reflect.get(target, prop, target)
-          if (prop === 'selectFrom') return (table: never) => (reads++, target.selectFrom(table))
+          if (prop === 'selectFrom') {
+            return (table: never) => {
+              reads++
+              return target.selectFrom(table)
+            }
+          }
           return typeof value === 'function' ? value.bind(target) : value
         },
       }),
