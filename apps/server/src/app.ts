@@ -217,6 +217,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     const appError = error instanceof AppError ? error : frameworkError(error)
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error')
+    if (appError.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(appError.retryAfterSeconds))
     void reply.status(appError.httpStatus).send(appError.toBody())
   })
 

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http'
-import { createUser, decryptCredentials, setSharingMode } from '@switchboard/core'
+import { createUser, decryptCredentials, setSharingMode, UNAUTHORIZED_COOLDOWN_MS } from '@switchboard/core'
 import { ORIGIN_WIDE_HEADERS, tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
@@ -232,34 +232,71 @@ describe('proxy behaviour: headers, retries, 401 handling, bodies', () => {
     expect(after.row.status).toBe('ACTIVE')
   })
 
-  it('a second 401 after the refresh marks the connection UNHEALTHY and is returned; a later refresh heals it', async () => {
-    const { connectionId: id } = await connectAcme(h)
-    const refreshes = h.provider.stats.tokenRequests.refresh_token
-    h.upstream.failNext(2, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
-    const res = await proxy({ url: '/me' }, id)
-    expect(res.status).toBe(401)
-    expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
-    await res.body?.cancel()
-    expect(h.upstream.requests).toHaveLength(2)
-    expect(h.provider.stats.tokenRequests.refresh_token - refreshes).toBe(1)
+  async function statusOf(id: string) {
     const view = await h.api(`/api/v1/connections/${id}`)
-    const { connection } = (await view.json()) as { connection: { status: string; statusReason: string } }
-    expect(connection.status).toBe('UNHEALTHY')
-    expect(connection.statusReason).toMatch(/401/)
-    const events = await h.t.deps.db
+    return ((await view.json()) as { connection: { status: string; statusReason: string | null } }).connection
+  }
+
+  async function eventsOf(id: string) {
+    const rows = await h.t.deps.db
       .selectFrom('connectionEvents')
       .select('kind')
       .where('connectionId', '=', id)
       .execute()
-    expect(events.map((e) => e.kind)).toContain('UNHEALTHY')
-    // Still usable; the next successful refresh makes it ACTIVE again.
-    const retry = await proxy({ url: '/me' }, id)
-    expect(retry.status).toBe(200)
-    await retry.body?.cancel()
+    return rows.map((e) => e.kind)
+  }
+
+  it('401 cooldown: five calls on a credential the API keeps refusing send one refresh grant, not five; the connection turns UNHEALTHY once, with a code and what to do', async () => {
+    const { connectionId: id } = await connectAcme(h)
+    const grants = h.provider.stats.tokenRequests.refresh_token
+    h.upstream.failNext(100, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const res = await proxy({ url: '/me' }, id)
+      statuses.push(res.status)
+      if (i === 0) expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+      await res.body?.cancel()
+    }
+    // The upstream's 401 is passed on every time.
+    expect(statuses).toEqual([401, 401, 401, 401, 401])
+    // One forced refresh (the first call, retried once with its fresh token); the other four
+    // calls reuse its result: their 401 came with a token refreshed moments ago.
+    expect(h.provider.stats.tokenRequests.refresh_token - grants).toBe(1)
+    expect(h.upstream.requests).toHaveLength(6)
+    const connection = await statusOf(id)
+    expect(connection.status).toBe('UNHEALTHY')
+    expect(connection.statusReason).toMatch(/^TOKEN_REJECTED: .*reconnect/i)
+    expect((await eventsOf(id)).filter((k) => k === 'UNHEALTHY')).toHaveLength(1)
+  })
+
+  it('an UNHEALTHY connection whose API accepts it again is marked recovered; after the cooldown a 401 may refresh again', async () => {
+    const { connectionId: id } = await connectAcme(h)
+    h.upstream.failNext(2, 401, { 'www-authenticate': 'Bearer error="invalid_token"' })
+    const rejected = await proxy({ url: '/me' }, id)
+    expect(rejected.status).toBe(401)
+    await rejected.body?.cancel()
+    expect((await statusOf(id)).status).toBe('UNHEALTHY')
+    // Still usable: the next answer the API accepts makes it ACTIVE again.
+    const ok = await proxy({ url: '/me' }, id)
+    expect(ok.status).toBe(200)
+    await ok.body?.cancel()
+    expect(await statusOf(id)).toEqual(expect.objectContaining({ status: 'ACTIVE', statusReason: null }))
+    expect(await eventsOf(id)).toEqual(expect.arrayContaining(['UNHEALTHY', 'RECOVERED']))
+
+    // Within the cooldown a 401 does not refresh…
+    const grants = h.provider.stats.tokenRequests.refresh_token
+    h.upstream.failNext(1, 401)
+    const again = await proxy({ url: '/me' }, id)
+    expect(again.status).toBe(401)
+    await again.body?.cancel()
+    expect(h.provider.stats.tokenRequests.refresh_token - grants).toBe(0)
+    // …after it, it forces one refresh and the retry with the new token goes through.
+    h.clock.advance(UNAUTHORIZED_COOLDOWN_MS + 1000)
     h.upstream.failNext(1, 401)
     const healed = await proxy({ url: '/me' }, id)
     expect(healed.status).toBe(200)
     await healed.body?.cancel()
+    expect(h.provider.stats.tokenRequests.refresh_token - grants).toBe(1)
     expect((await credsOf(h, id)).row.status).toBe('ACTIVE')
   })
 

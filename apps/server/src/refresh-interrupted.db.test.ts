@@ -77,7 +77,8 @@ function crashHelpers(fixture: () => ProcessFixture) {
     await hold.reached
     await kill(server)
     expect(await call).toBeInstanceOf(Error)
-    // The dead refresher's lease runs 60 s; other servers wait that long before taking over.
+    // The dead refresher's lease is no longer renewed and runs out within 15 s (LEASE_TTL_MS);
+    // these tests need not wait for it (the test above does).
     await f.database.db
       .updateTable('connections')
       .set({ refreshLeaseUntil: new Date(Date.now() - 1000).toISOString() })
@@ -91,7 +92,7 @@ function crashHelpers(fixture: () => ProcessFixture) {
       .provider.tokenLog.filter((r) => r.grantType === 'refresh_token')
       .map((r) => r.params.refresh_token)
 
-  return { credentialsOf, connectedServer, proxyMe, killDuringRefresh, refreshTokensSent }
+  return { credentialsOf, connectedServer, proxyMe, kill, killDuringRefresh, refreshTokensSent }
 }
 
 describe('stopping or killing a server while a token refresh is under way (strict provider: rotation with reuse detection, no grace)', () => {
@@ -105,9 +106,8 @@ describe('stopping or killing a server while a token refresh is under way (stric
     await f?.close()
   })
 
-  const { credentialsOf, connectedServer, proxyMe, killDuringRefresh, refreshTokensSent } = crashHelpers(
-    () => f,
-  )
+  const { credentialsOf, connectedServer, proxyMe, kill, killDuringRefresh, refreshTokensSent } =
+    crashHelpers(() => f)
 
   /** Sends SIGTERM while the provider holds the refresh; releases it once the process is still alive. */
   async function stopDuringRefresh(server: ChildServer, release: () => void): Promise<number | null> {
@@ -228,6 +228,36 @@ describe('stopping or killing a server while a token refresh is under way (stric
     expect((await credentialsOf(connectionId)).row.status).toBe('ACTIVE')
     await b.stop()
   }, 60_000)
+
+  it('killed mid-refresh, its lease left as it was: a call on another server takes the lease over once it is no longer renewed and answers with a fresh token, not a 504', async () => {
+    const { server: a, connectionId, headers, before } = await connectedServer()
+    const hold = f.provider.holdNext('refresh_token')
+    await expireAccessToken(f, connectionId)
+    const call = proxyMe(a, connectionId, headers).catch((e: unknown) => e)
+    await hold.reached
+    await kill(a)
+    expect(await call).toBeInstanceOf(Error)
+    hold.drop()
+    // The dead refresher's lease is still in the database, unexpired.
+    const leased = (await credentialsOf(connectionId)).row
+    expect(leased.refreshLeaseOwner).not.toBeNull()
+    expect(Date.parse(leased.refreshLeaseUntil as string)).toBeGreaterThan(Date.now())
+
+    const b = await f.startServer()
+    const res = await proxyMe(b, connectionId, headers)
+    const body = (await res.json()) as { authorizedAs?: string; error?: { code: string } }
+    expect(body.error?.code).toBeUndefined()
+    expect(res.status).toBe(200)
+    const after = await credentialsOf(connectionId)
+    expect(body.authorizedAs).toBe(`bearer:${tokenFingerprint(after.creds.accessToken)}`)
+    expect(after.row).toMatchObject({
+      status: 'ACTIVE',
+      credentialsVersion: before.row.credentialsVersion + 1,
+      refreshLeaseOwner: null,
+    })
+    expect(refreshTokensSent()).toEqual([before.creds.refreshToken, before.creds.refreshToken])
+    await b.stop()
+  }, 90_000)
 
   it('killed before the provider acted on the refresh (any provider): the next server refreshes with the same, still valid token', async () => {
     const { server: a, connectionId, headers, before } = await connectedServer()

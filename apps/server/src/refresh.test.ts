@@ -142,7 +142,9 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     h.clock.advance(2 * HOUR)
     const res = await proxy(h, connectionId)
     expect(res.status).toBe(502)
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UPSTREAM_ERROR')
+    // The connection is fine; its token could not be renewed just now: when to try again is said.
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('REFRESH_FAILED')
+    expect(res.headers.get('retry-after')).toBe('30')
     expect(refreshesSince(h, log).map((r) => r.canned)).toEqual([true, true, true, true])
     const row = await rowOf(h, connectionId)
     expect(row.status).toBe('ACTIVE')
@@ -231,7 +233,8 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     const first = getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
     await hold.reached
     hold[outcome]()
-    expect(await first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    // Retry once the lease the lost request left has run out.
+    expect(await first).toMatchObject({ code: 'REFRESH_FAILED', retryAfterSeconds: 20 })
     expect(refreshesSince(h, log)).toHaveLength(1)
     const settling = await rowOf(h, connectionId)
     expect(settling.refreshLeaseOwner).toBeNull()
@@ -276,7 +279,7 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     const log = h.provider.tokenLog.length
     h.provider.failNext('refresh_token', { status: 502 })
     const first = await getFreshCredentials(h.t.deps, before.row, { force: true }).catch((e: unknown) => e)
-    expect(first).toMatchObject({ code: 'UPSTREAM_ERROR' })
+    expect(first).toMatchObject({ code: 'REFRESH_FAILED' })
     expect(refreshesSince(h, log)).toHaveLength(1)
     h.clock.advance(60_000)
     const introspections = h.provider.stats.introspections
@@ -434,10 +437,11 @@ describe('background refresher', () => {
   it('skips connections that need a reconnect and backs off after a failed refresh', async () => {
     const broken = await connectAcme(h)
     const flaky = await connectAcme(h)
+    // Both due: their tokens expire in 5 minutes, and renewing them is scheduled for now.
     const soon = new Date(h.clock.now().getTime() + 5 * 60_000).toISOString()
     await h.t.deps.db
       .updateTable('connections')
-      .set({ tokenExpiresAt: soon })
+      .set({ tokenExpiresAt: soon, refreshDueAt: h.clock.now().toISOString() })
       .where('id', 'in', [broken.connectionId, flaky.connectionId])
       .execute()
     await h.t.deps.db
@@ -466,5 +470,41 @@ describe('background refresher', () => {
       status: 'REFRESH_FAILED',
       credentialsVersion: brokenVersion,
     })
+  })
+})
+
+describe('background refresher with short-lived tokens (5 minutes, as Keycloak issues by default)', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startHarness({ provider: { accessTokenTtlSeconds: 300 } })
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it('over 13 simulated minutes of 30 s ticks a 5-minute token is refreshed about once per lifetime (3 grants, not 26), each time before it expired', async () => {
+    const { connectionId } = await connectAcme(h)
+    const issued = await rowOf(h, connectionId)
+    expect(Date.parse(issued.tokenExpiresAt as string)).toBe(h.clock.now().getTime() + 300_000)
+    const log = h.provider.tokenLog.length
+    const start = h.clock.now().getTime()
+    const refreshedAfterSeconds: number[] = []
+    for (let tick = 1; tick <= 26; tick++) {
+      h.clock.advance(30_000)
+      const before = await rowOf(h, connectionId)
+      const pass = await refreshDueConnections(h.t.deps)
+      expect(pass.failed).toBe(0)
+      if (pass.refreshed === 0) continue
+      refreshedAfterSeconds.push((h.clock.now().getTime() - start) / 1000)
+      // Renewed while the token was still valid: a quarter of its lifetime (75 s) or less was left.
+      const left = Date.parse(before.tokenExpiresAt as string) - h.clock.now().getTime()
+      expect(left).toBeGreaterThan(0)
+      expect(left).toBeLessThanOrEqual(75_000)
+    }
+    expect(refreshesSince(h, log)).toHaveLength(3)
+    expect(refreshedAfterSeconds).toEqual([240, 480, 720])
+    const res = await proxy(h, connectionId)
+    expect(res.status).toBe(200)
+    await res.body?.cancel()
   })
 })

@@ -1,5 +1,6 @@
 import {
   type CoreDeps,
+  recoverInterruptedConnectSessions,
   resolveOAuthAccessToken,
   startBackgroundRefresher,
   stopRefreshes,
@@ -50,6 +51,14 @@ export async function startServer(
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
   const refresher =
     env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+  // Connect flows a crash (of this or another instance) left half done: ended and their
+  // tokens revoked, without holding up the start.
+  const recovering = recoverInterruptedConnectSessions(core).then(
+    (r) => {
+      if (r.failed > 0 || r.revoked > 0) logger.warn(r, 'recovered interrupted connect sessions')
+    },
+    (err: unknown) => logger.error({ err }, 'recovering interrupted connect sessions failed'),
+  )
   let stopping: Promise<void> | undefined
   return {
     app,
@@ -60,7 +69,12 @@ export async function startServer(
       stopping ??= (async () => {
         // Requests under way finish (app.close waits for them), the refresher's pass ends, and
         // refreshes under way (even those whose caller hung up) reach their commit, without retries.
-        const results = await Promise.allSettled([app.close(), refresher?.stop(), stopRefreshes(core)])
+        const results = await Promise.allSettled([
+          app.close(),
+          refresher?.stop(),
+          stopRefreshes(core),
+          recovering,
+        ])
         // A request that was still running may have started a refresh after the first wait.
         await stopRefreshes(core)
         await database.close()

@@ -31,7 +31,11 @@ export const errorCodes = {
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   UPSTREAM_ERROR: { http: 502, trpc: 'BAD_GATEWAY' },
+  /** The provider could not refresh the connection's token just now (a transient failure); sent with Retry-After. */
+  REFRESH_FAILED: { http: 502, trpc: 'BAD_GATEWAY' },
   SHUTTING_DOWN: { http: 503, trpc: 'SERVICE_UNAVAILABLE' },
+  /** Another instance is still refreshing the connection's token; sent with Retry-After. */
+  REFRESH_IN_PROGRESS: { http: 503, trpc: 'SERVICE_UNAVAILABLE' },
   UPSTREAM_TIMEOUT: { http: 504, trpc: 'TIMEOUT' },
 } as const satisfies Record<string, { http: number; trpc: TrpcCode }>
 
@@ -60,6 +64,8 @@ export interface ErrorBody {
 
 export class AppError extends Error {
   override readonly name = 'AppError'
+  /** When the same call may succeed, in seconds: REST sends it as `Retry-After` (see `withRetryAfter`). */
+  retryAfterSeconds?: number
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -82,6 +88,12 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/** Sets when a retry may succeed (whole seconds, at least 1); REST answers carry it as `Retry-After`. */
+export function withRetryAfter(error: AppError, seconds: number): AppError {
+  error.retryAfterSeconds = Math.max(1, Math.ceil(seconds))
+  return error
+}
 
 /** Field paths and messages of a zod error, for `details`. */
 export interface FieldIssue {

@@ -149,6 +149,12 @@ export interface ConnectSessionTable {
   stateHash: string | null
   stateExpiresAt: string | null
   pkceVerifierCiphertext: string | null
+  /**
+   * The tokens the OAuth exchange obtained (encrypted JSON), from the exchange until the
+   * connection holds them; set only while they may still have to be revoked (a failure or a
+   * crash between the two).
+   */
+  tokensCiphertext: ColumnType<string | null, string | null | undefined, string | null>
   /** 'HOSTED' (connect page) or 'DIRECT' (seed 002 GET /api/integrations/:id/connect). */
   flow: 'HOSTED' | 'DIRECT'
   expiresAt: string
@@ -188,6 +194,12 @@ export interface ConnectionTable {
   refreshLeaseOwner: string | null
   refreshFailures: number
   nextRefreshAt: string | null
+  /**
+   * When the background refresher renews the access token: a share of its lifetime before it
+   * expires (refresh/refresh-margin.ts). null without an expiry, and on rows written before
+   * migration 0005 (those are renewed by the former fixed margin).
+   */
+  refreshDueAt: ColumnType<string | null, string | null | undefined, string | null>
   createdAt: CreatedAt
   updatedAt: string
 }
@@ -206,6 +218,7 @@ export interface ConnectionEventTable {
     | 'REVOKE_FAILED'
     | 'DELETED'
     | 'UNHEALTHY'
+    | 'RECOVERED'
   detail: string | null
   createdAt: CreatedAt
   /** Orders events within one millisecond; null on events written before migration 0004. */

@@ -88,7 +88,9 @@ function defaultPick(req: RestRequest): unknown {
 }
 
 export function errorResult(error: AppError): RestResult {
-  return { status: error.httpStatus, body: error.toBody(), headers: {} }
+  const headers: Record<string, string> =
+    error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) }
+  return { status: error.httpStatus, body: error.toBody(), headers }
 }
 
 /** The one generic REST handler: parse, authorize, run the core function, shape the answer. */

@@ -18,6 +18,7 @@ import {
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
 import { sessionForToken } from './connect-sessions.ts'
+import { obtainedTokens, revokeObtainedTokens } from './obtained-tokens.ts'
 
 /** `state` lives 10 minutes (RFC 9700 §4.7.1) and is single use. */
 export const STATE_TTL_MS = 10 * 60 * 1000
@@ -117,17 +118,19 @@ async function connectWithClientCredentials(
   }
   // From here on every failure ends the session as FAILED (with the reason), never leaves it
   // CONNECTING: a retry may then start again.
+  let integration: ResolvedIntegration
+  let tokens: TokenSet
   try {
     checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.tokenUrl, 'token URL')
-    const tokens = await requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
-    const integration = await requireIntegration(deps, session.organizationId, session.integrationName)
-    return await completeWithTokens(deps, session, integration, cfg, tokens)
+    integration = await requireIntegration(deps, session.organizationId, session.integrationName)
+    tokens = await requestClientCredentials(deps.fetch, cfg, cfg.oauth2.scopes)
   } catch (e) {
     if (e instanceof OAuthProviderError) return fail(deps, session, e.message)
     if (e instanceof AppError && e.code !== 'INTERNAL') return fail(deps, session, e.message)
     deps.log.warn({ err: e, sessionId: session.id }, 'client credentials grant failed')
     return fail(deps, session, 'The provider could not be reached to issue a token; try again')
   }
+  return finishWithTokens(deps, session, integration, cfg, tokens)
 }
 
 export interface CallbackQuery {
@@ -168,6 +171,7 @@ function rejected(deps: CoreDeps, code: string): CallbackOutcome {
   }
 }
 
+/** Ends the session as FAILED with `error` (a retry may start again); tokens it holds stay for revocation. */
 async function fail(deps: CoreDeps, session: ConnectSession, error: string): Promise<CallbackOutcome> {
   await deps.db
     .updateTable('connectSessions')
@@ -175,6 +179,10 @@ async function fail(deps: CoreDeps, session: ConnectSession, error: string): Pro
     .where('id', '=', session.id)
     .where('status', '!=', 'COMPLETED')
     .execute()
+  return failedOutcome(deps, session, error)
+}
+
+function failedOutcome(deps: CoreDeps, session: ConnectSession, error: string): CallbackOutcome {
   const params = { result: 'error', sessionId: session.id }
   return {
     redirectTo: session.errorRedirectUri
@@ -185,6 +193,13 @@ async function fail(deps: CoreDeps, session: ConnectSession, error: string): Pro
     connectionId: null,
     error,
   }
+}
+
+/** What a failure tells the person connecting: our own errors say what to do; others stay generic. */
+function failureReason(e: unknown, fallback: string): string {
+  if (e instanceof OAuthProviderError) return e.message
+  if (e instanceof AppError && e.code !== 'INTERNAL') return e.message
+  return fallback
 }
 
 function expiryFrom(deps: CoreDeps, seconds: number | null): string | null {
@@ -219,7 +234,24 @@ export async function handleOAuthCallback(deps: CoreDeps, query: CallbackQuery):
     .where('status', '=', 'PENDING')
     .executeTakeFirst()
   if (claimed.numUpdatedRows === 0n) return rejected(deps, 'INVALID_STATE')
+  // Claimed (CONNECTING): from here on every failure ends the session as FAILED with a reason.
+  try {
+    return await redeemCode(deps, session, query)
+  } catch (e) {
+    deps.log.warn({ err: e, sessionId: session.id }, 'OAuth callback failed')
+    return fail(
+      deps,
+      session,
+      failureReason(e, 'Something went wrong while finishing the authorization; try again'),
+    )
+  }
+}
 
+async function redeemCode(
+  deps: CoreDeps,
+  session: ConnectSession,
+  query: CallbackQuery,
+): Promise<CallbackOutcome> {
   const now = deps.clock.now().toISOString()
   if ((session.stateExpiresAt ?? '') <= now || session.expiresAt <= now) {
     return fail(deps, session, 'The authorization took too long; start again')
@@ -246,13 +278,110 @@ export async function handleOAuthCallback(deps: CoreDeps, query: CallbackQuery):
       : null
     tokens = await exchangeAuthorizationCode(deps.fetch, cfg, query.code, verifier)
   } catch (e) {
-    if (e instanceof OAuthProviderError) return fail(deps, session, e.message)
-    if (e instanceof AppError && e.code !== 'INTERNAL') return fail(deps, session, e.message)
-    deps.log.warn({ err: e, sessionId: session.id }, 'token exchange failed')
-    return fail(deps, session, 'The provider could not be reached to finish the authorization; try again')
+    if (!(e instanceof OAuthProviderError) && !(e instanceof AppError && e.code !== 'INTERNAL')) {
+      deps.log.warn({ err: e, sessionId: session.id }, 'token exchange failed')
+    }
+    return fail(
+      deps,
+      session,
+      failureReason(e, 'The provider could not be reached to finish the authorization; try again'),
+    )
   }
 
-  return completeWithTokens(deps, session, integration, cfg, tokens)
+  return finishWithTokens(deps, session, integration, cfg, tokens)
+}
+
+/**
+ * A flow that claimed its session (CONNECTING) and shows no progress for this long has
+ * stopped for good (its process crashed or was killed): the recovery job marks it FAILED
+ * "interrupted" and revokes the tokens it obtained. Far longer than a live flow takes from
+ * the claim to the commit (a token request times out after 15 s).
+ */
+export const CONNECTING_STALE_MS = 2 * 60_000
+
+/** The session's error after such a crash. */
+export const INTERRUPTED_ERROR =
+  'interrupted: The authorization stopped before the connection was saved (a server stopped); start again'
+
+/** The session keeps the tokens (encrypted) until the connection does: a crash between leaves them revocable. */
+async function holdTokens(deps: CoreDeps, session: ConnectSession, tokens: TokenSet): Promise<boolean> {
+  const held = await deps.db
+    .updateTable('connectSessions')
+    .set({
+      tokensCiphertext: deps.cipher.encrypt(
+        JSON.stringify(obtainedTokens(tokens)),
+        secretAt.sessionTokens(session.id),
+      ),
+      updatedAt: deps.clock.now().toISOString(),
+    })
+    .where('id', '=', session.id)
+    .where('status', '=', 'CONNECTING')
+    .executeTakeFirst()
+  return held.numUpdatedRows > 0n
+}
+
+/**
+ * After the provider issued tokens: holds them on the session, then stores the connection and
+ * completes the session. Any failure on the way ends the session FAILED with the reason and
+ * revokes the tokens at the provider, so none stays valid with nobody holding it.
+ */
+async function finishWithTokens(
+  deps: CoreDeps,
+  session: ConnectSession,
+  integration: ResolvedIntegration,
+  cfg: OAuthClientConfig,
+  tokens: TokenSet,
+): Promise<CallbackOutcome> {
+  try {
+    if (!(await holdTokens(deps, session, tokens))) throw interrupted()
+    return await completeWithTokens(deps, session, integration, cfg, tokens)
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code === 'INTERNAL') {
+      deps.log.error(
+        { err: e, sessionId: session.id },
+        'could not store the connection after the token exchange',
+      )
+    }
+    return abandonTokens(
+      deps,
+      session,
+      tokens,
+      failureReason(e, 'Something went wrong while saving the connection; try again'),
+    )
+  }
+}
+
+function interrupted(): AppError {
+  return new AppError('SESSION_NOT_ACTIVE', INTERRUPTED_ERROR)
+}
+
+/** FAILED with `reason`, the tokens revoked, then let go of (kept for the recovery job if revoking failed). */
+async function abandonTokens(
+  deps: CoreDeps,
+  session: ConnectSession,
+  tokens: TokenSet,
+  reason: string,
+): Promise<CallbackOutcome> {
+  let outcome: CallbackOutcome
+  try {
+    outcome = await fail(deps, session, reason)
+  } catch (e) {
+    // The database may be what failed: the tokens are revoked anyway, the recovery job ends the session.
+    deps.log.error({ err: e, sessionId: session.id }, 'could not mark the connect session failed')
+    outcome = failedOutcome(deps, session, reason)
+  }
+  const revocation = await revokeObtainedTokens(deps, session, obtainedTokens(tokens))
+  if (revocation === 'failed') {
+    deps.log.warn({ sessionId: session.id }, 'the provider did not confirm revoking the tokens; will retry')
+  } else {
+    await deps.db
+      .updateTable('connectSessions')
+      .set({ tokensCiphertext: null })
+      .where('id', '=', session.id)
+      .execute()
+      .catch((e: unknown) => deps.log.error({ err: e, sessionId: session.id }, 'could not clear held tokens'))
+  }
+  return outcome
 }
 
 /**
@@ -292,17 +421,21 @@ async function completeWithTokens(
       apiBaseUri: def.api.baseUrl,
       reconnectConnectionId: session.reconnectConnectionId,
     })
-    await trx
+    const completed = await trx
       .updateTable('connectSessions')
       .set({
         status: 'COMPLETED',
         connectionId: connection.id,
         error: null,
         pkceVerifierCiphertext: null,
+        tokensCiphertext: null,
         updatedAt: deps.clock.now().toISOString(),
       })
       .where('id', '=', session.id)
-      .execute()
+      .where('status', '=', 'CONNECTING')
+      .executeTakeFirst()
+    // Recovered as interrupted meanwhile: the connection is not stored (the transaction rolls back).
+    if (completed.numUpdatedRows === 0n) throw interrupted()
     return connection.id
   })
   const params = { status: 'COMPLETED', sessionId: session.id, connectionId }

@@ -3,15 +3,14 @@ import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
-import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { ExternalIdSchema, ensureEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
-import { revokeToken } from '../oauth/oauth-client.ts'
-import { oauthAppSecret, selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
+import { selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
 import { keysetPage } from '../util/cursor.ts'
 import { decryptCredentials, type StoredCredentials } from './credentials.ts'
+import { revokeTokens } from './revoke-tokens.ts'
 import { recordConnectionEvent, storeConnection } from './store-connection.ts'
 import { validateFields, verifyCredentials } from './verify-credentials.ts'
 import { type ConnectionView, toConnectionView } from './views.ts'
@@ -352,46 +351,19 @@ export async function resolveConnection(
   return toConnectionView(await resolveConnectionRow(deps, principal.organizationId, input))
 }
 
-const REVOKE_ATTEMPTS = 3
-
 /** RFC 7009 revocation of a connection's refresh token (or access token), with bounded retries. */
 export async function revokeAtProvider(
   deps: CoreDeps,
   connection: Connection,
 ): Promise<'revoked' | 'failed' | 'not-supported'> {
   if (connection.type !== 'OAUTH2' || !connection.oauthAppId) return 'not-supported'
-  const integration = await requireIntegration(
-    deps,
-    connection.organizationId,
-    connection.integrationName,
-  ).catch(() => null)
-  const oauth2 = integration?.definition.oauth2
-  if (!oauth2?.revocationUrl) return 'not-supported'
-  // Same egress rules as the token endpoint: never post a token to an address no longer allowed.
-  try {
-    checkEgressUrl({ allow: deps.config.egressAllow }, oauth2.revocationUrl, 'revocation URL')
-  } catch {
-    return 'failed'
-  }
-  const app = await deps.db
-    .selectFrom('oauthApps')
-    .selectAll()
-    .where('id', '=', connection.oauthAppId)
-    .executeTakeFirst()
-  if (!app) return 'failed'
   const creds = decryptCredentials(deps, connection)
   if (creds.kind !== 'oauth2') return 'not-supported'
-  const cfg = { clientId: app.clientId, clientSecret: oauthAppSecret(deps, app), redirectUri: '', oauth2 }
-  const [token, hint] = creds.refreshToken
-    ? [creds.refreshToken, 'refresh_token' as const]
-    : [creds.accessToken, 'access_token' as const]
-  for (let attempt = 1; attempt <= REVOKE_ATTEMPTS; attempt++) {
-    const outcome = await revokeToken(deps.fetch, cfg, token, hint).catch(() => 'retry' as const)
-    if (outcome === 'revoked') return 'revoked'
-    if (outcome === 'rejected') return 'failed'
-    if (attempt < REVOKE_ATTEMPTS) await new Promise((r) => setTimeout(r, 200 * 2 ** (attempt - 1)))
-  }
-  return 'failed'
+  return revokeTokens(deps, connection, [
+    creds.refreshToken
+      ? { token: creds.refreshToken, hint: 'refresh_token' }
+      : { token: creds.accessToken, hint: 'access_token' },
+  ])
 }
 
 export function canDeleteConnection(principal: Principal, connection: Connection): boolean {

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionScope, ConnectionType } from '@switchboard/db'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { refreshDueAt } from '../refresh/refresh-margin.ts'
 import { encryptCredentials, type StoredCredentials } from './credentials.ts'
 
 export interface ConnectionWrite {
@@ -89,6 +90,7 @@ export async function storeConnection(
         credentialsCiphertext: encryptCredentials(deps, id, w.credentials),
         credentialsVersion: 1,
         tokenExpiresAt: w.tokenExpiresAt,
+        refreshDueAt: refreshDueAt(Date.parse(now), w.tokenExpiresAt),
         refreshTokenExpiresAt: w.refreshTokenExpiresAt,
         lastAuthorizedAt: now,
         lastRefreshedAt: null,
@@ -141,6 +143,7 @@ export async function storeConnection(
       credentialsCiphertext: encryptCredentials(deps, existing.id, w.credentials),
       credentialsVersion: existing.credentialsVersion + 1,
       tokenExpiresAt: w.tokenExpiresAt,
+      refreshDueAt: refreshDueAt(Date.parse(now), w.tokenExpiresAt),
       refreshTokenExpiresAt: w.refreshTokenExpiresAt,
       lastAuthorizedAt: now,
       grantedScopes: JSON.stringify(w.grantedScopes),

@@ -22,6 +22,12 @@ export const secretColumns = [
     dbColumn: 'pkce_verifier_ciphertext',
   },
   {
+    table: 'connectSessions',
+    column: 'tokensCiphertext',
+    dbTable: 'connect_sessions',
+    dbColumn: 'tokens_ciphertext',
+  },
+  {
     table: 'oauthServerSecrets',
     column: 'valueCiphertext',
     dbTable: 'oauth_server_secrets',

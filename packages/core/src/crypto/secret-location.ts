@@ -17,6 +17,12 @@ export const secretAt = {
     column: 'pkce_verifier_ciphertext',
     rowId,
   }),
+  /** Tokens an OAuth exchange obtained, until the connection holds them. */
+  sessionTokens: (rowId: string): SecretLocation => ({
+    table: 'connect_sessions',
+    column: 'tokens_ciphertext',
+    rowId,
+  }),
   /** The authorization server's signing keys and cookie keys (rows "jwks", "cookie-keys"). */
   oauthServerSecret: (rowId: string): SecretLocation => ({
     table: 'oauth_server_secrets',

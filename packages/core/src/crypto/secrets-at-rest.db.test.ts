@@ -21,7 +21,11 @@ interface Planted {
   apiKey: string
   password: string
   /** Every plaintext secret written through the cipher, by where it lives. */
-  secrets: Array<{ table: 'oauthApps' | 'connections' | 'connectSessions'; id: string; plaintext: string }>
+  secrets: Array<{
+    table: 'oauthApps' | 'connections' | 'connectSessions' | 'connectSessions.tokens'
+    id: string
+    plaintext: string
+  }>
 }
 
 /** An organization with an owner, an OAuth app, connections and a connect session, all holding secrets. */
@@ -102,6 +106,11 @@ async function plantSecrets(deps: CoreDeps, connectionCount = 2): Promise<Plante
 
   const sessionId = randomUUID()
   const verifier = `pkce_${randomToken(32)}`
+  // Tokens an exchange obtained, held until the connection is stored.
+  const sessionTokens = JSON.stringify({
+    accessToken: `gho_${randomToken(24)}`,
+    refreshToken: `ghr_${randomToken(24)}`,
+  })
   await deps.db
     .insertInto('connectSessions')
     .values({
@@ -125,6 +134,7 @@ async function plantSecrets(deps: CoreDeps, connectionCount = 2): Promise<Plante
       stateHash: sha256(randomToken(16)),
       stateExpiresAt: now,
       pkceVerifierCiphertext: deps.cipher.encrypt(verifier, secretAt.pkceVerifier(sessionId)),
+      tokensCiphertext: deps.cipher.encrypt(sessionTokens, secretAt.sessionTokens(sessionId)),
       flow: 'HOSTED',
       expiresAt: now,
       createdAt: now,
@@ -132,6 +142,7 @@ async function plantSecrets(deps: CoreDeps, connectionCount = 2): Promise<Plante
     })
     .execute()
   secrets.push({ table: 'connectSessions', id: sessionId, plaintext: verifier })
+  secrets.push({ table: 'connectSessions.tokens', id: sessionId, plaintext: sessionTokens })
 
   return {
     organizationId: boot.organizationId,
@@ -171,15 +182,24 @@ async function storedCiphertexts(deps: CoreDeps) {
   }
   for (const s of await deps.db
     .selectFrom('connectSessions')
-    .select(['id', 'pkceVerifierCiphertext'])
+    .select(['id', 'pkceVerifierCiphertext', 'tokensCiphertext'])
     .execute()) {
-    if (s.pkceVerifierCiphertext === null) continue
-    out.push({
-      table: 'connectSessions',
-      id: s.id,
-      value: s.pkceVerifierCiphertext,
-      at: secretAt.pkceVerifier(s.id),
-    })
+    if (s.pkceVerifierCiphertext !== null) {
+      out.push({
+        table: 'connectSessions',
+        id: s.id,
+        value: s.pkceVerifierCiphertext,
+        at: secretAt.pkceVerifier(s.id),
+      })
+    }
+    if (s.tokensCiphertext !== null) {
+      out.push({
+        table: 'connectSessions.tokens',
+        id: s.id,
+        value: s.tokensCiphertext,
+        at: secretAt.sessionTokens(s.id),
+      })
+    }
   }
   return out
 }
@@ -277,7 +297,7 @@ describe(`secrets at rest (${dialect})`, () => {
     const stored = await storedCiphertexts(deps)
     expect(stored).toHaveLength(planted.secrets.length)
     for (const s of stored) {
-      const plaintext = planted.secrets.find((p) => p.id === s.id)?.plaintext
+      const plaintext = planted.secrets.find((p) => p.id === s.id && p.table === s.table)?.plaintext
       expect(deps.cipher.decrypt(s.value, s.at)).toBe(plaintext)
     }
   })
@@ -343,15 +363,17 @@ describe(`secrets at rest (${dialect})`, () => {
     // A new *Ciphertext column must be added to secretColumns, or rotation would skip it.
     expect(secretColumns.map((c) => `${c.table}.${c.column}`).sort()).toEqual([
       'connectSessions.pkceVerifierCiphertext',
+      'connectSessions.tokensCiphertext',
       'connections.credentialsCiphertext',
       'oauthApps.clientSecretCiphertext',
       'oauthServerSecrets.valueCiphertext',
     ])
     for (const c of secretColumns) {
-      const at = Object.values(secretAt)
+      const columns = Object.values(secretAt)
         .map((f) => f('x'))
-        .find((l) => l.table === c.dbTable)
-      expect(at?.column).toBe(c.dbColumn)
+        .filter((l) => l.table === c.dbTable)
+        .map((l) => l.column)
+      expect(columns).toContain(c.dbColumn)
     }
   })
 
@@ -393,6 +415,7 @@ describe(`secrets at rest (${dialect})`, () => {
       'connections.credentials_ciphertext': 450,
       'oauth_apps.client_secret_ciphertext': 1,
       'connect_sessions.pkce_verifier_ciphertext': 1,
+      'connect_sessions.tokens_ciphertext': 1,
       // The authorization server's keys exist once it has served a request (not in this test).
       'oauth_server_secrets.value_ciphertext': 0,
     })
@@ -406,7 +429,9 @@ describe(`secrets at rest (${dialect})`, () => {
     // Every secret reads back, even with the old key gone from the ring.
     const k2Only = createCipher(parseKeyRing(k2))
     for (const s of after) {
-      expect(k2Only.decrypt(s.value, s.at)).toBe(planted.secrets.find((p) => p.id === s.id)?.plaintext)
+      expect(k2Only.decrypt(s.value, s.at)).toBe(
+        planted.secrets.find((p) => p.id === s.id && p.table === s.table)?.plaintext,
+      )
     }
     // And the old key alone can no longer read any of them.
     const k1Only = createCipher(parseKeyRing(k1))

@@ -1,15 +1,20 @@
-import { pipeline, Readable, Transform } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import type { IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import type { Dispatcher } from 'undici'
 import { z } from 'zod'
 import { applyAuth } from '../connections/credentials.ts'
-import { recordConnectionEvent } from '../connections/store-connection.ts'
+import { markConnectionRecovered, markConnectionUnhealthy } from '../connections/health.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
-import { currentCredentials, getFreshCredentials, type RefreshHooks } from '../refresh/refresh-connection.ts'
+import {
+  credentialsAfterUnauthorized,
+  currentCredentials,
+  getFreshCredentials,
+  type RefreshHooks,
+} from '../refresh/refresh-connection.ts'
 import { touchDue } from '../util/last-used.ts'
 import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -198,21 +203,46 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
 }
 
 /**
- * A streamed request body, failing once it passes `max` bytes. A body that declares its
- * length is passed through untouched (undici holds it to that length).
+ * A streamed request body as it goes upstream, failing once it passes `max` bytes (a body
+ * that declares its length was checked against `max` already, and undici holds it to that
+ * length). The caller's stream is piped into a stream of ours, never handed to undici itself:
+ * when the upstream call fails, undici destroys what it was sending, and the caller's stream
+ * is the HTTP request — destroying it would drop the socket before the caller gets our
+ * 502/413 answer. So the caller's stream is only unpiped and paused, left for its owner (the
+ * HTTP host) to close once the answer is sent.
  */
-function capped(body: Readable, max: number, declaredLength: number | null): Readable {
-  if (declaredLength !== null && declaredLength <= max) return body
+function streamedUpload(body: Readable, max: number, declaredLength: number | null): Readable {
   let seen = 0
-  const cap = new Transform({
+  let ended = false
+  const out = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       seen += chunk.length
-      if (seen <= max) return cb(null, chunk)
+      if (declaredLength !== null || seen <= max) return cb(null, chunk)
       cb(new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`))
     },
   })
-  // pipeline, not pipe: when the cap trips (or the call fails) the upload is destroyed too.
-  return pipeline(body, cap, () => {})
+  // Its errors reach the call through undici while it reads; after that nobody listens.
+  out.on('error', () => {})
+  const onEnd = () => {
+    ended = true
+  }
+  // The upload breaking off (the caller went away) fails what goes upstream.
+  const onError = (e: Error) => out.destroy(e)
+  const onClose = () => {
+    if (!ended) out.destroy(new Error('the upload was cut off'))
+  }
+  body.once('end', onEnd)
+  body.once('error', onError)
+  body.once('close', onClose)
+  out.once('close', () => {
+    body.unpipe(out)
+    body.removeListener('end', onEnd)
+    body.removeListener('error', onError)
+    body.removeListener('close', onClose)
+    if (!ended) body.pause()
+  })
+  body.pipe(out)
+  return out
 }
 
 const maxRequestBytes = (o: ProxyOptions) => o.maxRequestBytes ?? 50 * 1024 * 1024
@@ -330,7 +360,7 @@ function outboundBody(
       throw new AppError('PAYLOAD_TOO_LARGE', `The request body is over the proxy's ${max}-byte limit`)
     }
     if (length !== null) headers['content-length'] = String(length)
-    return capped(data, max, length)
+    return streamedUpload(data, max, length)
   }
   if (typeof data === 'string') return Buffer.from(data)
   headers['content-type'] ??= 'application/json'
@@ -407,16 +437,11 @@ export function proxyThroughConnection(
   rawCall: ProxyCall | ForwardedCall,
   options: ProxyOptions = {},
 ): Promise<ProxyResult> {
-  const upload = rawCall.data
-  const result = proxyCall(deps, connection, rawCall, options)
-  // A call without an upload is proxyCall's promise itself: another async level would cost
-  // every proxied call a promise and a turn of the microtask queue.
-  if (!(upload instanceof Readable)) return result
-  return result.catch((e: unknown) => {
-    // An upload that will not be sent is let go of, not left half read.
-    upload.destroy()
-    throw e
-  })
+  // An upload that will not be sent (a failure before or while it goes upstream) is left
+  // unread, not destroyed: it is the caller's HTTP request, and destroying it would drop the
+  // connection before the caller reads our error. Its owner (the HTTP host) closes the
+  // connection once the answer is sent.
+  return proxyCall(deps, connection, rawCall, options)
 }
 
 async function proxyCall(
@@ -468,7 +493,7 @@ async function proxyCall(
     let fresh =
       currentCredentials(deps, connection) ??
       (await getFreshCredentials(deps, connection, refreshOptions(false, options.hooks)))
-    let refreshedOn401 = false
+    let retriedOn401 = false
     for (let attempt = 1; ; attempt++) {
       const remaining = deadline - Date.now()
       if (remaining <= 0) throw upstream.timedOut()
@@ -500,15 +525,24 @@ async function proxyCall(
       }
       arrived = res.body
 
-      if (res.statusCode === 401 && connection.type === 'OAUTH2' && !refreshedOn401) {
-        refreshedOn401 = true
-        if (!streamed) {
-          discard(res.body)
-          fresh = await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks))
-          continue
+      if (res.statusCode === 401 && connection.type === 'OAUTH2') {
+        if (retriedOn401) {
+          // A second 401, on credentials that are as fresh as they get.
+          await markConnectionUnhealthy(deps, fresh.connection)
+        } else {
+          retriedOn401 = true
+          const next = await (streamed
+            ? // The body is gone: the 401 is passed on, after a refresh (if one is due) so the
+              // caller's retry works.
+              credentialsAfterUnauthorized(deps, fresh, options.hooks).catch(() => null)
+            : credentialsAfterUnauthorized(deps, fresh, options.hooks))
+          if (next?.kind === 'rejected') await markConnectionUnhealthy(deps, fresh.connection)
+          else if (next?.kind === 'retry' && !streamed) {
+            discard(res.body)
+            fresh = next.fresh
+            continue
+          }
         }
-        // The body is gone: refresh so the caller's retry works, and pass the 401 on.
-        await getFreshCredentials(deps, fresh.connection, refreshOptions(true, options.hooks)).catch(() => {})
       }
       if ((res.statusCode === 429 || res.statusCode >= 500) && retryable && attempt < maxAttempts) {
         const wait = retryAfterMs(res.headers['retry-after'], deps.clock.now().getTime())
@@ -529,8 +563,11 @@ async function proxyCall(
           `${def.displayName}'s response (${length} bytes) is over the proxy's ${maxBytes}-byte limit`,
         )
       }
-      if (res.statusCode === 401 && refreshedOn401 && !streamed) await markUnhealthy(deps, fresh.connection)
-      else touchLastUsed(deps, fresh.connection)
+      // The API accepted the token: an UNHEALTHY connection is healthy again.
+      if (res.statusCode < 400 && fresh.connection.status === 'UNHEALTHY') {
+        await markConnectionRecovered(deps, fresh.connection)
+      }
+      touchLastUsed(deps, fresh.connection)
       passedOn = res.body
       return {
         status: res.statusCode,
@@ -544,25 +581,6 @@ async function proxyCall(
     // The deadline and the caller's signal stay on a streamed answer until it is read.
     upstream.finish(passedOn)
   }
-}
-
-async function markUnhealthy(deps: CoreDeps, c: Connection): Promise<void> {
-  await deps.db
-    .updateTable('connections')
-    .set({
-      status: 'UNHEALTHY',
-      statusReason: 'The API rejected a freshly refreshed token (401)',
-      updatedAt: deps.clock.now().toISOString(),
-    })
-    .where('id', '=', c.id)
-    .where('status', '=', 'ACTIVE')
-    .execute()
-  await recordConnectionEvent(deps, {
-    organizationId: c.organizationId,
-    connectionId: c.id,
-    kind: 'UNHEALTHY',
-    detail: '401 after refresh',
-  })
 }
 
 function touchLastUsed(deps: CoreDeps, c: Connection): void {

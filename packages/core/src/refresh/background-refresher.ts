@@ -1,8 +1,15 @@
+import { recoverInterruptedConnectSessions } from '../connect/recover-sessions.ts'
 import type { CoreDeps } from '../deps.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
+import { MAX_REFRESH_MARGIN_MS, MIN_REFRESH_MARGIN_MS } from './refresh-margin.ts'
 
 export interface BackgroundRefresherOptions {
-  /** Renew tokens that expire within this window. Default 10 minutes. */
+  /**
+   * For connections written before `refreshDueAt` existed (migration 0005): renew tokens that
+   * expire within this window. Default 10 minutes. Every other connection is renewed at its
+   * `refreshDueAt` (refresh-margin.ts: a quarter of the token's lifetime before it expires,
+   * between 30 s and 10 minutes).
+   */
   marginMs?: number
   /** Refresh idle connections at least this often, so refresh tokens do not age out. Default 24 h. */
   idleMs?: number
@@ -13,26 +20,33 @@ export interface BackgroundRefresherOptions {
 }
 
 /**
- * One pass of the background refresher: renews OAuth2 tokens that expire soon and touches
- * connections not refreshed for a day. Safe on several instances: each connection's refresh
- * takes the database lease, so it never runs twice at once.
+ * One pass of the background refresher: renews OAuth2 tokens that are due (a share of their
+ * lifetime before they expire) and touches connections not refreshed for a day. Safe on
+ * several instances: each connection's refresh takes the database lease, so it never runs
+ * twice at once.
  */
 export async function refreshDueConnections(
   deps: CoreDeps,
   options: BackgroundRefresherOptions = {},
 ): Promise<{ refreshed: number; failed: number }> {
   const now = deps.clock.now()
-  const soon = new Date(now.getTime() + (options.marginMs ?? 10 * 60_000)).toISOString()
+  const nowIso = now.toISOString()
+  const legacySoon = new Date(now.getTime() + (options.marginMs ?? MAX_REFRESH_MARGIN_MS)).toISOString()
+  // Whatever its schedule says, a token this close to expiry is renewed.
+  const closeToExpiry = new Date(now.getTime() + MIN_REFRESH_MARGIN_MS).toISOString()
   const stale = new Date(now.getTime() - (options.idleMs ?? 24 * 3600_000)).toISOString()
   const due = await deps.db
     .selectFrom('connections')
     .selectAll()
     .where('type', '=', 'OAUTH2')
-    .where('status', '=', 'ACTIVE')
-    .where((eb) => eb.or([eb('nextRefreshAt', 'is', null), eb('nextRefreshAt', '<=', now.toISOString())]))
+    // An UNHEALTHY connection's refresh token must not age out either (the API may accept it again).
+    .where('status', 'in', ['ACTIVE', 'UNHEALTHY'])
+    .where((eb) => eb.or([eb('nextRefreshAt', 'is', null), eb('nextRefreshAt', '<=', nowIso)]))
     .where((eb) =>
       eb.or([
-        eb('tokenExpiresAt', '<=', soon),
+        eb('refreshDueAt', '<=', nowIso),
+        eb.and([eb('refreshDueAt', 'is', null), eb('tokenExpiresAt', '<=', legacySoon)]),
+        eb('tokenExpiresAt', '<=', closeToExpiry),
         eb.and([eb('lastRefreshedAt', 'is', null), eb('lastAuthorizedAt', '<=', stale)]),
         eb('lastRefreshedAt', '<=', stale),
       ]),
@@ -63,7 +77,10 @@ export interface BackgroundRefresher {
   stop(): Promise<void>
 }
 
-/** Runs `refreshDueConnections` every `intervalMs`; a pass never overlaps the previous one. */
+/**
+ * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, every `intervalMs`;
+ * a pass never overlaps the previous one.
+ */
 export function startBackgroundRefresher(
   deps: CoreDeps,
   intervalMs = 30_000,
@@ -74,6 +91,8 @@ export function startBackgroundRefresher(
   const timer = setInterval(() => {
     if (pass) return
     pass = refreshDueConnections(deps, { ...options, signal: stopping.signal })
+      // The same pass ends connect flows a crash left half done (see recover-sessions.ts).
+      .then(() => (stopping.signal.aborted ? undefined : recoverInterruptedConnectSessions(deps)))
       .then(
         () => {},
         (err: unknown) => deps.log.error({ err }, 'background refresher pass failed'),

@@ -13,7 +13,7 @@ import { createCustomIntegration } from '../integrations/integrations.ts'
 import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { refreshDueConnections } from './background-refresher.ts'
-import { getFreshCredentials, stopRefreshes } from './refresh-connection.ts'
+import { getFreshCredentials, LEASE_RENEW_MS, LEASE_TTL_MS, stopRefreshes } from './refresh-connection.ts'
 
 /**
  * The refresh engine on the suite's database (SQLite in `unit`, PostgreSQL in `pg`), against a
@@ -34,6 +34,8 @@ interface FakeTokenServer {
   /** The refresh token the server currently accepts for each grant. */
   live: Map<string, string>
   delayMs: number
+  /** While set, answers wait for it (a provider that takes as long as a test needs). */
+  gate: Promise<void> | null
   /** Canned answers, served before the real logic. */
   script: Array<{ status: number; body: Record<string, unknown> }>
   /** Extra fields on the next successful answer (e.g. no refresh_token, a scope). */
@@ -50,6 +52,7 @@ async function startTokenServer(): Promise<FakeTokenServer> {
     reuse: [],
     live: new Map(),
     delayMs: 0,
+    gate: null,
     script: [],
     shape: (b) => b,
     close: async () => {},
@@ -62,6 +65,7 @@ async function startTokenServer(): Promise<FakeTokenServer> {
       const call: TokenCall = { params, answered: 0 }
       state.calls.push(call)
       if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs))
+      if (state.gate) await state.gate
       const send = (status: number, body: Record<string, unknown>) => {
         call.answered = status
         res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
@@ -154,6 +158,7 @@ describe('getFreshCredentials on the database', () => {
     await t.close()
   })
   afterEach(() => {
+    tokens.gate = null
     tokens.delayMs = 0
     tokens.script.length = 0
   })
@@ -311,6 +316,151 @@ describe('getFreshCredentials on the database', () => {
     expect((await load(t.deps, c.id)).refreshLeaseOwner).toBeNull()
   })
 
+  it('two refreshes racing on one connection: the one that commits second loses the compare-and-swap and adopts the winner’s tokens', async () => {
+    const c = await expiredConnection()
+    const answer = (who: string) => ({
+      status: 200,
+      body: {
+        access_token: `${c.externalId}#at-${who}`,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: `${c.externalId}#rt-${who}`,
+      },
+    })
+    // Both token requests succeed (as with a provider's reuse grace): A's answer first, then B's.
+    tokens.script.push(answer('A'), answer('B'))
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    try {
+      const otherInstance: CoreDeps = { ...t.deps, db: second.db }
+      let winner: Awaited<ReturnType<typeof getFreshCredentials>> | undefined
+      // A has its answer and is about to commit when it stalls (a pause, a slow database) past
+      // its lease: another instance takes the refresh over and commits first.
+      const loser = await getFreshCredentials(t.deps, c, {
+        hooks: {
+          beforeCommit: async () => {
+            if (winner) return
+            clock.advance(10 * 60_000)
+            winner = await getFreshCredentials(otherInstance, c)
+          },
+        },
+      })
+      expect(winner?.credentials).toMatchObject({ accessToken: `${c.externalId}#at-B` })
+      expect(loser.credentials).toEqual(winner?.credentials)
+      const row = await load(t.deps, c.id)
+      expect(stored(row)).toEqual(winner?.credentials)
+      expect(row.credentialsVersion).toBe(c.credentialsVersion + 1)
+      expect(row).toMatchObject({ status: 'ACTIVE', refreshLeaseOwner: null })
+      expect(callsFor(c)).toHaveLength(2)
+    } finally {
+      await second.close()
+    }
+  })
+
+  /** A second database handle: another instance, with its own in-process refresh map. */
+  function otherInstance() {
+    const second = openDatabase(
+      t.deps.dialect === 'postgres'
+        ? { databaseUrl: t.database.env.DATABASE_URL, poolSize: 10 }
+        : { sqliteFile: t.database.sqliteFile },
+    )
+    return { deps: { ...t.deps, db: second.db } as CoreDeps, close: () => second.close() }
+  }
+
+  it('a live refresher renews its lease: a slow refresh is never taken over, and a caller that waits past its budget gets REFRESH_IN_PROGRESS (503, Retry-After)', async () => {
+    const c = await expiredConnection()
+    let answer = () => {}
+    tokens.gate = new Promise<void>((resolve) => {
+      answer = resolve
+    })
+    const other = otherInstance()
+    try {
+      const first = getFreshCredentials(t.deps, c)
+      await expect.poll(() => callsFor(c).length).toBe(1)
+      const taken = (await load(t.deps, c.id)).refreshLeaseUntil as string
+      clock.advance(LEASE_TTL_MS - 1000)
+      // The refresher is alive: its next renewal moves the lease on from the clock's time.
+      await expect
+        .poll(async () => (await load(t.deps, c.id)).refreshLeaseUntil, { timeout: LEASE_RENEW_MS * 3 })
+        .not.toBe(taken)
+      // Past the lease as first taken, not past the renewed one.
+      clock.advance(LEASE_TTL_MS - 1000)
+      const waited = await getFreshCredentials(other.deps, c, { maxWaitMs: 100 }).catch((e: unknown) => e)
+      expect(waited).toBeInstanceOf(AppError)
+      expect(waited).toMatchObject({ code: 'REFRESH_IN_PROGRESS', httpStatus: 503, retryAfterSeconds: 5 })
+      tokens.gate = null
+      answer()
+      await first
+      expect(callsFor(c)).toHaveLength(1)
+      // Once it is done, the same caller gets its tokens without a refresh of its own.
+      const after = await getFreshCredentials(other.deps, c)
+      expect(after.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+      expect(callsFor(c)).toHaveLength(1)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('a caller waiting on a refresh that then fails for now gets REFRESH_FAILED with Retry-After, without a token request of its own', async () => {
+    const c = await expiredConnection()
+    await holdLease(t.deps, c, 'another-instance')
+    // This instance's reads of the connection: two mean it found the lease held and waits.
+    let reads = 0
+    const counted: CoreDeps = {
+      ...t.deps,
+      db: new Proxy(t.deps.db, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target)
+          if (prop === 'selectFrom') {
+            return (table: never) => {
+              reads++
+              return target.selectFrom(table)
+            }
+          }
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      }),
+    }
+    const waiting = getFreshCredentials(counted, c).catch((e: unknown) => e)
+    await expect.poll(() => reads).toBeGreaterThanOrEqual(2)
+    // The other instance gives up for now (the provider answered 503 four times) and backs off.
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        refreshFailures: c.refreshFailures + 1,
+        nextRefreshAt: new Date(clock.now().getTime() + 30_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    expect(await waiting).toMatchObject({ code: 'REFRESH_FAILED', httpStatus: 502, retryAfterSeconds: 30 })
+    expect(callsFor(c)).toHaveLength(0)
+  })
+
+  it('while the lease of a refresh whose answer was lost runs out, callers get REFRESH_FAILED with the time left, at once', async () => {
+    const c = await expiredConnection()
+    await t.deps.db
+      .updateTable('connections')
+      .set({
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: new Date(clock.now().getTime() + 12_000).toISOString(),
+      })
+      .where('id', '=', c.id)
+      .execute()
+    await expect(getFreshCredentials(t.deps, c)).rejects.toMatchObject({
+      code: 'REFRESH_FAILED',
+      retryAfterSeconds: 12,
+    })
+    expect(callsFor(c)).toHaveLength(0)
+    clock.advance(12_001)
+    const fresh = await getFreshCredentials(t.deps, c)
+    expect(fresh.credentials).toMatchObject({ refreshToken: tokens.live.get(c.externalId) })
+  })
+
   it('invalid_grant → REFRESH_FAILED, lease released, no second request; later calls fail fast', async () => {
     const c = await expiredConnection()
     tokens.live.delete(c.externalId)
@@ -382,6 +532,34 @@ describe('getFreshCredentials on the database', () => {
     } finally {
       await second.close()
     }
+  })
+
+  it('the background refresher renews each connection at its refreshDueAt; rows from before it existed by the former 10-minute rule', async () => {
+    const scheduled = await expiredConnection()
+    const legacy = await expiredConnection()
+    const inNine = new Date(clock.now().getTime() + 9 * 60_000).toISOString()
+    const later = new Date(clock.now().getTime() + 5 * 60_000).toISOString()
+    await t.deps.db
+      .updateTable('connections')
+      .set({ tokenExpiresAt: inNine, refreshDueAt: later })
+      .where('id', '=', scheduled.id)
+      .execute()
+    await t.deps.db
+      .updateTable('connections')
+      .set({ tokenExpiresAt: inNine, refreshDueAt: null })
+      .where('id', '=', legacy.id)
+      .execute()
+    await refreshDueConnections(t.deps)
+    expect(callsFor(scheduled)).toHaveLength(0)
+    expect(callsFor(legacy)).toHaveLength(1)
+    // A refresh schedules the next renewal: 10 minutes before the new hour-long token expires.
+    expect((await load(t.deps, legacy.id)).refreshDueAt).toBe(
+      new Date(clock.now().getTime() + 50 * 60_000).toISOString(),
+    )
+    clock.advance(5 * 60_000)
+    await refreshDueConnections(t.deps)
+    expect(callsFor(scheduled)).toHaveLength(1)
+    expect(callsFor(legacy)).toHaveLength(1)
   })
 
   it('reconnecting in place clears a lease left by a refresh of the old credentials', async () => {
@@ -466,7 +644,7 @@ describe('getFreshCredentials on the database', () => {
       await holdLease(s.deps, waiting, 'another-instance')
       await stopRefreshes(s.deps)
       tokens.script.push({ status: 503, body: {} })
-      await expect(getFreshCredentials(s.deps, retried)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' })
+      await expect(getFreshCredentials(s.deps, retried)).rejects.toMatchObject({ code: 'REFRESH_FAILED' })
       expect(callsFor(retried)).toHaveLength(1)
       await expect(getFreshCredentials(s.deps, waiting)).rejects.toMatchObject({
         code: 'SHUTTING_DOWN',

@@ -8,7 +8,7 @@ import {
 import { recordConnectionEvent } from '../connections/store-connection.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
-import { AppError } from '../errors.ts'
+import { AppError, withRetryAfter } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import {
   introspectToken,
@@ -21,13 +21,27 @@ import {
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
+import { refreshDueAt, refreshMarginMs } from './refresh-margin.ts'
 
 /** Refresh this long before expiry. */
 export const REFRESH_MARGIN_MS = 60_000
-/** A refresher holds the lease at most this long; it covers the token request's timeout. */
-export const LEASE_MS = 60_000
+/**
+ * A refresh lease lasts this long from its last renewal. The refresher renews it every
+ * LEASE_RENEW_MS while it works, so a lease that runs out was left by a refresher that stopped
+ * (crashed, killed, lost its database): the next caller takes it over at most this long after
+ * the last sign of life. Instances' clocks must agree to well within this (NTP).
+ */
+export const LEASE_TTL_MS = 15_000
+export const LEASE_RENEW_MS = 5_000
+/** One refresh (its retries included) ends within this long: retries that would not fit are not tried. */
+const REFRESH_BUDGET_MS = 60_000
 const WAIT_STEP_MS = 25
-const MAX_WAIT_MS = 45_000
+/**
+ * How long a caller waits on another instance's refresh before answering REFRESH_IN_PROGRESS:
+ * longer than a lease lasts without renewal, so a dead refresher's lease is always taken over
+ * within the wait.
+ */
+export const MAX_WAIT_MS = 30_000
 
 /** Test seams for fault injection around the commit; production leaves them unset. */
 export interface RefreshHooks {
@@ -71,9 +85,18 @@ export async function stopRefreshes(deps: CoreDeps): Promise<void> {
   while (map.size > 0) await Promise.allSettled([...map.values()])
 }
 
+/**
+ * Whether a token must be renewed before it is used: when at most REFRESH_MARGIN_MS is left,
+ * or, for a token living under four minutes, its own margin (refresh-margin.ts) — so a
+ * 1-minute token is not renewed on every call.
+ */
 function needsRefresh(deps: CoreDeps, c: Connection): boolean {
   if (c.type !== 'OAUTH2' || c.tokenExpiresAt === null) return false
-  return Date.parse(c.tokenExpiresAt) - clockMs(deps.clock) <= REFRESH_MARGIN_MS
+  const expires = Date.parse(c.tokenExpiresAt)
+  const left = expires - clockMs(deps.clock)
+  if (left > REFRESH_MARGIN_MS) return false
+  const issued = c.lastRefreshedAt ?? c.lastAuthorizedAt
+  return issued === null || left <= Math.min(REFRESH_MARGIN_MS, refreshMarginMs(expires - Date.parse(issued)))
 }
 
 /**
@@ -91,10 +114,18 @@ export function currentCredentials(deps: CoreDeps, connection: Connection): Fres
  * or when `force` is set (a 401 from the API). Concurrent callers in this process share one
  * refresh; other processes wait on the database lease and reuse the committed result.
  */
+export interface RefreshOptions {
+  /** Refresh even if the token is not near expiry (a 401 from the API, the background refresher). */
+  force?: boolean
+  hooks?: RefreshHooks
+  /** How long to wait on another instance's refresh; default MAX_WAIT_MS. */
+  maxWaitMs?: number
+}
+
 export async function getFreshCredentials(
   deps: CoreDeps,
   connection: Connection,
-  options: { force?: boolean; hooks?: RefreshHooks } = {},
+  options: RefreshOptions = {},
 ): Promise<FreshCredentials> {
   if (connection.status === 'REFRESH_FAILED') throw refreshFailed(connection.id, connection.statusReason)
   const current = options.force ? undefined : currentCredentials(deps, connection)
@@ -104,9 +135,56 @@ export async function getFreshCredentials(
   const map = flights(deps)
   const existing = map.get(connection.id)
   if (existing) return existing
-  const flight = refreshOnce(deps, connection, options.hooks ?? {}).finally(() => map.delete(connection.id))
+  const flight = refreshOnce(deps, connection, options.hooks ?? {}, options.maxWaitMs ?? MAX_WAIT_MS).finally(
+    () => map.delete(connection.id),
+  )
   map.set(connection.id, flight)
   return flight
+}
+
+/**
+ * After a forced refresh, a 401 on a token refreshed less than this long ago reuses that
+ * refresh's result instead of refreshing again: the token is fresh, and the API refuses it.
+ */
+export const UNAUTHORIZED_COOLDOWN_MS = 60_000
+
+/** What to do about the API's 401 on `used` (see `credentialsAfterUnauthorized`). */
+export type AfterUnauthorized =
+  /** Newer credentials to try again with: another caller's refresh, or one forced now. */
+  | { kind: 'retry'; fresh: FreshCredentials }
+  /** The API refused a token refreshed within the cooldown: refreshing again would not help. */
+  | { kind: 'rejected' }
+  /** A refresh failed moments ago and is backing off: pass the 401 on, nothing is known. */
+  | { kind: 'backing-off' }
+
+/**
+ * The API answered 401 to the credentials `used`. If the connection has newer ones by now,
+ * they are the answer (no refresh); if `used` was refreshed within UNAUTHORIZED_COOLDOWN_MS,
+ * the token is fresh and refused (no refresh: the caller marks the connection unhealthy);
+ * otherwise one forced refresh, shared with other callers as any refresh is.
+ */
+export async function credentialsAfterUnauthorized(
+  deps: CoreDeps,
+  used: FreshCredentials,
+  hooks?: RefreshHooks,
+): Promise<AfterUnauthorized> {
+  const current = await load(deps, used.connection.id)
+  if (current.credentialsVersion !== used.connection.credentialsVersion) {
+    return { kind: 'retry', fresh: settled(deps, current) }
+  }
+  const now = clockMs(deps.clock)
+  if (
+    current.lastRefreshedAt !== null &&
+    now - Date.parse(current.lastRefreshedAt) < UNAUTHORIZED_COOLDOWN_MS
+  ) {
+    return { kind: 'rejected' }
+  }
+  if (current.nextRefreshAt !== null && Date.parse(current.nextRefreshAt) > now)
+    return { kind: 'backing-off' }
+  return {
+    kind: 'retry',
+    fresh: await getFreshCredentials(deps, current, hooks ? { force: true, hooks } : { force: true }),
+  }
 }
 
 function refreshFailed(connectionId: string, reason: string | null): AppError {
@@ -127,14 +205,25 @@ async function refreshOnce(
   deps: CoreDeps,
   observed: Connection,
   hooks: RefreshHooks,
+  maxWaitMs: number,
 ): Promise<FreshCredentials> {
   const owner = deps.newId()
-  const deadline = Date.now() + MAX_WAIT_MS
-  let version = observed.credentialsVersion
+  const deadline = Date.now() + maxWaitMs
+  const version = observed.credentialsVersion
   /** Whether the lease was taken over from a refresher that stopped before finishing. */
   let interrupted = false
   let since = 0
+  /** The failures recorded when this caller started waiting on another refresher. */
+  let failuresWhenWaiting: number | null = null
   for (;;) {
+    if (failuresWhenWaiting !== null) {
+      // Waiting on another refresher: its outcome, whichever it is, is this caller's answer.
+      const current = await load(deps, observed.id)
+      if (current.credentialsVersion !== version) return settled(deps, current)
+      if (current.refreshFailures > failuresWhenWaiting) {
+        throw refreshFailedForNow(deps, current, settlingUntil(current))
+      }
+    }
     const now = deps.clock.now()
     since = now.getTime()
     const take = (free: 'unheld' | 'expired') =>
@@ -142,7 +231,7 @@ async function refreshOnce(
         .updateTable('connections')
         .set({
           refreshLeaseOwner: owner,
-          refreshLeaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(),
+          refreshLeaseUntil: new Date(now.getTime() + LEASE_TTL_MS).toISOString(),
         })
         .where('id', '=', observed.id)
         .where('credentialsVersion', '=', version)
@@ -161,14 +250,76 @@ async function refreshOnce(
     // Someone else refreshed (version moved) or is refreshing (lease held): reuse their result.
     const current = await load(deps, observed.id)
     if (current.credentialsVersion !== version) return settled(deps, current)
+    // The last refresh failed without an answer and its lease is left to run out: until then
+    // nobody may send the token again (the first request may still be under way).
+    const settling = settlingUntil(current)
+    if (settling !== undefined) throw refreshFailedForNow(deps, current, settling)
     if (stopping.has(deps.db)) throw new AppError('SHUTTING_DOWN', 'This server is shutting down; try again')
-    if (Date.now() > deadline)
-      throw new AppError('UPSTREAM_TIMEOUT', 'Timed out waiting for a token refresh; try again')
+    if (Date.now() > deadline) {
+      throw withRetryAfter(
+        new AppError(
+          'REFRESH_IN_PROGRESS',
+          "Another Switchboard instance is still refreshing this connection's token; try again in a few seconds",
+        ),
+        LEASE_RENEW_MS / 1000,
+      )
+    }
+    failuresWhenWaiting ??= current.refreshFailures
     await sleep(WAIT_STEP_MS)
-    version = current.credentialsVersion
   }
   const lease: Lease = { owner, since, interrupted }
-  return refreshWithLease(deps, await load(deps, observed.id), lease, hooks)
+  const stopRenewing = renewLease(deps, observed.id, owner)
+  try {
+    return await refreshWithLease(deps, await load(deps, observed.id), lease, hooks)
+  } finally {
+    stopRenewing()
+  }
+}
+
+/**
+ * Keeps this refresher's lease alive (every LEASE_RENEW_MS, for LEASE_TTL_MS more) until the
+ * returned function is called. A renewal that fails or finds the lease gone changes nothing
+ * here: the commit's compare-and-swap decides whose tokens stand.
+ */
+function renewLease(deps: CoreDeps, id: string, owner: string): () => void {
+  const timer = setInterval(() => {
+    deps.db
+      .updateTable('connections')
+      .set({ refreshLeaseUntil: new Date(clockMs(deps.clock) + LEASE_TTL_MS).toISOString() })
+      .where('id', '=', id)
+      .where('refreshLeaseOwner', '=', owner)
+      .execute()
+      .catch((err: unknown) =>
+        deps.log.warn({ connectionId: id, err: String(err) }, 'could not renew the refresh lease'),
+      )
+  }, LEASE_RENEW_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/** When the lease a refresh left to run out (its answer was lost) ends; undefined if none was. */
+function settlingUntil(c: Connection): number | undefined {
+  return c.refreshLeaseOwner === null && c.refreshLeaseUntil !== null
+    ? Date.parse(c.refreshLeaseUntil)
+    : undefined
+}
+
+/**
+ * A refresh that failed for now (the provider was unreachable or answered 5xx/429, or its
+ * answer was lost): the connection is kept, and the call may be tried again at `retryAtMs`
+ * (default: the background refresher's next attempt, capped to a minute).
+ */
+function refreshFailedForNow(deps: CoreDeps, c: Connection, retryAtMs?: number): AppError {
+  const now = clockMs(deps.clock)
+  const at = retryAtMs ?? (c.nextRefreshAt ? Date.parse(c.nextRefreshAt) : now)
+  const seconds = Math.min(60, Math.max(1, Math.ceil((at - now) / 1000)))
+  return withRetryAfter(
+    new AppError(
+      'REFRESH_FAILED',
+      `The provider could not refresh this connection's token just now; try again in ${seconds} s`,
+    ),
+    seconds,
+  )
 }
 
 /** What another refresher left: its committed credentials, or the failure it recorded. */
@@ -201,7 +352,7 @@ async function clientConfigFor(deps: CoreDeps, c: Connection): Promise<OAuthClie
 /** This refresher's hold on the connection's refresh. */
 interface Lease {
   owner: string
-  /** When it was taken (the clock's ms); it runs LEASE_MS. */
+  /** When it was taken (the clock's ms); the refresh, retries included, ends REFRESH_BUDGET_MS later. */
   since: number
   /** Taken over from a refresher that stopped mid-refresh: its token may be rotated out. */
   interrupted: boolean
@@ -318,9 +469,10 @@ async function refreshWithLease(
       'token refresh failed; will retry',
     )
     if (e instanceof AppError) throw e
-    throw new AppError(
-      'UPSTREAM_ERROR',
-      'The provider could not refresh the token right now; try again shortly',
+    throw refreshFailedForNow(
+      deps,
+      c,
+      clockMs(deps.clock) + (maybeSent ? SETTLE_MS : Math.min(60_000, 30_000 * 2 ** c.refreshFailures)),
     )
   }
   const next: StoredCredentials = {
@@ -330,9 +482,9 @@ async function refreshWithLease(
     refreshToken: tokens.refreshToken ?? creds.refreshToken,
     tokenType: tokens.tokenType,
   }
-  const committed = await commitRefresh(deps, c, tokens, next, hooks)
-  await hooks.afterCommit?.(c.id)
-  return { connection: committed, credentials: next }
+  const outcome = await commitRefresh(deps, c, tokens, next, hooks)
+  if (outcome.credentials === next) await hooks.afterCommit?.(c.id)
+  return outcome
 }
 
 /** Refreshing cannot work (no refresh token, or one the provider no longer accepts): reconnect. */
@@ -352,7 +504,7 @@ async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => P
       const delay = BACKOFF_MS[attempt]
       if (!(e instanceof OAuthTransientError) || e.mayHaveActed || delay === undefined) throw e
       const ends = deps.clock.now().getTime() + delay + TOKEN_REQUEST_TIMEOUT_MS + COMMIT_ROOM_MS
-      if (stopping.has(deps.db) || ends > lease.since + LEASE_MS) throw e
+      if (stopping.has(deps.db) || ends > lease.since + REFRESH_BUDGET_MS) throw e
       await sleep(delay)
       if (stopping.has(deps.db)) throw e
     }
@@ -362,7 +514,10 @@ async function withTransientRetries<T>(deps: CoreDeps, lease: Lease, fn: () => P
 /**
  * Persists the rotated tokens before anyone uses them: compare-and-swap on the credentials
  * version. A failed attempt is retried with the tokens held in memory — they exist nowhere
- * else, and the old refresh token may already be dead at the provider.
+ * else, and the old refresh token may already be dead at the provider. If another refresher
+ * committed first (it took over a lease this one outlived), its tokens win: they are what
+ * every other caller uses, and this refresh's are let go of (not revoked: at most providers
+ * revoking a refresh token ends the whole grant, the winner's tokens with it).
  */
 async function commitRefresh(
   deps: CoreDeps,
@@ -370,15 +525,17 @@ async function commitRefresh(
   tokens: TokenSet,
   next: StoredCredentials,
   hooks: RefreshHooks,
-): Promise<Connection> {
+): Promise<FreshCredentials> {
   const now = deps.clock.now()
+  const tokenExpiresAt =
+    tokens.expiresInSeconds === null
+      ? null
+      : new Date(now.getTime() + tokens.expiresInSeconds * 1000).toISOString()
   const patch = {
     credentialsCiphertext: encryptCredentials(deps, c.id, next),
     credentialsVersion: c.credentialsVersion + 1,
-    tokenExpiresAt:
-      tokens.expiresInSeconds === null
-        ? null
-        : new Date(now.getTime() + tokens.expiresInSeconds * 1000).toISOString(),
+    tokenExpiresAt,
+    refreshDueAt: refreshDueAt(now.getTime(), tokenExpiresAt),
     ...(tokens.refreshTokenExpiresInSeconds !== null && {
       refreshTokenExpiresAt: new Date(
         now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000,
@@ -386,8 +543,8 @@ async function commitRefresh(
     }),
     ...(tokens.scopes !== null && { grantedScopes: JSON.stringify(tokens.scopes) }),
     lastRefreshedAt: now.toISOString(),
-    status: 'ACTIVE' as const,
-    statusReason: null,
+    // The status stays: an UNHEALTHY connection becomes ACTIVE when the API accepts a token
+    // (connections/health.ts), not because the provider issued one.
     refreshFailures: 0,
     nextRefreshAt: null,
     refreshLeaseOwner: null,
@@ -405,17 +562,20 @@ async function commitRefresh(
         .where('credentialsVersion', '=', c.credentialsVersion)
         .executeTakeFirst()
       if (result.numUpdatedRows === 0n) {
-        deps.log.error({ connectionId: c.id }, 'refresh commit lost its compare-and-swap')
-        throw new AppError('CONFLICT', 'The connection changed during the refresh; try again')
+        deps.log.warn(
+          { connectionId: c.id },
+          "refresh commit lost its compare-and-swap: another refresher's tokens were committed first; using those",
+        )
+        return settled(deps, await load(deps, c.id))
       }
       await recordConnectionEvent(deps, {
         organizationId: c.organizationId,
         connectionId: c.id,
         kind: 'REFRESHED',
       }).catch(() => {})
-      return load(deps, c.id)
+      return { connection: await load(deps, c.id), credentials: next }
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CONFLICT') throw e
+      if (e instanceof AppError) throw e
       lastError = e
       await sleep(50 * (attempt + 1))
     }
