@@ -17,7 +17,7 @@ import {
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
-import { sessionForToken } from './connect-sessions.ts'
+import { sessionConnectionMetadata, sessionForToken } from './connect-sessions.ts'
 
 /** `state` lives 10 minutes (RFC 9700 §4.7.1) and is single use. */
 export const STATE_TTL_MS = 10 * 60 * 1000
@@ -252,7 +252,14 @@ export async function handleOAuthCallback(deps: CoreDeps, query: CallbackQuery):
     return fail(deps, session, 'The provider could not be reached to finish the authorization; try again')
   }
 
-  return completeWithTokens(deps, session, integration, cfg, tokens)
+  try {
+    return await completeWithTokens(deps, session, integration, cfg, tokens)
+  } catch (e) {
+    // Refused by the store (a connection of another scope or end user took the externalId
+    // meanwhile: SCOPE_MISMATCH): nothing was written; the session ends FAILED with the reason.
+    if (e instanceof AppError && e.code !== 'INTERNAL') return fail(deps, session, e.message)
+    throw e
+  }
 }
 
 /**
@@ -290,6 +297,7 @@ async function completeWithTokens(
       refreshTokenExpiresAt: expiryFrom(deps, tokens.refreshTokenExpiresInSeconds),
       grantedScopes: tokens.scopes ?? cfg.oauth2.scopes,
       apiBaseUri: def.api.baseUrl,
+      metadata: sessionConnectionMetadata(session),
       reconnectConnectionId: session.reconnectConnectionId,
     })
     await trx

@@ -125,7 +125,7 @@ async function plantSecrets(deps: CoreDeps, connectionCount = 2): Promise<Plante
       stateHash: sha256(randomToken(16)),
       stateExpiresAt: now,
       pkceVerifierCiphertext: deps.cipher.encrypt(verifier, secretAt.pkceVerifier(sessionId)),
-      flow: 'HOSTED',
+      connectionMetadata: null,
       expiresAt: now,
       createdAt: now,
       updatedAt: now,

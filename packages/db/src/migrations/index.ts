@@ -3,6 +3,7 @@ import * as m0001 from './0001_create_tenancy.ts'
 import * as m0002 from './0002_create_connections.ts'
 import * as m0003 from './0003_create_oauth_server.ts'
 import * as m0004 from './0004_connection_event_sequence.ts'
+import * as m0006 from './0006_drop_dead_columns.ts'
 
 /** Every migration, in order. Names sort; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_create_connections': m0002,
   '0003_create_oauth_server': m0003,
   '0004_connection_event_sequence': m0004,
+  '0006_drop_dead_columns': m0006,
 }
