@@ -72,7 +72,7 @@ describe('HTTP host (SQLite)', () => {
 
     // Globex owns one of everything, so every :id route can be tried with another tenant's id.
     const p: Principal = { kind: 'apiKey', organizationId: globex.organizationId, apiKeyId: 'fixture' }
-    const endUser = await createEndUser(t.deps, p, {
+    const { endUser } = await createEndUser(t.deps, p, {
       workspaceId: globex.workspaceId,
       externalId: 'globex-user',
     })

@@ -157,6 +157,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   })
 
+  // An empty body sent as application/json (clients do on every DELETE) is no body, as
+  // without the header; any other body goes through Fastify's own parser (__proto__ refused).
+  const parseJson = app.getDefaultJsonParser('error', 'ignore')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') done(null, undefined)
+    else parseJson(req, body as string, done)
+  })
+
   // On close, requests under way finish; connections with nothing under way are closed.
   const closeIdle = closeConnectionsWhenIdle(app.server)
   app.addHook('preClose', (done) => {

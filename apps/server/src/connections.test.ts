@@ -86,7 +86,7 @@ describe('end users and connections (seed 001)', () => {
   })
 
   describe('end users', () => {
-    it('POST /api/v1/end-users → 201 {endUser}; a duplicate externalId → 409; other org’s workspace → 404', async () => {
+    it('POST /api/v1/end-users → 201 {endUser}; the same externalId → 200, with other fields → 409; other org’s workspace → 404', async () => {
       const res = await post('/api/v1/end-users', {
         workspaceId: h.org.workspaceId,
         externalId: 'user_456',
@@ -104,8 +104,19 @@ describe('end users and connections (seed 001)', () => {
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       })
 
+      // Registering again is idempotent: the same end user, 200; other fields for it → 409.
+      const again = await post('/api/v1/end-users', {
+        workspaceId: h.org.workspaceId,
+        externalId: 'user_456',
+      })
+      expect(again.status).toBe(200)
+      expect(((await again.json()) as { endUser: EndUserJson }).endUser).toEqual(endUser)
       await expectError(
-        await post('/api/v1/end-users', { workspaceId: h.org.workspaceId, externalId: 'user_456' }),
+        await post('/api/v1/end-users', {
+          workspaceId: h.org.workspaceId,
+          externalId: 'user_456',
+          displayName: 'Someone Else',
+        }),
         409,
         'ALREADY_EXISTS',
       )
@@ -707,12 +718,12 @@ describe('end users and connections (seed 001)', () => {
       expect(((await res.json()) as { connection: ConnectionJson }).connection.id).toBe(c.id)
     })
 
-    it('a WORKSPACE connection from another workspace → 400 SCOPE_MISMATCH', async () => {
+    it('a WORKSPACE connection from another workspace → 409 SCOPE_MISMATCH', async () => {
       const c = await openai('resolve_ws', { scope: 'WORKSPACE' })
       expect(c.scope).toBe('WORKSPACE')
       await expectError(
         await resolve({ workspaceId: workspace2, externalId: 'resolve_ws' }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
       const own = await resolve({ workspaceId: h.org.workspaceId, externalId: 'resolve_ws' })
@@ -723,12 +734,12 @@ describe('end users and connections (seed 001)', () => {
       await openai('resolve_scope', { scope: 'ORGANIZATION' })
       await expectError(
         await resolve({ workspaceId: h.org.workspaceId, externalId: 'resolve_scope', scope: 'WORKSPACE' }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
       await expectError(
         await resolve({ workspaceId: h.org.workspaceId, externalId: 'resolve_scope', scope: 'USER' }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
       const same = await resolve({
@@ -746,12 +757,12 @@ describe('end users and connections (seed 001)', () => {
       expect(c.endUserId).not.toBeNull()
       await expectError(
         await resolve({ workspaceId: h.org.workspaceId, externalId: 'resolve_user' }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
       await expectError(
         await resolve({ workspaceId: h.org.workspaceId, externalId: 'resolve_user', endUserId: 'bob' }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
       const ok = await resolve({
@@ -777,7 +788,7 @@ describe('end users and connections (seed 001)', () => {
           externalId: 'resolve_org_for_user',
           endUserId: 'bob',
         }),
-        400,
+        409,
         'SCOPE_MISMATCH',
       )
     })

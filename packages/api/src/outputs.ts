@@ -41,7 +41,7 @@ export const ConnectionOut = z.object({
   endUserId: z.string().nullable(),
   ownerUserId: z.string().nullable(),
   oauthAppId: z.string().nullable(),
-  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY', 'REVOKED']),
+  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY']),
   statusReason: z.string().nullable(),
   grantedScopes: z.array(z.string()),
   tokenExpiresAt: z.string().nullable(),

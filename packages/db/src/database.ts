@@ -61,6 +61,11 @@ export function openDatabase(config: DatabaseConfig): Db {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // SQLite's own lower() folds ASCII only; searches (core's containsText) fold case through
+  // lower() and must treat "Ü" and "ü" alike, as PostgreSQL's lower() does.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  )
   const changes = new ChangeCounterPlugin()
   const db = new Kysely<Database>({
     dialect: countingCommits(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
@@ -84,8 +89,8 @@ export function openDatabase(config: DatabaseConfig): Db {
  * its own), and Kysely's advisory lock serializes instances.
  * SQLite: Kysely takes no lock there, so a second process (or connection) that read the
  * migration state before the first committed fails with "already exists", "duplicate column
- * name" (a migration that adds a column) or SQLITE_BUSY; running again re-reads the state and
- * finds the work done.
+ * name" (a migration that adds a column), "no such column" (one that drops a column) or
+ * SQLITE_BUSY; running again re-reads the state and finds the work done.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const raw = db.withoutPlugins()
@@ -115,7 +120,7 @@ function isSqliteRace(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown }
   return (
     (typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) ||
-    (typeof e.message === 'string' && /already exists|duplicate column name/.test(e.message))
+    (typeof e.message === 'string' && /already exists|duplicate column name|no such column/.test(e.message))
   )
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 // Relative on purpose: a devDependency on @switchboard/testing would make a package cycle
@@ -155,5 +155,75 @@ describe(`migrations (${dialect})`, () => {
     cleanups.push(() => secondDb.close())
     expect(await migrateToLatest(secondDb.db)).toEqual(Object.keys(migrations))
     expect(await tableNames(secondDb)).toEqual(expect.arrayContaining(expectedTables))
+  })
+
+  it('0006 drops the dead columns and maps the never-written REVOKED status, keeping every row', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+    const raw = db.db.withoutPlugins()
+    // The database as it was before 0006, with a row in each table the migration changes.
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'))
+    let migrationTableSchema: string | undefined
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
+      migrationTableSchema = rows[0]?.schema
+    }
+    const { error } = await new Migrator({
+      db: raw,
+      provider: { getMigrations: async () => before },
+      ...(migrationTableSchema !== undefined && { migrationTableSchema }),
+    }).migrateToLatest()
+    expect(error).toBeUndefined()
+    const now = new Date().toISOString()
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${now}, ${now})`.execute(raw)
+    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${now})`.execute(
+      raw,
+    )
+    for (const [id, status] of [
+      ['c1', 'REVOKED'],
+      ['c2', 'ACTIVE'],
+    ]) {
+      await sql`insert into connections (id, organization_id, workspace_id, integration_name, type, external_id,
+          display_name, scope, status, credentials_ciphertext, metadata, created_at, updated_at)
+        values (${id}, 'o1', 'w1', 'openai', 'SECRET_TEXT', ${id}, 'OpenAI', 'ORGANIZATION', ${status}, 'x',
+          '{"kept":true}', ${now}, ${now})`.execute(raw)
+    }
+    await sql`insert into connect_sessions (id, organization_id, workspace_id, token_hash, integration_name,
+        connection_name, external_id, scope, status, flow, expires_at, created_at, updated_at)
+      values ('s1', 'o1', 'w1', 'h1', 'openai', 'OpenAI', 'c1', 'ORGANIZATION', 'PENDING', 'HOSTED', ${now}, ${now}, ${now})`.execute(
+      raw,
+    )
+
+    expect(await migrateToLatest(db.db)).toEqual(Object.keys(migrations).filter((name) => name >= '0006'))
+
+    const columns = async (table: string) => {
+      const tables = await raw.introspection.getTables()
+      return (tables.find((t) => t.name === table)?.columns ?? []).map((c) => c.name)
+    }
+    expect(await columns('connect_sessions')).not.toContain('flow')
+    expect(await columns('connect_sessions')).toContain('connection_metadata')
+    expect(await columns('connections')).toContain('metadata')
+    const rows = await db.db
+      .selectFrom('connections')
+      .select(['id', 'status', 'statusReason', 'metadata'])
+      .orderBy('id')
+      .execute()
+    expect(rows).toEqual([
+      {
+        id: 'c1',
+        status: 'REFRESH_FAILED',
+        statusReason: 'The credentials were revoked; reconnect this connection',
+        metadata: '{"kept":true}',
+      },
+      { id: 'c2', status: 'ACTIVE', statusReason: null, metadata: '{"kept":true}' },
+    ])
+    const session = await db.db
+      .selectFrom('connectSessions')
+      .select(['id', 'connectionMetadata'])
+      .executeTakeFirstOrThrow()
+    expect(session).toEqual({ id: 's1', connectionMetadata: null })
   })
 })

@@ -31,7 +31,8 @@ export type Plan = 'FREE' | 'TEAM' | 'SCALE' | 'ENTERPRISE'
 export type Role = 'owner' | 'admin' | 'member'
 export type ConnectionScope = 'ORGANIZATION' | 'WORKSPACE' | 'USER'
 export type ConnectionType = 'OAUTH2' | 'SECRET_TEXT' | 'BASIC' | 'CUSTOM'
-export type ConnectionStatus = 'ACTIVE' | 'REFRESH_FAILED' | 'UNHEALTHY' | 'REVOKED'
+/** A deleted connection is gone (its history says REVOKED/DELETED); there is no revoked status. */
+export type ConnectionStatus = 'ACTIVE' | 'REFRESH_FAILED' | 'UNHEALTHY'
 export type ConnectSessionStatus = 'PENDING' | 'CONNECTING' | 'COMPLETED' | 'FAILED'
 
 export interface OrganizationTable {
@@ -76,7 +77,7 @@ export interface ApiKeyTable {
   id: string
   organizationId: string
   name: string
-  /** HMAC-SHA-256 of the key; the key is shown once and never stored. */
+  /** SHA-256 of the key (base64url); the key is shown once and never stored. */
   keyHash: string
   /** The first characters, for people to recognise a key ("sk_3fa9…"). */
   prefix: string
@@ -155,8 +156,8 @@ export interface ConnectSessionTable {
    * crash between the two).
    */
   tokensCiphertext: ColumnType<string | null, string | null | undefined, string | null>
-  /** 'HOSTED' (connect page) or 'DIRECT' (seed 002 GET /api/integrations/:id/connect). */
-  flow: 'HOSTED' | 'DIRECT'
+  /** JSON object the connect token gave for the new connection's metadata; null for none. */
+  connectionMetadata: string | null
   expiresAt: string
   createdAt: CreatedAt
   updatedAt: string
@@ -188,6 +189,7 @@ export interface ConnectionTable {
   /** JSON array of granted scopes. */
   grantedScopes: string
   apiBaseUri: string | null
+  /** The caller's JSON object (seed 002's `data`); `{}` when none was given. Holds no secrets. */
   metadata: string
   /** Refresh lease: one refresher at a time, across processes. */
   refreshLeaseUntil: string | null

@@ -77,7 +77,11 @@ export const connectRoutes = [
     auth: 'required',
     input: core.CreateEndUserInput,
     status: 201,
-    run: async (ctx, input) => ({ endUser: await core.createEndUser(ctx.deps, ctx.principal, input) }),
+    // Idempotent on externalId: 201 when this call created the end user, 200 when it existed.
+    run: async (ctx, input) => {
+      const { endUser, created } = await core.createEndUser(ctx.deps, ctx.principal, input)
+      return created ? { endUser } : new HttpReply(200, { endUser })
+    },
   }),
   route({
     method: 'GET',

@@ -85,7 +85,7 @@ export const endUsersRouter = {
   create: protectedProcedure
     .input(core.CreateEndUserInput)
     .output(EndUserOut)
-    .mutation(({ ctx, input }) => core.createEndUser(ctx.deps, ctx.principal, input)),
+    .mutation(async ({ ctx, input }) => (await core.createEndUser(ctx.deps, ctx.principal, input)).endUser),
   createConnectToken: protectedProcedure
     .input(core.EndUserConnectTokenInput.extend({ endUserId: z.string().min(1).max(200) }))
     .output(ConnectTokenOut)

@@ -2,10 +2,16 @@ import { type FormField, formFieldsFor } from '@switchboard/catalog'
 import type { ConnectSession } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
-import { ConnectionScopeSchema, requireConnection } from '../connections/connections.ts'
+import {
+  ConnectionMetadataSchema,
+  ConnectionScopeSchema,
+  requireConnection,
+  requireUserScopeOwner,
+} from '../connections/connections.ts'
+import { assertSameOwner } from '../connections/store-connection.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
-import { ExternalIdSchema, ensureEndUser, requireEndUser } from '../end-users/end-users.ts'
+import { ExternalIdSchema, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
@@ -20,6 +26,7 @@ export const CreateConnectTokenInput = z.object({
   connectionName: z.string().trim().min(1).max(255),
   externalId: ExternalIdSchema,
   workspaceId: z.uuid(),
+  /** The end user's id or externalId; an unknown externalId is registered on first use. */
   endUserId: ExternalIdSchema.optional(),
   scope: ConnectionScopeSchema.optional(),
   oauthAppId: z.uuid().optional(),
@@ -27,6 +34,8 @@ export const CreateConnectTokenInput = z.object({
   errorRedirectUri: RedirectUri.optional(),
   /** Re-authorize this existing connection in place (keeps its id and links). */
   connectionId: z.uuid().optional(),
+  /** The new connection's metadata (a reconnect that sends none keeps the connection's own). */
+  metadata: ConnectionMetadataSchema.optional(),
 })
 export type CreateConnectTokenInput = z.infer<typeof CreateConnectTokenInput>
 
@@ -67,80 +76,103 @@ export async function createConnectToken(
   deps: CoreDeps,
   principal: Principal,
   input: CreateConnectTokenInput,
-  options: { ownerUserId?: string | null; flow?: 'HOSTED' | 'DIRECT' } = {},
+  options: { ownerUserId?: string | null } = {},
 ): Promise<ConnectTokenResult> {
   requireScope(principal, 'connect:write')
   const organizationId = principal.organizationId
   await requireWorkspace(deps, organizationId, input.workspaceId)
   const integration = await requireIntegration(deps, organizationId, input.integrationName)
-  const scope = input.scope ?? 'ORGANIZATION'
-  const ownerUserId = options.ownerUserId ?? (principal.kind === 'user' ? principal.userId : null)
-  // A USER connection belongs to an end user, or (seed 002) to the dashboard user acting.
-  if (scope === 'USER' && input.endUserId === undefined && ownerUserId === null) {
-    throw new AppError('VALIDATION_ERROR', 'USER-scoped connections need endUserId', [
-      { path: 'endUserId', message: 'required when scope is USER' },
+  const reconnect =
+    input.connectionId !== undefined
+      ? await requireConnection(deps, organizationId, input.connectionId)
+      : null
+  if (reconnect && reconnect.integrationName !== integration.name) {
+    throw new AppError('VALIDATION_ERROR', 'connectionId belongs to another integration', [
+      { path: 'connectionId', message: `is a ${reconnect.integrationName} connection` },
     ])
   }
+  // A reconnect keeps its connection's scope unless the caller names one.
+  const scope = input.scope ?? reconnect?.scope ?? 'ORGANIZATION'
+  const ownerUserId = options.ownerUserId ?? (principal.kind === 'user' ? principal.userId : null)
+  requireUserScopeOwner(scope, input.endUserId, ownerUserId)
   await checkRedirects(deps, organizationId, [
     ['successRedirectUri', input.successRedirectUri],
     ['errorRedirectUri', input.errorRedirectUri],
   ])
-  if (input.connectionId !== undefined) {
-    const existing = await requireConnection(deps, organizationId, input.connectionId)
-    if (existing.integrationName !== integration.name) {
-      throw new AppError('VALIDATION_ERROR', 'connectionId belongs to another integration', [
-        { path: 'connectionId', message: `is a ${existing.integrationName} connection` },
-      ])
-    }
-  }
   const oauthApp =
     integration.definition.authType === 'OAUTH2'
       ? await selectOAuthApp(deps, organizationId, integration.name, input.oauthAppId)
-      : null
-  const endUser =
-    input.endUserId !== undefined
-      ? await ensureEndUser(deps, organizationId, input.workspaceId, input.endUserId)
       : null
 
   const token = `cst_${randomToken(32)}`
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + CONNECT_SESSION_TTL_MS).toISOString()
   const id = deps.newId()
-  await deps.db
-    .insertInto('connectSessions')
-    .values({
-      id,
-      organizationId,
-      workspaceId: input.workspaceId,
-      tokenHash: sha256(token),
-      integrationName: integration.name,
-      connectionName: input.connectionName,
-      externalId: input.externalId,
-      endUserId: endUser?.id ?? null,
-      ownerUserId,
-      scope,
-      oauthAppId: oauthApp?.id ?? null,
-      successRedirectUri: input.successRedirectUri ?? null,
-      errorRedirectUri: input.errorRedirectUri ?? null,
-      reconnectConnectionId: input.connectionId ?? null,
-      status: 'PENDING',
-      error: null,
-      connectionId: null,
-      stateHash: null,
-      stateExpiresAt: null,
-      pkceVerifierCiphertext: null,
-      flow: options.flow ?? 'HOSTED',
-      expiresAt,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    })
-    .execute()
+  await deps.db.transaction().execute(async (trx) => {
+    const tx = { ...deps, db: trx }
+    const endUser =
+      input.endUserId !== undefined
+        ? await resolveEndUser(tx, organizationId, input.endUserId, {
+            workspaceId: input.workspaceId,
+            register: true,
+          })
+        : null
+    // Refused now, before the user is sent to a provider, if the flow could only end in a
+    // connection of another scope or end user (storeConnection checks again at the end).
+    const existing =
+      reconnect ??
+      (await trx
+        .selectFrom('connections')
+        .selectAll()
+        .where('workspaceId', '=', input.workspaceId)
+        .where('integrationName', '=', integration.name)
+        .where('externalId', '=', input.externalId)
+        .where('organizationId', '=', organizationId)
+        .executeTakeFirst())
+    if (existing) assertSameOwner(existing, { scope, endUserId: endUser?.id ?? null, ownerUserId })
+    await trx
+      .insertInto('connectSessions')
+      .values({
+        id,
+        organizationId,
+        workspaceId: input.workspaceId,
+        tokenHash: sha256(token),
+        integrationName: integration.name,
+        connectionName: input.connectionName,
+        externalId: input.externalId,
+        endUserId: endUser?.id ?? null,
+        ownerUserId,
+        scope,
+        oauthAppId: oauthApp?.id ?? null,
+        successRedirectUri: input.successRedirectUri ?? null,
+        errorRedirectUri: input.errorRedirectUri ?? null,
+        reconnectConnectionId: input.connectionId ?? null,
+        status: 'PENDING',
+        error: null,
+        connectionId: null,
+        stateHash: null,
+        stateExpiresAt: null,
+        pkceVerifierCiphertext: null,
+        connectionMetadata: input.metadata === undefined ? null : JSON.stringify(input.metadata),
+        expiresAt,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .execute()
+  })
   return {
     token,
     connectUrl: `${deps.config.publicUrl}/connect?token=${encodeURIComponent(token)}`,
     expiresAt,
     sessionId: id,
   }
+}
+
+/** The metadata a connect token asked for, for the connection its flow stores (undefined: none). */
+export function sessionConnectionMetadata(s: ConnectSession): Record<string, unknown> | undefined {
+  return s.connectionMetadata === null
+    ? undefined
+    : (JSON.parse(s.connectionMetadata) as Record<string, unknown>)
 }
 
 export const EndUserConnectTokenInput = CreateConnectTokenInput.omit({
@@ -162,12 +194,13 @@ export async function createEndUserConnectToken(
   input: EndUserConnectTokenInput,
 ): Promise<ConnectTokenResult> {
   requireScope(principal, 'connect:write')
-  const endUser = await requireEndUser(deps, principal.organizationId, endUserId)
+  const endUser = await resolveEndUser(deps, principal.organizationId, endUserId)
   const integration = await requireIntegration(deps, principal.organizationId, input.integrationName)
   return createConnectToken(deps, principal, {
     ...input,
     workspaceId: endUser.workspaceId,
-    endUserId: endUser.externalId,
+    // The id, not the externalId: an id always names this end user (see resolveEndUser).
+    endUserId: endUser.id,
     scope: input.scope ?? 'USER',
     connectionName: input.connectionName ?? integration.definition.displayName,
     externalId: input.externalId ?? `${endUser.externalId}:${integration.name}`,

@@ -17,7 +17,7 @@ import {
   type TokenSet,
 } from '../oauth/oauth-client.ts'
 import { oauthAppSecret } from '../oauth-apps/oauth-apps.ts'
-import { sessionForToken } from './connect-sessions.ts'
+import { sessionConnectionMetadata, sessionForToken } from './connect-sessions.ts'
 import { obtainedTokens, revokeObtainedTokens } from './obtained-tokens.ts'
 
 /** `state` lives 10 minutes (RFC 9700 §4.7.1) and is single use. */
@@ -419,6 +419,7 @@ async function completeWithTokens(
       refreshTokenExpiresAt: expiryFrom(deps, tokens.refreshTokenExpiresInSeconds),
       grantedScopes: tokens.scopes ?? cfg.oauth2.scopes,
       apiBaseUri: def.api.baseUrl,
+      metadata: sessionConnectionMetadata(session),
       reconnectConnectionId: session.reconnectConnectionId,
     })
     const completed = await trx

@@ -4,7 +4,7 @@ import { validateFields, verifyCredentials } from '../connections/verify-credent
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
-import { sessionForToken } from './connect-sessions.ts'
+import { sessionConnectionMetadata, sessionForToken } from './connect-sessions.ts'
 
 export const SubmitCredentialsInput = z.object({
   token: z.string().max(500).optional(),
@@ -55,6 +55,7 @@ export async function submitCredentials(deps: CoreDeps, input: SubmitCredentials
         refreshTokenExpiresAt: null,
         grantedScopes: [],
         apiBaseUri: def.api.baseUrl,
+        metadata: sessionConnectionMetadata(session),
         reconnectConnectionId: session.reconnectConnectionId,
       },
     )

@@ -3,12 +3,13 @@ import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
-import { ExternalIdSchema, ensureEndUser } from '../end-users/end-users.ts'
+import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
 import { keysetPage } from '../util/cursor.ts'
+import { containsText } from '../util/search.ts'
 import { decryptCredentials, type StoredCredentials } from './credentials.ts'
 import { revokeTokens } from './revoke-tokens.ts'
 import { recordConnectionEvent, storeConnection } from './store-connection.ts'
@@ -17,16 +18,26 @@ import { type ConnectionView, toConnectionView } from './views.ts'
 
 export const ConnectionScopeSchema = z.enum(['ORGANIZATION', 'WORKSPACE', 'USER'])
 
+export const CONNECTION_METADATA_MAX_BYTES = 16 * 1024
+
+/** The caller's own JSON object on a connection (seed 002's `data`); not a place for secrets. */
+export const ConnectionMetadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((v) => Buffer.byteLength(JSON.stringify(v)) <= CONNECTION_METADATA_MAX_BYTES, {
+    message: `at most ${CONNECTION_METADATA_MAX_BYTES / 1024} KiB of JSON`,
+  })
+
 const Common = {
   integrationName: z.string().min(1).max(200),
   workspaceId: z.uuid(),
   externalId: ExternalIdSchema,
   displayName: z.string().trim().min(1).max(255).optional(),
   scope: ConnectionScopeSchema.optional(),
-  /** The end user's externalId (seed 001), registered on first use. */
+  /** The end user's id or externalId (seed 001); an unknown externalId is registered on first use. */
   endUserId: ExternalIdSchema.optional(),
   /** Run the integration's verify request before saving (default false for imports). */
   verify: z.boolean().optional(),
+  metadata: ConnectionMetadataSchema.optional(),
 }
 
 export const CreateConnectionInput = z.discriminatedUnion('type', [
@@ -51,22 +62,17 @@ export const CreateConnectionInput = z.discriminatedUnion('type', [
 ])
 export type CreateConnectionInput = z.infer<typeof CreateConnectionInput>
 
-/** The end user for a scope: USER connections need one; others may not name one. */
-export async function endUserForScope(
-  deps: CoreDeps,
-  organizationId: string,
-  workspaceId: string,
+/** USER connections belong to an end user, or (seed 002) to the dashboard user acting. */
+export function requireUserScopeOwner(
   scope: Connection['scope'],
-  endUserExternalId: string | undefined,
-  ownerUserId: string | null = null,
-) {
-  if (scope === 'USER' && endUserExternalId === undefined && ownerUserId === null) {
+  endUserId: string | undefined,
+  ownerUserId: string | null,
+): void {
+  if (scope === 'USER' && endUserId === undefined && ownerUserId === null) {
     throw new AppError('VALIDATION_ERROR', 'USER-scoped connections need endUserId', [
       { path: 'endUserId', message: 'required when scope is USER' },
     ])
   }
-  if (endUserExternalId === undefined) return null
-  return ensureEndUser(deps, organizationId, workspaceId, endUserExternalId)
 }
 
 /**
@@ -102,14 +108,8 @@ export async function createConnection(
     )
   }
   const scope = input.scope ?? (input.endUserId ? 'USER' : 'ORGANIZATION')
-  const endUser = await endUserForScope(
-    deps,
-    principal.organizationId,
-    input.workspaceId,
-    scope,
-    input.endUserId,
-    principal.kind === 'user' ? principal.userId : null,
-  )
+  const ownerUserId = principal.kind === 'user' ? principal.userId : null
+  requireUserScopeOwner(scope, input.endUserId, ownerUserId)
   let credentials: StoredCredentials
   let oauthAppId: string | null = null
   if (input.type === 'OAUTH2') {
@@ -146,28 +146,36 @@ export async function createConnection(
     }
   }
   if (input.verify) await verifyCredentials(deps, def, credentials)
-  const result = await deps.db.transaction().execute((trx) =>
-    storeConnection(
-      { ...deps, db: trx },
-      {
-        organizationId: principal.organizationId,
-        workspaceId: input.workspaceId,
-        integrationName: integration.name,
-        type: input.type,
-        externalId: input.externalId,
-        displayName: input.displayName ?? def.displayName,
-        scope,
-        endUserId: endUser?.id ?? null,
-        ownerUserId: principal.kind === 'user' ? principal.userId : null,
-        oauthAppId,
-        credentials,
-        tokenExpiresAt: input.type === 'OAUTH2' ? (input.expiresAt ?? null) : null,
-        refreshTokenExpiresAt: null,
-        grantedScopes: input.type === 'OAUTH2' ? (input.scopes ?? []) : [],
-        apiBaseUri: def.api.baseUrl,
-      },
-    ),
-  )
+  // The end user is registered in the transaction that stores the connection: a write that is
+  // refused (another scope, another end user) leaves no end user behind.
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const tx = { ...deps, db: trx }
+    const endUser =
+      input.endUserId === undefined
+        ? null
+        : await resolveEndUser(tx, principal.organizationId, input.endUserId, {
+            workspaceId: input.workspaceId,
+            register: true,
+          })
+    return storeConnection(tx, {
+      organizationId: principal.organizationId,
+      workspaceId: input.workspaceId,
+      integrationName: integration.name,
+      type: input.type,
+      externalId: input.externalId,
+      displayName: input.displayName ?? def.displayName,
+      scope,
+      endUserId: endUser?.id ?? null,
+      ownerUserId,
+      oauthAppId,
+      credentials,
+      tokenExpiresAt: input.type === 'OAUTH2' ? (input.expiresAt ?? null) : null,
+      refreshTokenExpiresAt: null,
+      grantedScopes: input.type === 'OAUTH2' ? (input.scopes ?? []) : [],
+      apiBaseUri: def.api.baseUrl,
+      metadata: input.metadata,
+    })
+  })
   return { connection: toConnectionView(result.connection), created: result.created }
 }
 
@@ -199,7 +207,7 @@ export const ListConnectionsInput = z.object({
   integrationName: z.string().max(200).optional(),
   workspaceId: z.uuid().optional(),
   endUserId: z.string().max(255).optional(),
-  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY', 'REVOKED']).optional(),
+  status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY']).optional(),
   scope: ConnectionScopeSchema.optional(),
   search: z.string().max(200).optional(),
   cursor: z.string().max(500).optional(),
@@ -219,30 +227,20 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
   if (input.status) q = q.where('status', '=', input.status)
   if (input.scope) q = q.where('scope', '=', input.scope)
   if (input.endUserId) {
-    const endUserId = input.endUserId
-    // Either our id or the customer's externalId of the end user.
-    q = q.where((eb) =>
-      eb.or([
-        eb('endUserId', '=', endUserId),
-        eb(
-          'endUserId',
-          'in',
-          eb
-            .selectFrom('endUsers')
-            .select('id')
-            .where('organizationId', '=', principal.organizationId)
-            .where('externalId', '=', endUserId),
-        ),
-      ]),
+    // Our id or the customer's externalId of the end user (the id wins); none matches none.
+    const ids = (await matchEndUsers(deps, principal.organizationId, input.endUserId, input.workspaceId)).map(
+      (e) => e.id,
     )
+    if (ids.length === 0) return { connections: [], nextCursor: null }
+    q = q.where('endUserId', 'in', ids)
   }
   if (input.search) {
-    const like = `%${input.search.replace(/[%_\\]/g, '\\$&')}%`
+    const text = input.search
     q = q.where((eb) =>
       eb.or([
-        eb('displayName', 'like', like),
-        eb('externalId', 'like', like),
-        eb('integrationName', 'like', like),
+        containsText('displayName', text),
+        containsText('externalId', text),
+        containsText('integrationName', text),
       ]),
     )
   }
@@ -294,17 +292,10 @@ export async function resolveConnectionRow(
 ): Promise<Connection> {
   await requireWorkspace(deps, organizationId, input.workspaceId)
   const integration = await requireIntegration(deps, organizationId, input.integrationName)
-  let endUser: { id: string; externalId: string } | undefined
-  if (input.endUserId !== undefined) {
-    endUser = await deps.db
-      .selectFrom('endUsers')
-      .select(['id', 'externalId'])
-      .where('workspaceId', '=', input.workspaceId)
-      .where('externalId', '=', input.endUserId)
-      .executeTakeFirst()
-    if (!endUser)
-      throw new AppError('END_USER_NOT_FOUND', `No end user "${input.endUserId}" in this workspace`)
-  }
+  const endUser =
+    input.endUserId === undefined
+      ? undefined
+      : await resolveEndUser(deps, organizationId, input.endUserId, { workspaceId: input.workspaceId })
   let candidates = deps.db
     .selectFrom('connections')
     .selectAll()

@@ -20,8 +20,53 @@ export interface ConnectionWrite {
   refreshTokenExpiresAt: string | null
   grantedScopes: readonly string[]
   apiBaseUri: string | null
+  /** The caller's own JSON object; left out, a new connection gets `{}` and an existing one keeps its own. */
+  metadata?: Record<string, unknown> | undefined
   /** Re-authorize this connection in place instead of upserting by externalId. */
   reconnectConnectionId?: string | null
+}
+
+/** Who a connection write says the connection is for. */
+export interface ConnectionOwner {
+  scope: ConnectionScope
+  /** Our id of the end user, or null when the write names none. */
+  endUserId: string | null
+  ownerUserId: string | null
+}
+
+/**
+ * A connection's scope and end user are fixed when it is created: a write that finds the
+ * connection under its externalId (or reconnects it) must name the same scope, and no other end
+ * user, or it is refused (409 SCOPE_MISMATCH) before anything is written. Leaving the end user
+ * out keeps the connection's own, except on a USER connection, which belongs to exactly one
+ * end user or dashboard user.
+ */
+export function assertSameOwner(existing: Connection, w: ConnectionOwner): void {
+  const label = `Connection "${existing.externalId}"`
+  if (existing.scope !== w.scope) {
+    throw new AppError(
+      'SCOPE_MISMATCH',
+      `${label} already exists with scope ${existing.scope}, not ${w.scope}: pass scope ${existing.scope} to update it, or use another externalId`,
+    )
+  }
+  if (w.endUserId !== null && w.endUserId !== existing.endUserId) {
+    throw new AppError(
+      'SCOPE_MISMATCH',
+      existing.endUserId === null
+        ? `${label} already exists and is not linked to an end user: use another externalId for this end user`
+        : `${label} already exists for another end user: use another externalId for this one`,
+    )
+  }
+  if (
+    existing.scope === 'USER' &&
+    w.endUserId === null &&
+    (existing.endUserId !== null || w.ownerUserId !== existing.ownerUserId)
+  ) {
+    throw new AppError(
+      'SCOPE_MISMATCH',
+      `${label} is a USER connection of someone else: use another externalId`,
+    )
+  }
 }
 
 let lastSeq = 0
@@ -97,7 +142,7 @@ export async function storeConnection(
         lastUsedAt: null,
         grantedScopes: JSON.stringify(w.grantedScopes),
         apiBaseUri: w.apiBaseUri,
-        metadata: '{}',
+        metadata: JSON.stringify(w.metadata ?? {}),
         refreshLeaseUntil: null,
         refreshLeaseOwner: null,
         refreshFailures: 0,
@@ -130,6 +175,7 @@ export async function storeConnection(
     if (existing.organizationId !== w.organizationId)
       throw new AppError('CONFLICT', 'Connection belongs to another organization')
   }
+  assertSameOwner(existing, w)
   await deps.db
     .updateTable('connections')
     .set({
@@ -148,6 +194,7 @@ export async function storeConnection(
       lastAuthorizedAt: now,
       grantedScopes: JSON.stringify(w.grantedScopes),
       apiBaseUri: w.apiBaseUri,
+      ...(w.metadata !== undefined && { metadata: JSON.stringify(w.metadata) }),
       refreshFailures: 0,
       nextRefreshAt: null,
       // New credentials: any refresh of the old ones is moot (its commit will lose the CAS).

@@ -135,7 +135,7 @@ async function plantSecrets(deps: CoreDeps, connectionCount = 2): Promise<Plante
       stateExpiresAt: now,
       pkceVerifierCiphertext: deps.cipher.encrypt(verifier, secretAt.pkceVerifier(sessionId)),
       tokensCiphertext: deps.cipher.encrypt(sessionTokens, secretAt.sessionTokens(sessionId)),
-      flow: 'HOSTED',
+      connectionMetadata: null,
       expiresAt: now,
       createdAt: now,
       updatedAt: now,

@@ -158,17 +158,11 @@ export async function createCustomIntegration(
   if (findCatalogIntegration(def.name)) {
     throw new AppError('ALREADY_EXISTS', `"${def.name}" is a catalog integration; pick another name`)
   }
-  const existing = await deps.db
-    .selectFrom('customIntegrations')
-    .select('id')
-    .where('organizationId', '=', principal.organizationId)
-    .where('name', '=', def.name)
-    .executeTakeFirst()
-  if (existing)
-    throw new AppError('ALREADY_EXISTS', `A custom integration named "${def.name}" already exists`)
   const now = deps.clock.now().toISOString()
   const id = deps.newId()
-  await deps.db
+  // The unique (organization, name) decides, so two creates of one name at once give one
+  // integration and one ALREADY_EXISTS, never a constraint error.
+  const inserted = await deps.db
     .insertInto('customIntegrations')
     .values({
       id,
@@ -178,7 +172,10 @@ export async function createCustomIntegration(
       createdAt: now,
       updatedAt: now,
     })
-    .execute()
+    .onConflict((oc) => oc.columns(['organizationId', 'name']).doNothing())
+    .executeTakeFirst()
+  if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n)
+    throw new AppError('ALREADY_EXISTS', `A custom integration named "${def.name}" already exists`)
   return toIntegrationView({ id, name: def.name, custom: true, definition: def })
 }
 

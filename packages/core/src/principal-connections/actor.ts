@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
-import { ensureEndUser } from '../end-users/end-users.ts'
+import { resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
 import { cachedRead } from '../util/read-cache.ts'
@@ -64,14 +64,16 @@ async function resolveActor(deps: CoreDeps, principal: Principal, headers: Actor
     if (!first) throw new AppError('NOT_FOUND', 'This organization has no workspace')
     workspaceId = first.id
   }
-  const endUserExternalId = headers.endUserId?.trim() || null
-  if (endUserExternalId !== null && endUserExternalId.length > 255) {
+  const endUserRef = headers.endUserId?.trim() || null
+  if (endUserRef !== null && endUserRef.length > 255) {
     throw new AppError('VALIDATION_ERROR', 'X-End-User-Id is too long (max 255 characters)')
   }
+  // The end user's id or externalId; an unknown externalId is registered on first use.
   const endUser =
-    endUserExternalId !== null
-      ? await ensureEndUser(deps, principal.organizationId, workspaceId, endUserExternalId)
+    endUserRef !== null
+      ? await resolveEndUser(deps, principal.organizationId, endUserRef, { workspaceId, register: true })
       : null
+  const endUserExternalId = endUser?.externalId ?? null
   const userId =
     principal.kind === 'user' ? principal.userId : principal.kind === 'oauthToken' ? principal.userId : null
   return {

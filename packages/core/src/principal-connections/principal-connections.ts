@@ -213,7 +213,7 @@ export async function startDirectConnect(
       ...(query.errorRedirectUri !== undefined && { errorRedirectUri: query.errorRedirectUri }),
       ...(existing && { connectionId: existing.id }),
     },
-    { ownerUserId: actor.userId, flow: 'DIRECT' },
+    { ownerUserId: actor.userId },
   )
   return startAuthorization(deps, token)
 }

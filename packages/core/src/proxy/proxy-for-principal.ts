@@ -3,7 +3,6 @@ import { type Principal, requireScope } from '../auth/principal.ts'
 import { requireConnection, resolveConnectionRow } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
-import { AppError } from '../errors.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
@@ -60,8 +59,6 @@ export async function proxyRequest(
           ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
         }),
   )
-  if (connection.status === 'REVOKED')
-    throw new AppError('INVALID_CREDENTIALS', 'This connection was revoked; reconnect it')
   const call: ProxyCall = { url: input.url }
   if (input.method !== undefined) call.method = input.method
   if (input.headers !== undefined) call.headers = input.headers

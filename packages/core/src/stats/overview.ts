@@ -103,9 +103,7 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
           ? 'Reconnect: the provider rejected the refresh token'
           : c.status === 'UNHEALTHY'
             ? 'Check the integration\u2019s permissions, then reconnect'
-            : c.status === 'REVOKED'
-              ? 'Reconnect or delete this connection'
-              : 'The refresh token expires within a day: reconnect to renew it',
+            : 'The refresh token expires within a day: reconnect to renew it',
     })),
     days,
   }

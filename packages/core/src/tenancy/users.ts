@@ -24,12 +24,16 @@ export async function createUser(
   if (!email.success) throw new AppError('VALIDATION_ERROR', 'Email is invalid', undefined, 2041)
   const password = PasswordSchema.safeParse(input.password)
   if (!password.success) throw new AppError('VALIDATION_ERROR', 'Password must have at least 8 characters')
+  const exists = () =>
+    new AppError('ALREADY_EXISTS', 'A user with this email already exists', undefined, 2039)
   const existing = await deps.db
     .selectFrom('users')
     .select('id')
     .where('email', '=', email.data)
     .executeTakeFirst()
-  if (existing) throw new AppError('ALREADY_EXISTS', 'A user with this email already exists', undefined, 2039)
+  // Checked first to spare the password hash; the insert still decides, should another
+  // create of the same email land in between.
+  if (existing) throw exists()
   const row = {
     id: deps.newId(),
     organizationId: input.organizationId,
@@ -39,7 +43,12 @@ export async function createUser(
     isSuperuser: input.isSuperuser ? 1 : 0,
     createdAt: deps.clock.now().toISOString(),
   }
-  await deps.db.insertInto('users').values(row).execute()
+  const inserted = await deps.db
+    .insertInto('users')
+    .values(row)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .executeTakeFirst()
+  if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) throw exists()
   return toUserView(row)
 }
 

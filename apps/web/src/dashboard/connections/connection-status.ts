@@ -1,13 +1,12 @@
 import type { BadgeTone } from '../../components/status-badge.tsx'
 
-export type ConnectionStatus = 'ACTIVE' | 'REFRESH_FAILED' | 'UNHEALTHY' | 'REVOKED'
+export type ConnectionStatus = 'ACTIVE' | 'REFRESH_FAILED' | 'UNHEALTHY'
 
 export const connectionStatuses: ReadonlyArray<{ value: ConnectionStatus; label: string; tone: BadgeTone }> =
   [
     { value: 'ACTIVE', label: 'Active', tone: 'success' },
     { value: 'REFRESH_FAILED', label: 'Refresh failed', tone: 'danger' },
     { value: 'UNHEALTHY', label: 'Unhealthy', tone: 'warning' },
-    { value: 'REVOKED', label: 'Revoked', tone: 'muted' },
   ]
 
 export function connectionStatus(value: ConnectionStatus) {
