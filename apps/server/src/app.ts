@@ -27,6 +27,7 @@ import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { keepTickShapeAlive } from './tick-shape.ts'
+import type { TrustProxy } from './trust-proxy.ts'
 
 export { SESSION_COOKIE }
 
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** Folder of the built SPA (apps/web/dist); when missing, `/` explains how to build it. */
   webDist?: string | undefined
   bearerResolvers?: readonly BearerResolver[]
+  /** Proxies whose X-Forwarded-* headers are believed (SWITCHBOARD_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy | undefined
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
@@ -138,7 +141,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     // Each request's `req.log` becomes a pino child only if something logs through it.
     childLoggerFactory: requestLoggerFactory,
-    trustProxy: true,
+    // Only the proxies named in SWITCHBOARD_TRUST_PROXY may say who the client is: with `true`
+    // anyone could pick, per request, the address that per-address limits count.
+    trustProxy: deps.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     // Node's own default, which Fastify turns off: a request (uploads included) that takes
     // longer than this to arrive is cut, so a stalled client cannot hold a socket forever.
