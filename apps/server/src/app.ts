@@ -9,6 +9,7 @@ import {
   handleRest,
   type RestRequest,
   restRoutes,
+  retryAfterOf,
 } from '@switchboard/api'
 import {
   type AbortEvents,
@@ -222,6 +223,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     const appError = error instanceof AppError ? error : frameworkError(error)
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error')
+    const retryAfter = retryAfterOf(appError)
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter))
     void reply.status(appError.httpStatus).send(appError.toBody())
   })
 
@@ -251,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const ctx: ApiContext = {
       deps: core,
       principal: null,
+      sourceAddress: req.ip,
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
@@ -284,6 +288,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       onError: ({ error, path: procedure }) => {
         if (appErrorOf(error).code === 'INTERNAL')
           app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      },
+      // An error that says when to retry (RATE_LIMITED) carries Retry-After, as on REST.
+      responseMeta: ({ errors }) => {
+        const seconds = errors.map((e) => retryAfterOf(appErrorOf(e))).filter((n) => n !== undefined)
+        return seconds.length > 0 ? { headers: { 'retry-after': String(Math.max(...seconds)) } } : {}
       },
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   })

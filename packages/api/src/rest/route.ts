@@ -87,8 +87,21 @@ function defaultPick(req: RestRequest): unknown {
   return Object.assign({}, body, req.params)
 }
 
+/** `details.retryAfterSeconds` of an error (RATE_LIMITED and the like), if it has one. */
+export function retryAfterOf(error: AppError): number | undefined {
+  const details = error.details as { retryAfterSeconds?: unknown } | undefined
+  const seconds = details?.retryAfterSeconds
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+    ? Math.ceil(seconds)
+    : undefined
+}
+
+/** The error's answer; an error that says when to retry carries `Retry-After`. */
 export function errorResult(error: AppError): RestResult {
-  return { status: error.httpStatus, body: error.toBody(), headers: {} }
+  const retryAfter = retryAfterOf(error)
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }
+  return { status: error.httpStatus, body: error.toBody(), headers }
 }
 
 /** The one generic REST handler: parse, authorize, run the core function, shape the answer. */
