@@ -24,6 +24,7 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
+import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -122,14 +123,6 @@ class CookieSession {
   clear(): void {
     clearCookie(this.reply, SESSION_COOKIE, this.secure)
   }
-}
-
-/** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
-function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
-  const site = headers['sec-fetch-site']
-  if (site !== undefined) return site === 'same-origin'
-  const origin = headers.origin
-  return origin !== undefined && origin === new URL(publicUrl).origin
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -280,6 +273,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
 
+  // CSRF: tRPC's routes check content type and origin before anything is read (cross-site.ts).
+  const trpcGuard = guardTrpcRequest(core.config)
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/trpc/')) return
+    const own = route.onRequest
+    route.onRequest = own ? [trpcGuard, ...(Array.isArray(own) ? own : [own])] : [trpcGuard]
+  })
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -330,15 +330,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
     // Any content type is accepted here, so a cross-site form could post one: a request that
     // carries only the dashboard cookie must come from our own pages.
-    scope.addHook('onRequest', async (req) => {
-      if (req.headers.authorization || !readCookie(req.headers, SESSION_COOKIE)) return
-      if (!isSameOrigin(req.headers, core.config.publicUrl)) {
-        throw new AppError(
-          'FORBIDDEN',
-          'Cross-site requests with the dashboard session are not accepted here',
-        )
-      }
-    })
+    scope.addHook('onRequest', async (req) => refuseCrossSiteCookieRequest(req, core.config.publicUrl))
     // An answer sent before the upload was read to its end (an error, an early upstream
     // answer) closes the connection, instead of leaving the client stuck sending.
     scope.addHook('onSend', async (req, reply) => {

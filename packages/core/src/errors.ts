@@ -17,6 +17,7 @@ export const errorCodes = {
   INVALID_TOKEN: { http: 401, trpc: 'UNAUTHORIZED' },
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
   INSUFFICIENT_SCOPE: { http: 403, trpc: 'FORBIDDEN' },
+  CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
   CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
   INTEGRATION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
