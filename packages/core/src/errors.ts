@@ -13,6 +13,7 @@ export const errorCodes = {
   OAUTH_ERROR: { http: 400, trpc: 'BAD_REQUEST' },
   SCOPE_MISMATCH: { http: 400, trpc: 'BAD_REQUEST' },
   EGRESS_DENIED: { http: 400, trpc: 'BAD_REQUEST' },
+  INVALID_FIELD_PATTERN: { http: 400, trpc: 'BAD_REQUEST' },
   UNAUTHORIZED: { http: 401, trpc: 'UNAUTHORIZED' },
   INVALID_TOKEN: { http: 401, trpc: 'UNAUTHORIZED' },
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
