@@ -1,8 +1,4 @@
-import {
-  compileFieldPattern,
-  type FieldPattern,
-  FieldPatternBudget,
-} from '@switchboard/catalog/field-pattern'
+import type { FieldPattern } from '@switchboard/catalog/field-pattern'
 import type { ConnectField } from './connect-api.ts'
 import type { MessageKey } from './i18n.ts'
 
