@@ -112,6 +112,7 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
   /** The interaction this browser is in (its `_interaction` cookie), which must be `uid`. */
   async function interactionFor(req: FastifyRequest, reply: FastifyReply, uid: string) {
     const provider = await getProvider()
+    forwardedAsFastifySees(req)
     const interaction = await provider.interactionDetails(req.raw, reply.raw).catch(() => undefined)
     if (!interaction || interaction.uid !== uid) throw new AppError('NOT_FOUND', INTERACTION_GONE)
     return { provider, interaction }
