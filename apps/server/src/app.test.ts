@@ -31,6 +31,8 @@ interface ErrorJson {
 
 const json = <T = Record<string, unknown>>(res: LightMyRequestResponse) => res.json() as T
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
+/** What a browser sends on the dashboard's own requests. */
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' }
 
 function setCookieOf(res: LightMyRequestResponse): string {
   const header = res.headers['set-cookie']
@@ -455,14 +457,15 @@ describe('HTTP host (SQLite)', () => {
       const rest = await app.inject({ url: '/api/v1/workspaces', cookies })
       expect(rest.statusCode).toBe(200)
       expect(rest.body).toContain(acme.workspaceId)
-      const me = await app.inject({ url: '/trpc/auth.me', cookies })
+      // As the dashboard's own pages send it (cookie-authenticated tRPC must be same-origin).
+      const me = await app.inject({ url: '/trpc/auth.me', cookies, headers: SAME_ORIGIN })
       expect(json<{ result: { data: { user: { id: string } } } }>(me).result.data.user.id).toBe(acme.userId)
 
       const out = await app.inject({
         method: 'POST',
         url: '/trpc/auth.logout',
         cookies,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...SAME_ORIGIN },
       })
       expect(out.statusCode).toBe(200)
       const cleared = setCookieOf(out)
@@ -478,7 +481,7 @@ describe('HTTP host (SQLite)', () => {
       const after = await app.inject({ url: '/api/v1/workspaces', cookies })
       expect(after.statusCode).toBe(401)
       expect(json<ErrorJson>(after).error.code).toBe('UNAUTHORIZED')
-      const meAfter = await app.inject({ url: '/trpc/organization.get', cookies })
+      const meAfter = await app.inject({ url: '/trpc/organization.get', cookies, headers: SAME_ORIGIN })
       expect(meAfter.statusCode).toBe(401)
     })
 
@@ -538,7 +541,7 @@ describe('HTTP host (SQLite)', () => {
         method: 'POST',
         url: '/trpc/apiKeys.create',
         cookies,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...SAME_ORIGIN },
         payload: JSON.stringify({ name: 'x' }),
       })
       expect(trpc.statusCode).toBe(403)

@@ -16,6 +16,7 @@ import {
   type BearerResolver,
   type CoreDeps,
   resolvePrincipal,
+  retryAfterOf,
 } from '@switchboard/core'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
@@ -23,10 +24,12 @@ import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
+import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
 import { securityHeaders } from './security-headers.ts'
 import { keepTickShapeAlive } from './tick-shape.ts'
+import type { TrustProxy } from './trust-proxy.ts'
 
 export { SESSION_COOKIE }
 
@@ -36,6 +39,8 @@ export interface AppDeps {
   /** Folder of the built SPA (apps/web/dist); when missing, `/` explains how to build it. */
   webDist?: string | undefined
   bearerResolvers?: readonly BearerResolver[]
+  /** Proxies whose X-Forwarded-* headers are believed (SWITCHBOARD_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy | undefined
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
@@ -120,14 +125,6 @@ class CookieSession {
   }
 }
 
-/** Whether a browser says the request comes from our own origin (Sec-Fetch-Site, else Origin). */
-function isSameOrigin(headers: FastifyRequest['headers'], publicUrl: string): boolean {
-  const site = headers['sec-fetch-site']
-  if (site !== undefined) return site === 'same-origin'
-  const origin = headers.origin
-  return origin !== undefined && origin === new URL(publicUrl).origin
-}
-
 export async function buildApp(deps: AppDeps): Promise<App> {
   keepTickShapeAlive()
   const { core } = deps
@@ -138,7 +135,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     // Each request's `req.log` becomes a pino child only if something logs through it.
     childLoggerFactory: requestLoggerFactory,
-    trustProxy: true,
+    // Only the proxies named in SWITCHBOARD_TRUST_PROXY may say who the client is: with `true`
+    // anyone could pick, per request, the address that per-address limits count.
+    trustProxy: deps.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     // Node's own default, which Fastify turns off: a request (uploads included) that takes
     // longer than this to arrive is cut, so a stalled client cannot hold a socket forever.
@@ -226,8 +225,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req, reply) => {
     const appError = error instanceof AppError ? error : frameworkError(error)
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error')
-    if (appError.retryAfterSeconds !== undefined)
-      void reply.header('retry-after', String(appError.retryAfterSeconds))
+    const retryAfter = retryAfterOf(appError)
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter))
     void reply.status(appError.httpStatus).send(appError.toBody())
   })
 
@@ -257,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const ctx: ApiContext = {
       deps: core,
       principal: null,
+      sourceAddress: req.ip,
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
@@ -282,6 +282,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
 
+  // CSRF: tRPC's routes check content type and origin before anything is read (cross-site.ts).
+  const trpcGuard = guardTrpcRequest(core.config)
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/trpc/')) return
+    const own = route.onRequest
+    route.onRequest = own ? [trpcGuard, ...(Array.isArray(own) ? own : [own])] : [trpcGuard]
+  })
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -290,6 +297,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       onError: ({ error, path: procedure }) => {
         if (appErrorOf(error).code === 'INTERNAL')
           app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      },
+      // An error that says when to retry (RATE_LIMITED) carries Retry-After, as on REST.
+      responseMeta: ({ errors }) => {
+        const seconds = errors.map((e) => retryAfterOf(appErrorOf(e))).filter((n) => n !== undefined)
+        return seconds.length > 0 ? { headers: { 'retry-after': String(Math.max(...seconds)) } } : {}
       },
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   })
@@ -327,15 +339,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
     // Any content type is accepted here, so a cross-site form could post one: a request that
     // carries only the dashboard cookie must come from our own pages.
-    scope.addHook('onRequest', async (req) => {
-      if (req.headers.authorization || !readCookie(req.headers, SESSION_COOKIE)) return
-      if (!isSameOrigin(req.headers, core.config.publicUrl)) {
-        throw new AppError(
-          'FORBIDDEN',
-          'Cross-site requests with the dashboard session are not accepted here',
-        )
-      }
-    })
+    scope.addHook('onRequest', async (req) => refuseCrossSiteCookieRequest(req, core.config.publicUrl))
     // An answer sent before the upload was read to its end (an error, an early upstream
     // answer) closes the connection, instead of leaving the client stuck sending.
     scope.addHook('onSend', async (req, reply) => {

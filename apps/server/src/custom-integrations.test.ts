@@ -273,7 +273,7 @@ describe('custom integrations', () => {
         fields: [{ key: 'apiKey', label: 'Key', pattern: '([' }],
       }),
       400,
-      'VALIDATION_ERROR',
+      'INVALID_FIELD_PATTERN',
     )
     expect(paths(badPattern)).toEqual(['fields.0.pattern'])
   })

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts'
 
 /** The only reader of process.env. Every variable is documented in docs/configuration.md. */
 const EnvSchema = z.object({
@@ -17,6 +18,16 @@ const EnvSchema = z.object({
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  SWITCHBOARD_TRUST_PROXY: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustProxy(value)
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message })
+      }
+    }),
 })
 
 export interface Env {
@@ -34,6 +45,8 @@ export interface Env {
   readCacheMs: number
   proxyTimeoutMs: number
   shutdownGraceMs: number
+  /** Proxies whose X-Forwarded-* headers are believed; `false` (none) by default. */
+  trustProxy: TrustProxy
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -63,5 +76,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     readCacheMs: e.SWITCHBOARD_READ_CACHE_MS,
     proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SWITCHBOARD_SHUTDOWN_GRACE_SECONDS * 1000,
+    trustProxy: parseTrustProxy(e.SWITCHBOARD_TRUST_PROXY),
   }
 }

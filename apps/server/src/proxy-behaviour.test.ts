@@ -527,7 +527,7 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
     for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'same-site' }, {}]) {
       const res = await upload(headers)
       expect(res.status, JSON.stringify(headers)).toBe(403)
-      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('CROSS_SITE_REQUEST')
       // Refused before the route ran: still the proxy routes' policy.
       expect(res.headers.get('content-security-policy')).toBe(SANDBOX_CSP)
     }

@@ -234,7 +234,7 @@ describe('token refresh against oidc-provider (RFC 6749 §6, checklist 11–14)'
     await hold.reached
     hold[outcome]()
     // Retry once the lease the lost request left has run out.
-    expect(await first).toMatchObject({ code: 'REFRESH_FAILED', retryAfterSeconds: 20 })
+    expect(await first).toMatchObject({ code: 'REFRESH_FAILED', details: { retryAfterSeconds: 20 } })
     expect(refreshesSince(h, log)).toHaveLength(1)
     const settling = await rowOf(h, connectionId)
     expect(settling.refreshLeaseOwner).toBeNull()

@@ -38,6 +38,7 @@ export async function startServer(
     logger,
     webDist: options.webDist,
     bearerResolvers: [resolveOAuthAccessToken],
+    trustProxy: env.trustProxy,
   })
   try {
     await app.listen({ port: env.port, host: env.host })

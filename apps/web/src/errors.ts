@@ -46,7 +46,8 @@ export function messageOf(error: unknown): string {
     const code = appCodeOf(error)
     if (code === 'INTERNAL')
       return 'Something went wrong on our side. Try again; if it keeps happening, contact support.'
-    if (code === 'RATE_LIMITED') return 'Too many requests. Wait a moment and try again.'
+    // The server's message says how long to wait ("…; try again in 4 seconds").
+    if (code === 'RATE_LIMITED') return error.message || 'Too many requests. Wait a moment and try again.'
     return error.message
   }
   return 'Could not reach Switchboard. Check your connection and try again.'

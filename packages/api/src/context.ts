@@ -4,6 +4,12 @@ import type { AppError, CoreDeps, Principal } from '@switchboard/core'
 export interface ApiContext {
   deps: CoreDeps
   principal: Principal | null
+  /**
+   * The client's address as the host decided it (the TCP peer, or what a proxy listed in
+   * SWITCHBOARD_TRUST_PROXY forwarded). Per-address limits count it; when a host does not set
+   * it, every such request shares one count (stricter, never laxer).
+   */
+  sourceAddress?: string | undefined
   /** Set when the request carried a credential that did not check out (bad or revoked key). */
   principalError?: AppError | undefined
   /** Dashboard session cookie plumbing; the host decides the cookie's attributes. */

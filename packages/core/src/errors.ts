@@ -12,10 +12,12 @@ export const errorCodes = {
   INVALID_STATE: { http: 400, trpc: 'BAD_REQUEST' },
   OAUTH_ERROR: { http: 400, trpc: 'BAD_REQUEST' },
   EGRESS_DENIED: { http: 400, trpc: 'BAD_REQUEST' },
+  INVALID_FIELD_PATTERN: { http: 400, trpc: 'BAD_REQUEST' },
   UNAUTHORIZED: { http: 401, trpc: 'UNAUTHORIZED' },
   INVALID_TOKEN: { http: 401, trpc: 'UNAUTHORIZED' },
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
   INSUFFICIENT_SCOPE: { http: 403, trpc: 'FORBIDDEN' },
+  CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
   CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
   INTEGRATION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
@@ -64,8 +66,6 @@ export interface ErrorBody {
 
 export class AppError extends Error {
   override readonly name = 'AppError'
-  /** When the same call may succeed, in seconds: REST sends it as `Retry-After` (see `withRetryAfter`). */
-  retryAfterSeconds?: number
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -89,10 +89,17 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
-/** Sets when a retry may succeed (whole seconds, at least 1); REST answers carry it as `Retry-After`. */
-export function withRetryAfter(error: AppError, seconds: number): AppError {
-  error.retryAfterSeconds = Math.max(1, Math.ceil(seconds))
-  return error
+/**
+ * When the same call may succeed, in seconds: `details.retryAfterSeconds` of an error
+ * (RATE_LIMITED, REFRESH_FAILED, REFRESH_IN_PROGRESS…), if it has one. REST and tRPC answers
+ * carry it as `Retry-After`.
+ */
+export function retryAfterOf(error: AppError): number | undefined {
+  const details = error.details as { retryAfterSeconds?: unknown } | undefined
+  const seconds = details?.retryAfterSeconds
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+    ? Math.ceil(seconds)
+    : undefined
 }
 
 /** Field paths and messages of a zod error, for `details`. */

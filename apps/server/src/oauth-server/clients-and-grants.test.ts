@@ -21,7 +21,12 @@ describe('OAuth clients and authorized apps', () => {
         : `${kit.h.url}/trpc/${path}`
     const res = await fetch(url, {
       method,
-      headers: { cookie, ...(method === 'POST' && { 'content-type': 'application/json' }) },
+      // sec-fetch-site as the dashboard's own pages send it (cookie-authenticated tRPC).
+      headers: {
+        cookie,
+        'sec-fetch-site': 'same-origin',
+        ...(method === 'POST' && { 'content-type': 'application/json' }),
+      },
       ...(method === 'POST' && { body: JSON.stringify(input) }),
     })
     const body = (await res.json()) as { result?: { data: unknown }; error?: unknown }

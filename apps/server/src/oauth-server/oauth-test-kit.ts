@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { createUser } from '@switchboard/core'
 import { CookieJar } from '@switchboard/testing'
 import { CodeChallengeMethod, generateCodeVerifier, generateState, OAuth2Client } from 'arctic'
-import { type Harness, startHarness } from '../testing/harness.ts'
+import { type Harness, type HarnessOptions, startHarness } from '../testing/harness.ts'
+import { fetchFrom } from '../testing/source-address.ts'
 
 /** Shared set-up of the authorization-server tests (not a test file itself). */
 
@@ -72,9 +73,9 @@ function letArcticFetch(): void {
   }
 }
 
-export async function startOAuthKit(): Promise<OAuthKit> {
+export async function startOAuthKit(options: Pick<HarnessOptions, 'trustProxy'> = {}): Promise<OAuthKit> {
   letArcticFetch()
-  const h = await startHarness({ integration: false })
+  const h = await startHarness({ ...options, integration: false })
   const password = 'correct horse battery staple'
   const email = `owner-${randomUUID()}@example.com`
   const user = await createUser(h.t.deps, {
@@ -186,21 +187,29 @@ export async function startOAuthKit(): Promise<OAuthKit> {
   return kit
 }
 
-/** Form POST to one of our protocol endpoints, with optional Basic client credentials. */
+/**
+ * Form POST to one of our protocol endpoints, with optional Basic client credentials; `from`
+ * sends it from another loopback address (e.g. 127.0.0.2), `headers` adds headers.
+ */
 export async function postForm(
   url: string,
   form: Record<string, string>,
   basic?: { id: string; secret: string },
+  options: { from?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' }
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    ...options.headers,
+  }
   if (basic) {
     const enc = (v: string) => encodeURIComponent(v).replace(/%20/g, '+')
     headers.authorization = `Basic ${Buffer.from(`${enc(basic.id)}:${enc(basic.secret)}`).toString('base64')}`
   }
-  return fetch(url, {
+  const init = {
     method: 'POST',
     headers,
     body: new URLSearchParams(form).toString(),
-    redirect: 'manual',
-  })
+    redirect: 'manual' as const,
+  }
+  return options.from ? fetchFrom(options.from, url, init) : fetch(url, init)
 }

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Provider } from 'oidc-provider'
 import { z } from 'zod'
 import { readCookie, SESSION_COOKIE } from '../cookies.ts'
-import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES } from './provider.ts'
+import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, rememberSourceAddress } from './provider.ts'
 
 /**
  * Mounts the authorization server in the Fastify host:
@@ -72,6 +72,7 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     raw.originalUrl = `${OAUTH_MOUNT}${path}`
     raw.url = path
     stripProviderSession(raw)
+    forwardedAsFastifySees(req)
     // Our security headers (CSP frame-ancestors, X-Frame-Options, no-referrer…) on the
     // provider's pages too; the provider overrides where it sets its own.
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -111,6 +112,7 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
   /** The interaction this browser is in (its `_interaction` cookie), which must be `uid`. */
   async function interactionFor(req: FastifyRequest, reply: FastifyReply, uid: string) {
     const provider = await getProvider()
+    forwardedAsFastifySees(req)
     const interaction = await provider.interactionDetails(req.raw, reply.raw).catch(() => undefined)
     if (!interaction || interaction.uid !== uid) throw new AppError('NOT_FOUND', INTERACTION_GONE)
     return { provider, interaction }
@@ -201,6 +203,21 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
 function isFormPost(req: FastifyRequest): boolean {
   const type = req.headers['content-type'] ?? ''
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')
+}
+
+/**
+ * The provider (Koa, `proxy = true`) reads X-Forwarded-For/-Proto/-Host as they come. They are
+ * replaced by what Fastify concluded from them under SWITCHBOARD_TRUST_PROXY, so a client that
+ * is not a trusted proxy cannot choose its address or scheme there either; the address is also
+ * handed to the client-authentication throttle.
+ */
+function forwardedAsFastifySees(req: FastifyRequest): void {
+  const { ip, protocol, host } = req
+  const headers = req.raw.headers
+  headers['x-forwarded-for'] = ip
+  headers['x-forwarded-proto'] = protocol
+  headers['x-forwarded-host'] = host
+  rememberSourceAddress(req.raw, ip)
 }
 
 /**

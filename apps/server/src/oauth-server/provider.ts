@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import {
   API_SCOPES_METADATA,
   apiScopes,
@@ -42,6 +43,8 @@ export const OAUTH_ROUTES = {
 } as const
 
 const MINUTE = 60
+/** The address counted when the request's is not known (see compareClientSecret below). */
+const UNKNOWN = 'unknown'
 const DAY = 24 * 60 * MINUTE
 
 const escapeHtml = (value: unknown) =>
@@ -55,6 +58,14 @@ const escapeHtml = (value: unknown) =>
 const ERROR_EXPLANATIONS: Record<string, string> = {
   invalid_client: 'The application that sent you here is not registered with Switchboard.',
   invalid_redirect_uri: 'The application asked to send you back to an address it has not registered.',
+}
+
+/** The source address of each request handed to the provider, as Fastify decided it (trustProxy). */
+const sourceAddresses = new WeakMap<IncomingMessage, string>()
+
+/** Called by the plugin before the provider sees the request: the address the throttle counts. */
+export function rememberSourceAddress(req: IncomingMessage, address: string): void {
+  sourceAddresses.set(req, address)
 }
 
 let noticesFiltered = false
@@ -225,21 +236,41 @@ export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
 
   assertNoContextReaders(config)
   const provider = new ProviderClass(issuer, config)
-  // Behind a TLS-terminating proxy, X-Forwarded-Proto decides whether cookies are Secure (as
-  // Fastify's trustProxy does for our own routes).
+  // The plugin rewrites X-Forwarded-For/-Proto/-Host to what Fastify concluded under
+  // SWITCHBOARD_TRUST_PROXY (plugin.ts, `forward`), so believing them here believes exactly
+  // the proxies Fastify believes: behind a trusted TLS-terminating proxy the provider's cookies
+  // are Secure, and a client's own X-Forwarded-* headers are never taken at face value.
   provider.proxy = true
   // Secrets are stored hashed: compare the presented secret's hash in constant time. This is
   // the prototype hook the oidc-provider maintainer suggests for hashed secrets
   // (panva/node-oidc-provider#631); client_secret_jwt and HS* algorithms are disabled above.
-  // Repeated wrong secrets lock the client_id out for a minute (brute force).
+  // Ten wrong secrets for one client from one source address lock that address out for that
+  // client for a minute (brute force); the client keeps working from everywhere else.
   const throttle = new ClientAuthThrottle(core.clock)
+  // compareClientSecret is handed the secret only. oidc-provider calls it synchronously right
+  // after assigning the client to the request's context (lib/shared/client_auth.js), with no
+  // await in between, so the last assignment is this request's. Should an upgrade change that,
+  // `attempt.client !== this` and the attempt is counted under one shared address instead: a
+  // stricter throttle (client_id alone), never a laxer one; client-auth-lockout.test.ts fails.
+  let attempt: { client: unknown; address: string } | undefined
+  const entity = provider.OIDCContext.prototype.entity
+  provider.OIDCContext.prototype.entity = function assignEntity(
+    this: { ctx: { req: IncomingMessage } },
+    key: string,
+    value: unknown,
+  ) {
+    if (key === 'Client') attempt = { client: value, address: sourceAddresses.get(this.ctx.req) ?? UNKNOWN }
+    return entity.call(this, key, value)
+  }
   provider.Client.prototype.compareClientSecret = function compareClientSecret(
     this: { clientId: string; clientSecret?: string },
     actual: string,
   ) {
-    if (throttle.isBlocked(this.clientId)) return false
+    const address = attempt?.client === this ? attempt.address : UNKNOWN
+    attempt = undefined
+    if (throttle.isBlocked(this.clientId, address)) return false
     const ok = verifyClientSecret(actual, this.clientSecret)
-    if (!ok) throttle.recordFailure(this.clientId)
+    if (!ok) throttle.recordFailure(this.clientId, address)
     return ok
   }
   return provider

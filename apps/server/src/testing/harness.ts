@@ -22,6 +22,7 @@ import {
 } from '@switchboard/testing'
 import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
+import type { TrustProxy } from '../trust-proxy.ts'
 
 export interface Harness {
   url: string
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   provider?: StartOidcProviderOptions
   /** Register the provider as custom integration "acme-idp" with a tenant app (default true). */
   integration?: boolean
+  /** Proxies whose X-Forwarded-For is believed (SWITCHBOARD_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -55,7 +58,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = new ManualClock(new Date())
   const t = await createTestDeps({ clock })
   const logger = pino({ level: 'silent' })
-  const app = await buildApp({ core: t.deps, logger, bearerResolvers: [resolveOAuthAccessToken] })
+  const app = await buildApp({
+    core: t.deps,
+    logger,
+    bearerResolvers: [resolveOAuthAccessToken],
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

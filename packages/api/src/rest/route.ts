@@ -3,6 +3,7 @@ import {
   AppError,
   type Principal,
   requirePrincipal,
+  retryAfterOf,
   toAppError,
   validationError,
 } from '@switchboard/core'
@@ -87,9 +88,11 @@ function defaultPick(req: RestRequest): unknown {
   return Object.assign({}, body, req.params)
 }
 
+/** The error's answer; an error that says when to retry carries `Retry-After`. */
 export function errorResult(error: AppError): RestResult {
+  const retryAfter = retryAfterOf(error)
   const headers: Record<string, string> =
-    error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) }
+    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }
   return { status: error.httpStatus, body: error.toBody(), headers }
 }
 

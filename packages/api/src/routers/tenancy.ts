@@ -9,7 +9,9 @@ export const authRouter = {
     .input(core.LoginInput)
     .output(z.object({ user: UserOut }))
     .mutation(async ({ ctx, input }) => {
-      const { sessionToken, expiresAt, user } = await core.login(ctx.deps, input)
+      const { sessionToken, expiresAt, user } = await core.login(ctx.deps, input, {
+        sourceAddress: ctx.sourceAddress ?? 'unknown',
+      })
       ctx.session.set(sessionToken, expiresAt)
       return { user }
     }),

@@ -1,10 +1,21 @@
-import { type FormField, formFieldsFor, type IntegrationDefinition } from '@switchboard/catalog'
+import {
+  compileFieldPattern,
+  FieldPatternBudget,
+  type FormField,
+  formFieldsFor,
+  type IntegrationDefinition,
+  maxCheckedLength,
+} from '@switchboard/catalog'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { applyAuth, type StoredCredentials } from './credentials.ts'
 
-/** Checks typed-in credentials against the integration's form: required, known keys, patterns. */
+/**
+ * Checks typed-in credentials against the integration's form: required, known keys, patterns.
+ * A pattern is tenant input: it runs only on the linear-time engine, from one budget per
+ * submission (field-pattern.ts in the catalog), never as a JavaScript RegExp.
+ */
 export function validateFields(
   def: IntegrationDefinition,
   raw: Record<string, unknown>,
@@ -13,6 +24,7 @@ export function validateFields(
   const issues: Array<{ path: string; message: string }> = []
   const values: Record<string, string> = {}
   const known = new Set(fields.map((f) => f.key))
+  const budget = new FieldPatternBudget()
   for (const key of Object.keys(raw)) {
     if (!known.has(key))
       issues.push({ path: key, message: `unknown field; expected one of: ${[...known].join(', ')}` })
@@ -27,9 +39,28 @@ export function validateFields(
       issues.push({ path: f.key, message: `${f.label} must be text` })
       continue
     }
-    if (f.pattern !== undefined && !new RegExp(f.pattern).test(v)) {
-      issues.push({ path: f.key, message: `${f.label} does not look right (expected format ${f.pattern})` })
-      continue
+    if (f.pattern !== undefined) {
+      const compiled = compileFieldPattern(f.pattern)
+      if (!compiled.ok) {
+        // Stored before patterns were checked at create/update: the organization must fix it.
+        throw new AppError(
+          'INVALID_FIELD_PATTERN',
+          `${def.displayName}'s field "${f.label}" has a pattern that cannot be checked (it ${compiled.problem}); the organization must update the integration`,
+          [{ path: f.key, message: `pattern ${compiled.problem}` }],
+        )
+      }
+      const outcome = budget.check(compiled.pattern, v)
+      if (outcome === 'too-long') {
+        issues.push({
+          path: f.key,
+          message: `${f.label} is too long to check against its format (at most ${Math.max(0, maxCheckedLength(compiled.pattern))} characters)`,
+        })
+        continue
+      }
+      if (outcome === 'mismatch') {
+        issues.push({ path: f.key, message: `${f.label} does not look right (expected format ${f.pattern})` })
+        continue
+      }
     }
     values[f.key] = v
   }

@@ -1,5 +1,6 @@
 import {
   catalog,
+  fieldPatternProblem,
   findCatalogIntegration,
   IntegrationDefinition,
   type IntegrationInput,
@@ -145,6 +146,21 @@ function checkDefinitionUrls(deps: CoreDeps, def: IntegrationDefinition): void {
   }
 }
 
+/**
+ * Field patterns are tenant input run on every connect-page submit: each must compile on the
+ * linear-time engine within its limits (field-pattern.ts), else 400 INVALID_FIELD_PATTERN.
+ */
+function checkFieldPatterns(def: IntegrationDefinition): void {
+  const issues = def.fields.flatMap((f, i) => {
+    const problem = f.pattern === undefined ? undefined : fieldPatternProblem(f.pattern)
+    return problem === undefined ? [] : [{ path: `fields.${i}.pattern`, message: `pattern ${problem}` }]
+  })
+  const first = issues[0]
+  if (first) {
+    throw new AppError('INVALID_FIELD_PATTERN', `Invalid input: ${first.path}: the ${first.message}`, issues)
+  }
+}
+
 export async function createCustomIntegration(
   deps: CoreDeps,
   principal: Principal,
@@ -154,6 +170,7 @@ export async function createCustomIntegration(
   const parsed = IntegrationDefinition.safeParse(input)
   if (!parsed.success) throw validationError(parsed.error.issues)
   const def = parsed.data
+  checkFieldPatterns(def)
   checkDefinitionUrls(deps, def)
   if (findCatalogIntegration(def.name)) {
     throw new AppError('ALREADY_EXISTS', `"${def.name}" is a catalog integration; pick another name`)
@@ -218,6 +235,7 @@ export async function updateCustomIntegration(
       )
     }
   }
+  checkFieldPatterns(def)
   checkDefinitionUrls(deps, def)
   const now = deps.clock.now().toISOString()
   await deps.db.transaction().execute(async (trx) => {

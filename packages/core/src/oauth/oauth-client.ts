@@ -156,13 +156,18 @@ function toTokenSet(data: Record<string, unknown>, separator: string): TokenSet 
     tokenType: typeof data.token_type === 'string' ? data.token_type : 'Bearer',
     expiresInSeconds: num(data.expires_in),
     refreshTokenExpiresInSeconds: num(data.refresh_token_expires_in),
-    scopes:
-      scope === null
-        ? null
-        : scope
-            .split(separator === ' ' ? /\s+/ : new RegExp(`[${separator.replace(/[\]\\^-]/g, '\\$&')}\\s]+`))
-            .filter(Boolean),
+    scopes: scope === null ? null : splitScopes(scope, separator),
   }
+}
+
+/**
+ * A granted scope string split on runs of whitespace or of any character of the integration's
+ * separator (tenant input for a custom integration: it never becomes a RegExp).
+ */
+export function splitScopes(scope: string, separator: string): string[] {
+  let spaced = scope
+  for (const ch of separator) spaced = spaced.replaceAll(ch, ' ')
+  return spaced.split(/\s+/).filter(Boolean)
 }
 
 /** How long one token-endpoint request may take. */

@@ -390,7 +390,11 @@ describe('getFreshCredentials on the database', () => {
       clock.advance(LEASE_TTL_MS - 1000)
       const waited = await getFreshCredentials(other.deps, c, { maxWaitMs: 100 }).catch((e: unknown) => e)
       expect(waited).toBeInstanceOf(AppError)
-      expect(waited).toMatchObject({ code: 'REFRESH_IN_PROGRESS', httpStatus: 503, retryAfterSeconds: 5 })
+      expect(waited).toMatchObject({
+        code: 'REFRESH_IN_PROGRESS',
+        httpStatus: 503,
+        details: { retryAfterSeconds: 5 },
+      })
       tokens.gate = null
       answer()
       await first
@@ -437,7 +441,11 @@ describe('getFreshCredentials on the database', () => {
       })
       .where('id', '=', c.id)
       .execute()
-    expect(await waiting).toMatchObject({ code: 'REFRESH_FAILED', httpStatus: 502, retryAfterSeconds: 30 })
+    expect(await waiting).toMatchObject({
+      code: 'REFRESH_FAILED',
+      httpStatus: 502,
+      details: { retryAfterSeconds: 30 },
+    })
     expect(callsFor(c)).toHaveLength(0)
   })
 

@@ -8,7 +8,7 @@ import {
 import { recordConnectionEvent } from '../connections/store-connection.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
-import { AppError, withRetryAfter } from '../errors.ts'
+import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import {
   introspectToken,
@@ -256,12 +256,10 @@ async function refreshOnce(
     if (settling !== undefined) throw refreshFailedForNow(deps, current, settling)
     if (stopping.has(deps.db)) throw new AppError('SHUTTING_DOWN', 'This server is shutting down; try again')
     if (Date.now() > deadline) {
-      throw withRetryAfter(
-        new AppError(
-          'REFRESH_IN_PROGRESS',
-          "Another Switchboard instance is still refreshing this connection's token; try again in a few seconds",
-        ),
-        LEASE_RENEW_MS / 1000,
+      throw new AppError(
+        'REFRESH_IN_PROGRESS',
+        "Another Switchboard instance is still refreshing this connection's token; try again in a few seconds",
+        { retryAfterSeconds: LEASE_RENEW_MS / 1000 },
       )
     }
     failuresWhenWaiting ??= current.refreshFailures
@@ -313,12 +311,10 @@ function refreshFailedForNow(deps: CoreDeps, c: Connection, retryAtMs?: number):
   const now = clockMs(deps.clock)
   const at = retryAtMs ?? (c.nextRefreshAt ? Date.parse(c.nextRefreshAt) : now)
   const seconds = Math.min(60, Math.max(1, Math.ceil((at - now) / 1000)))
-  return withRetryAfter(
-    new AppError(
-      'REFRESH_FAILED',
-      `The provider could not refresh this connection's token just now; try again in ${seconds} s`,
-    ),
-    seconds,
+  return new AppError(
+    'REFRESH_FAILED',
+    `The provider could not refresh this connection's token just now; try again in ${seconds} s`,
+    { retryAfterSeconds: seconds },
   )
 }
 

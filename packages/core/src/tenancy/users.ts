@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { throttledLogin } from './login-throttle.ts'
 import { toUserView, type UserView } from './views.ts'
 
 export const EmailSchema = z
@@ -60,18 +61,24 @@ export type LoginInput = z.infer<typeof LoginInput>
 
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000
 
-/** Checks a password and opens a dashboard session; the cookie value is returned once. */
-export async function login(deps: CoreDeps, input: LoginInput) {
-  const user = await deps.db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', input.email.trim().toLowerCase())
-    .executeTakeFirst()
-  // Hash even for unknown emails so timing does not reveal which emails exist.
-  let ok = false
-  if (user) ok = await verifyPassword(input.password, user.passwordHash)
-  else await verifyPassword(input.password, DUMMY_HASH)
-  if (!user || !ok) throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
+/**
+ * Checks a password and opens a dashboard session; the cookie value is returned once.
+ * `sourceAddress` is the client's address as the HTTP host decided it (SWITCHBOARD_TRUST_PROXY):
+ * failed attempts are limited per account and per address (login-throttle.ts), with 429
+ * RATE_LIMITED and `details.retryAfterSeconds`.
+ */
+export async function login(deps: CoreDeps, input: LoginInput, source: { sourceAddress: string }) {
+  const email = input.email.trim().toLowerCase()
+  const { ok, value: user } = await throttledLogin(deps, email, source.sourceAddress, async () => {
+    const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+    // Hash even for unknown emails so timing does not reveal which emails exist.
+    if (!user) {
+      await verifyPassword(input.password, DUMMY_HASH)
+      return { ok: false, value: undefined }
+    }
+    return { ok: await verifyPassword(input.password, user.passwordHash), value: user }
+  })
+  if (!ok || !user) throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
   const token = randomToken(32)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()

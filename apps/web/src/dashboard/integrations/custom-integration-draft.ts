@@ -1,3 +1,4 @@
+import { fieldPatternProblem } from '@switchboard/catalog/field-pattern'
 import { type AuthType, IntegrationDefinition, type IntegrationInput } from '../../catalog-schema.ts'
 
 /**
@@ -305,12 +306,10 @@ export function validateDraft(d: Draft, takenNames: ReadonlySet<string>): DraftI
     add('fields', 'Add at least one field people fill in.')
   // OAuth 2.0 integrations send no fields (the form hides them), so they cannot hold it up.
   if (d.authType !== 'OAUTH2') {
+    // The server's own check (linear-time engine, its limits): the pattern is never a RegExp.
     d.fields.forEach((f, i) => {
-      try {
-        new RegExp(f.pattern)
-      } catch {
-        add(`fields.${i}.pattern`, 'Not a valid regular expression.')
-      }
+      const problem = f.pattern.trim() === '' ? undefined : fieldPatternProblem(f.pattern.trim())
+      if (problem) add(`fields.${i}.pattern`, `This pattern ${problem}.`)
     })
     const keys = d.fields.map((f) => f.key.trim())
     keys.forEach((key, i) => {

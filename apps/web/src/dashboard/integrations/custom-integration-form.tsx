@@ -687,7 +687,7 @@ function FieldEditor({
           problem={problem(at('pattern'))}
           optional
           placeholder="^sk-"
-          help="A regular expression the value must match."
+          help="A regular expression (RE2 syntax: no backreferences or lookaround) the value must match."
           spellCheck={false}
         />
       </div>
