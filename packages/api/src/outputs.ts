@@ -144,6 +144,12 @@ export const IntegrationOut = z.object({
   categories: z.array(z.string()),
   authType: z.enum(['OAUTH2', 'SECRET_TEXT', 'BASIC', 'CUSTOM']),
   custom: z.boolean(),
+  /** Whether a new connection can start now (core's IntegrationReadiness). */
+  readiness: z.object({
+    ready: z.boolean(),
+    oauthApp: z.enum(['TENANT', 'PLATFORM']).nullable(),
+    blockedBy: z.enum(['NO_OAUTH_APP', 'CUSTOM_OAUTH_APP_PLAN_REQUIRED']).nullable(),
+  }),
   // The definition holds no secrets (client secrets live in OAuth apps).
   definition: z.record(z.string(), z.unknown()),
 })

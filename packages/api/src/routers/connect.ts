@@ -101,9 +101,7 @@ export const integrationsRouter = {
   get: protectedProcedure
     .input(Id)
     .output(IntegrationOut)
-    .query(async ({ ctx, input }) =>
-      core.toIntegrationView(await core.requireIntegration(ctx.deps, ctx.principal.organizationId, input.id)),
-    ),
+    .query(({ ctx, input }) => core.getIntegration(ctx.deps, ctx.principal, input.id)),
   create: protectedProcedure
     .input(z.record(z.string(), z.unknown()))
     .output(IntegrationOut)
