@@ -1,2 +1,3 @@
 export { catalog, findCatalogIntegration } from './catalog.ts'
+export { catalogLogoDir, catalogLogoPath, LOGO_PATH_PREFIX } from './logos.ts'
 export * from './schema.ts'

@@ -75,7 +75,11 @@ async function readinessOf(
       planAllowsTenant,
     )
     if (!picked.app) return { ready: false, oauthApp: null, blockedBy: picked.problem }
-    return { ready: true, oauthApp: picked.app.organizationId === null ? 'PLATFORM' : 'TENANT', blockedBy: null }
+    return {
+      ready: true,
+      oauthApp: picked.app.organizationId === null ? 'PLATFORM' : 'TENANT',
+      blockedBy: null,
+    }
   }
 }
 
@@ -243,7 +247,12 @@ export async function createCustomIntegration(
       updatedAt: now,
     })
     .execute()
-  return viewWithReadiness(deps, principal.organizationId, { id, name: def.name, custom: true, definition: def })
+  return viewWithReadiness(deps, principal.organizationId, {
+    id,
+    name: def.name,
+    custom: true,
+    definition: def,
+  })
 }
 
 /**
