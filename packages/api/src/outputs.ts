@@ -180,3 +180,36 @@ export const OAuthGrantOut = z.object({
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
 })
+
+/** The dashboard's overview (core getOverview). */
+export const OverviewOut = z.object({
+  connectionsByStatus: z.array(z.object({ status: z.string(), count: z.number() })),
+  connectionsByIntegration: z.array(z.object({ integrationName: z.string(), count: z.number() })),
+  needsAttention: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      integrationName: z.string(),
+      status: z.string(),
+      statusReason: z.string().nullable(),
+      tokenExpiresAt: z.string().nullable(),
+      refreshTokenExpiresAt: z.string().nullable(),
+      nextStep: z.string(),
+    }),
+  ),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      completed: z.number(),
+      failed: z.number(),
+      pending: z.number(),
+      refreshFailures: z.number(),
+    }),
+  ),
+  /** Which first steps are done (the dashboard shows them while there is no connection). */
+  gettingStarted: z.object({
+    integrationChosen: z.boolean(),
+    connectTokenCreated: z.boolean(),
+    connectionCreated: z.boolean(),
+  }),
+})

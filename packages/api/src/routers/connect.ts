@@ -11,6 +11,7 @@ import {
   EndUserOut,
   IntegrationOut,
   OAuthAppOut,
+  OverviewOut,
 } from '../outputs.ts'
 import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
@@ -142,32 +143,6 @@ export const oauthAppsRouter = {
 export const statsRouter = {
   overview: protectedProcedure
     .input(core.OverviewInput)
-    .output(
-      z.object({
-        connectionsByStatus: z.array(z.object({ status: z.string(), count: z.number() })),
-        connectionsByIntegration: z.array(z.object({ integrationName: z.string(), count: z.number() })),
-        needsAttention: z.array(
-          z.object({
-            id: z.string(),
-            displayName: z.string(),
-            integrationName: z.string(),
-            status: z.string(),
-            statusReason: z.string().nullable(),
-            tokenExpiresAt: z.string().nullable(),
-            refreshTokenExpiresAt: z.string().nullable(),
-            nextStep: z.string(),
-          }),
-        ),
-        days: z.array(
-          z.object({
-            date: z.string(),
-            completed: z.number(),
-            failed: z.number(),
-            pending: z.number(),
-            refreshFailures: z.number(),
-          }),
-        ),
-      }),
-    )
+    .output(OverviewOut)
     .query(({ ctx, input }) => core.getOverview(ctx.deps, ctx.principal, input)),
 } satisfies TRPCRouterRecord
