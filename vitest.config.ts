@@ -9,7 +9,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+            // The SPA's pure functions (messages, colours); its pages are tested in Chromium (e2e).
+            'apps/web/src/**/*.test.ts',
+          ],
           // PostgreSQL-only files run in the `pg` project alone.
           exclude: ['**/node_modules/**', '**/*.pg.test.ts'],
           testTimeout: 30_000,
