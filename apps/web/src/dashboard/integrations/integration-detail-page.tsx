@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -64,6 +64,11 @@ export function IntegrationDetailPage() {
   const [deleting, setDeleting] = useState(false)
   const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
   useDocumentTitle(integration.data?.displayName ?? 'Integration')
+  // The catalog's "Add your OAuth app" links here with #oauth-app: bring the section into view.
+  const loaded = integration.isSuccess
+  useEffect(() => {
+    if (loaded && location.hash === '#oauth-app') document.getElementById('oauth-app')?.scrollIntoView()
+  }, [loaded, location.hash])
   const back = (
     <Link to="/app/integrations" className="back-link">
       ← All integrations
@@ -222,6 +227,15 @@ function DeleteIntegrationDialog({
   )
 }
 
+/** An OAuth app added or removed changes the integrations' readiness too. */
+async function invalidateAppsAndReadiness(queryClient: QueryClient) {
+  await Promise.all([
+    queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter()),
+    queryClient.invalidateQueries(trpc.integrations.list.pathFilter()),
+    queryClient.invalidateQueries(trpc.integrations.get.pathFilter()),
+  ])
+}
+
 function httpStatusNotFound(error: unknown): boolean {
   const code = appCodeOf(error)
   return code === 'NOT_FOUND' || code === 'INTEGRATION_NOT_FOUND'
@@ -268,7 +282,7 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
   const platform = mine.filter((a) => a.owner === 'PLATFORM')
   const onFreePlan = organization.plan === 'FREE'
   return (
-    <section className="card" aria-labelledby="integration-oauth-app-heading">
+    <section className="card" id="oauth-app" aria-labelledby="integration-oauth-app-heading">
       <h2 id="integration-oauth-app-heading" className="card-title">
         Your OAuth app
       </h2>
@@ -342,7 +356,7 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
       setClientId('')
       setClientSecret('')
       setScopes('')
-      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+      await invalidateAppsAndReadiness(queryClient)
     },
   })
   // The plan may have changed since the page loaded: the server's answer is the last word.
@@ -430,7 +444,7 @@ function RemoveOAuthAppDialog({ app, onClose }: { app: OAuthApp | null; onClose:
   const remove = useMutation({
     ...trpc.oauthApps.delete.mutationOptions(),
     onSuccess: async () => {
-      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+      await invalidateAppsAndReadiness(queryClient)
       onClose()
     },
   })
