@@ -9,6 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx'
 import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { appCodeOf, fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
 import { useSession } from '../session-context.tsx'
@@ -374,7 +375,15 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
   }
 
   const issues = fieldIssuesOf(create.error)
-  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message
+  const labels: Record<string, string> = {
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    scopes: 'Scopes',
+  }
+  const issueFor = (path: string) => {
+    const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))
+    return issue && describeIssue(issue, labels[path] ?? path)
+  }
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add your OAuth app">
       {planRequired && (
@@ -390,8 +399,13 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
           autoComplete="off"
           onChange={(e) => setClientId(e.target.value)}
           aria-invalid={issueFor('clientId') ? true : undefined}
+          aria-describedby={issueFor('clientId') ? 'oauth-app-client-id-error' : undefined}
         />
-        {issueFor('clientId') && <p className="field-error">Client ID {issueFor('clientId')}.</p>}
+        {issueFor('clientId') && (
+          <p id="oauth-app-client-id-error" className="field-error">
+            {issueFor('clientId')}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="oauth-app-client-secret">Client secret</label>
@@ -408,9 +422,7 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
           id="oauth-app-client-secret-help"
           className={issueFor('clientSecret') ? 'field-error' : 'field-help'}
         >
-          {issueFor('clientSecret')
-            ? `Client secret ${issueFor('clientSecret')}.`
-            : 'Stored encrypted and never shown again.'}
+          {issueFor('clientSecret') ?? 'Stored encrypted and never shown again.'}
         </p>
       </div>
       <div className="field">
