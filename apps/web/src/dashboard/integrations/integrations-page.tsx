@@ -166,17 +166,16 @@ function Readiness({ integration }: { integration: Integration }) {
     return (
       <p className="integration-card-readiness" data-testid="readiness">
         <span className="badge badge-success">Ready</span>
-        {detail && <span className="cell-sub">{detail}</span>}
+        {detail && <span className="cell-sub"> {detail}</span>}
       </p>
     )
   }
   const labels = blockedLabels[blockedBy ?? 'NO_OAUTH_APP']
   return (
     <p className="integration-card-readiness" data-testid="readiness">
-      <span className="badge badge-warning">{labels.badge}</span>
+      <span className="badge badge-warning">{labels.badge}</span>{' '}
       <Link to={setup} className="card-inner-link">
         {labels.action}
-        <span className="visually-hidden"> for {integration.displayName}</span>
       </Link>
     </p>
   )
