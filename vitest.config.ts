@@ -12,6 +12,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
+            // The SPA's pure functions (messages, colours); its pages are tested in Chromium (e2e).
             'apps/web/src/**/*.test.ts',
           ],
           // PostgreSQL-only files run in the `pg` project alone.

@@ -186,6 +186,38 @@ describe('HTTP host (SQLite)', () => {
       }
     })
 
+    it('serves the catalog logos from our own origin, and nothing else under /logos/', async () => {
+      const res = await app.inject('/logos/github.svg')
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/)
+      expect(res.headers['cache-control']).toMatch(/max-age=\d+/)
+      expect(res.body).toMatch(/^<svg /)
+      const missing = await app.inject('/logos/no-such-integration.svg')
+      expect(missing.statusCode).toBe(404)
+      expect(missing.body).not.toContain(SPA_MARKER)
+      // Nothing outside the logo folder (here, the catalog's package.json) is served.
+      expect((await app.inject('/logos/%2e%2e/package.json')).body).not.toContain('@switchboard/catalog')
+    })
+
+    it('lets pages load images from our origin and data: only, except where a tenant image is the point', async () => {
+      const imgSrc = (csp: string | undefined) => /img-src ([^;]*)/.exec(String(csp))?.[1]
+      for (const url of ['/', '/app', '/app/integrations', '/authorize/login?uid=x', '/api/v1/workspaces']) {
+        expect(imgSrc((await app.inject(url)).headers['content-security-policy'] as string), url).toBe(
+          "'self' data:",
+        )
+      }
+      // The hosted connect page shows the organization's logo, the consent page the app's.
+      for (const url of ['/connect?token=cst_x', '/authorize/consent?uid=x']) {
+        const csp = (await app.inject(url)).headers['content-security-policy'] as string
+        expect(imgSrc(csp), url).toBe("'self' data: https:")
+        expect(csp, url).toMatch(/frame-ancestors 'none'/)
+      }
+      // Only those exact pages: a look-alike path is not one of them.
+      expect(imgSrc((await app.inject('/connectx')).headers['content-security-policy'] as string)).toBe(
+        "'self' data:",
+      )
+    })
+
     it('sends security headers', async () => {
       const res = await app.inject('/')
       expect(res.headers['x-content-type-options']).toBe('nosniff')

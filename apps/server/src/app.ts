@@ -10,6 +10,7 @@ import {
   type RestRequest,
   restRoutes,
 } from '@switchboard/api'
+import { catalogLogoDir, LOGO_PATH_PREFIX } from '@switchboard/catalog'
 import {
   type AbortEvents,
   AppError,
@@ -44,7 +45,20 @@ export interface AppDeps {
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
-const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/']
+const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/', LOGO_PATH_PREFIX]
+
+/**
+ * The pages whose point is an image a tenant chose: the hosted connect page shows the
+ * organization's logo (and a custom integration's), the consent page the third-party app's.
+ * Only their documents may load https images; every other page loads images from our origin
+ * and data: URIs only (catalog logos are bundled, see packages/catalog/logos/).
+ */
+const TENANT_IMAGE_PAGES = new Set(['/connect', '/authorize/consent'])
+
+function isTenantImagePage(url: string): boolean {
+  const q = url.indexOf('?')
+  return TENANT_IMAGE_PAGES.has(q === -1 ? url : url.slice(0, q))
+}
 
 function isApiPath(url: string): boolean {
   const p = url.split('?')[0] ?? ''
@@ -189,22 +203,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     done()
   })
 
-  const security = securityHeaders({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'", 'http:', 'https:'],
-        upgradeInsecureRequests: null,
+  const securityWith = (imgSrc: string[]) =>
+    securityHeaders({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc,
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'", 'http:', 'https:'],
+          upgradeInsecureRequests: null,
+        },
       },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    crossOriginOpenerPolicy: false,
-    strictTransportSecurity: secureCookies,
-  })
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginOpenerPolicy: false,
+      strictTransportSecurity: secureCookies,
+    })
+  const security = securityWith(["'self'", 'data:'])
+  // No Referer leaves these pages either (the connect page's URL holds its token).
+  const tenantImageSecurity = securityWith(["'self'", 'data:', 'https:'])
   // A proxied answer is the upstream's content on our origin: whatever it is (HTML, a
   // script), the browser runs none of it as ours and lets no other site embed it. (Core
   // drops the upstream's own policy headers, so these are the only ones.)
@@ -218,7 +236,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     proxiedSecurity['strict-transport-security'] = security['strict-transport-security']
   }
   app.addHook('onRequest', (req, reply, done) => {
-    void reply.headers((req.routeOptions.config as RouteConfig).proxied ? proxiedSecurity : security)
+    void reply.headers(
+      (req.routeOptions.config as RouteConfig).proxied
+        ? proxiedSecurity
+        : isTenantImagePage(req.url)
+          ? tenantImageSecurity
+          : security,
+    )
     done()
   })
 
@@ -249,6 +273,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (hasSpa && deps.webDist) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: ['index.html'] })
   }
+  // The built-in integrations' logos, bundled with the catalog: a day in caches, as a release
+  // may redraw one under the same name.
+  await app.register(fastifyStatic, {
+    root: catalogLogoDir,
+    prefix: LOGO_PATH_PREFIX,
+    decorateReply: false,
+    index: false,
+    cacheControl: true,
+    maxAge: '1d',
+  })
 
   /** The per-request context shared by tRPC and REST. */
   async function contextFor(req: FastifyRequest, reply: FastifyReply): Promise<ApiContext> {

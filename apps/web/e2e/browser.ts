@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+import { type Browser, chromium } from 'playwright-core'
 
 /**
  * Debian's Chromium, headless. Never `playwright install`: the suite uses the system browser
@@ -18,15 +18,4 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   })
-}
-
-const STAND_IN_LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#a1a1aa"/></svg>'
-
-/** Integration logos come from the web; the suite stays offline and serves a grey stand-in. */
-export async function serveStandInLogos(context: BrowserContext, serverUrl: string): Promise<void> {
-  await context.route(
-    (url) => url.origin !== serverUrl,
-    (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: STAND_IN_LOGO }),
-  )
 }

@@ -20,7 +20,6 @@ const FREE_OWNER = { email: 'owner@tiny.test', password: 'tiny owner password 1'
 describe('integrations', () => {
   const t = browserSuite({
     viewport: { width: 1280, height: 900 },
-    standInLogos: true,
     setup: async ({ server, org }) => {
       await addTestUser(server, { organizationId: org.organizationId, ...MEMBER, role: 'member' })
     },
@@ -274,6 +273,55 @@ describe('integrations', () => {
     await t.page.getByText('Only owners and admins can manage custom integrations').waitFor()
     expect(await t.page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
     expect(t.errors.take()).toEqual([])
+  })
+
+  it('says on each catalog card whether it is ready, from the server, and links to the setup', async () => {
+    await addPlatformOAuthApp(t.server.core, {
+      integrationName: 'dropbox',
+      clientId: 'platform-dropbox',
+      clientSecret: 'platform-secret',
+    })
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/integrations')
+    const card = (name: string) =>
+      t.page.getByRole('listitem').filter({ has: t.page.getByRole('link', { name, exact: true }) })
+    const readiness = (name: string) => card(name).getByTestId('readiness')
+    // API key, basic and custom-field integrations are always ready; OAuth ones need an app.
+    await readiness('OpenAI').waitFor()
+    expect(await readiness('OpenAI').textContent()).toBe('Ready')
+    expect(await readiness('Dropbox').textContent()).toBe('Ready with Switchboard’s shared app')
+    expect(await readiness('Notion').textContent()).toContain('Needs an OAuth app')
+    await screenshot(t.page, 'integrations-readiness')
+
+    // The card links to the place where the app is added; adding it makes Notion ready.
+    await readiness('Notion').getByRole('link', { name: 'Add your OAuth app' }).click()
+    await t.page.waitForURL('**/app/integrations/notion#oauth-app')
+    const section = t.page.getByRole('region', { name: 'Your OAuth app' })
+    await section.getByLabel('Client ID').fill('acme-notion')
+    await section.getByLabel('Client secret').fill('acme-notion-secret')
+    await section.getByRole('button', { name: 'Save OAuth app' }).click()
+    await section.getByTestId('oauth-app-client-id').waitFor()
+    await t.page.getByRole('link', { name: '← All integrations' }).click()
+    await expect.poll(() => readiness('Notion').textContent()).toBe('Ready with your OAuth app')
+    // The same rule as the connect flow: a connect token for Notion now gets an app.
+    expect((await selectOAuthApp(t.server.core, t.org.organizationId, 'notion')).clientId).toBe('acme-notion')
+    expect(t.errors.take()).toEqual([])
+  })
+
+  it('says which field is wrong and what to do, not zod’s words', async () => {
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/integrations/asana')
+    const section = t.page.getByRole('region', { name: 'Your OAuth app' })
+    // Spaces only: the client ID is trimmed to nothing on the server.
+    await section.getByLabel('Client ID').fill('   ')
+    await section.getByRole('button', { name: 'Save OAuth app' }).click()
+    await expect.poll(() => messageOf('Client ID')).toBe('Enter a client ID.')
+    expect(await messageOf('Client secret')).toBe('Enter a client secret.')
+    expect(await section.textContent()).not.toMatch(/Too small|expected string|>=/)
+    await screenshot(t.page, 'oauth-app-field-errors')
+    expect(withoutExpectedStatus(t.errors.take(), [400])).toEqual([])
   })
 
   it('tells a Free-plan organization why its OAuth app is not used and what to do', async () => {

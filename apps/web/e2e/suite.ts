@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { Principal } from '../../../packages/core/src/index.ts'
-import { launchChromium, serveStandInLogos } from './browser.ts'
+import { launchChromium } from './browser.ts'
 import { type PageErrors, trackPageErrors } from './page-errors.ts'
 import {
   bootstrapTestOrganization,
@@ -23,8 +23,6 @@ export interface BrowserSuiteOptions {
   viewport?: { width: number; height: number }
   /** Lets pages read and write the clipboard (for "Copy" buttons). */
   clipboard?: boolean
-  /** Answers requests to other origins with a grey logo (serveStandInLogos). */
-  standInLogos?: boolean
   /** Anything else a new context needs before its page opens (routes, listeners). */
   prepareContext?: (context: BrowserContext) => Promise<void>
 }
@@ -47,6 +45,8 @@ export interface BrowserSuite {
   openPage(options?: BrowserContextOptions): Promise<void>
   /** Signs in on /app/login and waits for the overview. */
   signIn(user: { email: string; password: string }): Promise<void>
+  /** Requests this test's context sent anywhere but the test server (e.g. a hot-linked logo). */
+  foreignRequests(): string[]
 }
 
 /**
@@ -59,7 +59,8 @@ export interface BrowserSuite {
 export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
   const viewport = options.viewport ?? { width: 1280, height: 820 }
   // The other fields are filled in by the hooks and by openPage() before a test reads them.
-  const t = { openPage, signIn } as BrowserSuite
+  const t = { openPage, signIn, foreignRequests: () => foreign } as BrowserSuite
+  let foreign: string[] = []
 
   beforeAll(async () => {
     t.server = await startTestServer(options.server)
@@ -84,7 +85,11 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     if (options.clipboard) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.server.url })
     }
-    if (options.standInLogos) await serveStandInLogos(context, t.server.url)
+    foreign = []
+    context.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(`${t.server.url}/`) && !url.startsWith('data:')) foreign.push(url)
+    })
     await options.prepareContext?.(context)
     t.page = await context.newPage()
     t.errors = trackPageErrors(t.page)

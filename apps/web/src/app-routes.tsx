@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
+import { OutsideImagesAllowed } from './components/logo.tsx'
 import { PageLoading } from './components/page-loading.tsx'
 
 // Each surface is its own chunk: the public connect page never downloads the dashboard (or recharts).
@@ -22,10 +23,25 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/" element={<Navigate to="/app" replace />} />
-        <Route path="/connect" element={<ConnectPage />} />
+        {/* The two pages whose CSP allows https images (apps/server/src/app.ts): tenants' logos. */}
+        <Route
+          path="/connect"
+          element={
+            <OutsideImagesAllowed value={true}>
+              <ConnectPage />
+            </OutsideImagesAllowed>
+          }
+        />
         <Route path="/app/*" element={<DashboardApp />} />
         <Route path="/authorize/login" element={<AuthorizeLoginPage />} />
-        <Route path="/authorize/consent" element={<AuthorizeConsentPage />} />
+        <Route
+          path="/authorize/consent"
+          element={
+            <OutsideImagesAllowed value={true}>
+              <AuthorizeConsentPage />
+            </OutsideImagesAllowed>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

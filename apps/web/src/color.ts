@@ -13,12 +13,19 @@ function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
 }
 
+/** WCAG 2 contrast ratio of two #rrggbb colours, from 1 (none) to 21 (black on white). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (light + 0.05) / (dark + 0.05)
+}
+
+/** WCAG AA: 4.5:1 for text, 3:1 for the parts of a graphic one must see (bars, lines, swatches). */
+export const AA_TEXT = 4.5
+export const AA_GRAPHIC = 3
+
 /** White or near-black text, whichever reads better on the given background. */
 export function readableTextOn(hex: string): string {
-  const l = luminance(hex)
-  const contrastWhite = 1.05 / (l + 0.05)
-  const contrastDark = (l + 0.05) / (0.0144 + 0.05)
-  return contrastWhite >= contrastDark ? '#ffffff' : '#111827'
+  return contrastRatio('#ffffff', hex) >= contrastRatio('#111827', hex) ? '#ffffff' : '#111827'
 }
 
 /** CSS custom properties that re-colour accent elements (buttons, focus rings, links) inside a subtree. */

@@ -144,6 +144,12 @@ export const IntegrationOut = z.object({
   categories: z.array(z.string()),
   authType: z.enum(['OAUTH2', 'SECRET_TEXT', 'BASIC', 'CUSTOM']),
   custom: z.boolean(),
+  /** Whether a new connection can start now (core's IntegrationReadiness). */
+  readiness: z.object({
+    ready: z.boolean(),
+    oauthApp: z.enum(['TENANT', 'PLATFORM']).nullable(),
+    blockedBy: z.enum(['NO_OAUTH_APP', 'CUSTOM_OAUTH_APP_PLAN_REQUIRED']).nullable(),
+  }),
   // The definition holds no secrets (client secrets live in OAuth apps).
   definition: z.record(z.string(), z.unknown()),
 })
@@ -173,4 +179,37 @@ export const OAuthGrantOut = z.object({
   scopes: z.array(z.string()),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
+})
+
+/** The dashboard's overview (core getOverview). */
+export const OverviewOut = z.object({
+  connectionsByStatus: z.array(z.object({ status: z.string(), count: z.number() })),
+  connectionsByIntegration: z.array(z.object({ integrationName: z.string(), count: z.number() })),
+  needsAttention: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      integrationName: z.string(),
+      status: z.string(),
+      statusReason: z.string().nullable(),
+      tokenExpiresAt: z.string().nullable(),
+      refreshTokenExpiresAt: z.string().nullable(),
+      nextStep: z.string(),
+    }),
+  ),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      completed: z.number(),
+      failed: z.number(),
+      pending: z.number(),
+      refreshFailures: z.number(),
+    }),
+  ),
+  /** Which first steps are done (the dashboard shows them while there is no connection). */
+  gettingStarted: z.object({
+    integrationChosen: z.boolean(),
+    connectTokenCreated: z.boolean(),
+    connectionCreated: z.boolean(),
+  }),
 })

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import * as arctic from 'arctic'
 import { describe, expect, it } from 'vitest'
 import { catalog, findCatalogIntegration } from './catalog.ts'
@@ -12,6 +14,7 @@ import { googleIntegrations } from './integrations/google.ts'
 import { microsoftIntegrations } from './integrations/microsoft.ts'
 import { productivityIntegrations } from './integrations/productivity.ts'
 import { socialIntegrations } from './integrations/social.ts'
+import { catalogLogoDir, catalogLogoPath } from './logos.ts'
 import {
   type ApiAuth,
   allowedOriginsFor,
@@ -105,7 +108,25 @@ describe('catalog data', () => {
       const result = IntegrationDefinition.safeParse(input)
       expect(result.error, `entry ${String(input.name)}`).toBeUndefined()
     }
-    expect(catalog).toEqual(rawEntries.map((input) => IntegrationDefinition.parse(input)))
+    expect(catalog).toEqual(
+      rawEntries.map((input) =>
+        IntegrationDefinition.parse({ ...input, logoUrl: catalogLogoPath(String(input.name)) }),
+      ),
+    )
+  })
+
+  it('bundles one logo per entry, served from our own origin, and no logo of no entry', () => {
+    // Entries name no logo of their own: a vendor's URL would be hot-linked by every dashboard.
+    expect(rawEntries.filter((input) => input.logoUrl !== undefined).map((i) => i.name)).toEqual([])
+    for (const def of catalog) expect(def.logoUrl).toBe(`/logos/${def.name}.svg`)
+    const files = readdirSync(catalogLogoDir).sort()
+    expect(files).toEqual(catalog.map((def) => `${def.name}.svg`).sort())
+    for (const file of files) {
+      const svg = readFileSync(path.join(catalogLogoDir, file), 'utf8')
+      expect(svg, file).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+      // Nothing that loads or runs: no script, no link to anything outside the file.
+      expect(svg, file).not.toMatch(/<script|href|url\(|on[a-z]+=/i)
+    }
   })
 
   it('has at least 45 entries with unique names', () => {
@@ -119,12 +140,11 @@ describe('catalog data', () => {
     expect(REQUIRED_NAMES.filter((name) => !names.has(name))).toEqual([])
   })
 
-  it('uses https for every OAuth, API, logo and docs URL', () => {
+  it('uses https for every OAuth, API and docs URL', () => {
     for (const def of catalog) {
       const urls = [
         def.api.baseUrl,
         ...def.api.allowedOrigins,
-        ...(def.logoUrl === undefined ? [] : [def.logoUrl]),
         ...(def.docsUrl === undefined ? [] : [def.docsUrl]),
         ...(def.oauth2
           ? [

@@ -9,6 +9,7 @@ import { googleIntegrations } from './integrations/google.ts'
 import { microsoftIntegrations } from './integrations/microsoft.ts'
 import { productivityIntegrations } from './integrations/productivity.ts'
 import { socialIntegrations } from './integrations/social.ts'
+import { catalogLogoPath } from './logos.ts'
 import { IntegrationDefinition, type IntegrationInput } from './schema.ts'
 
 /**
@@ -19,6 +20,7 @@ import { IntegrationDefinition, type IntegrationInput } from './schema.ts'
  *   appended to it as-is (`https://api.openai.com/v1` + `/models`), not resolved as URL references.
  * - `api.allowedOrigins` is only set when more than the base URL's origin is needed, and then
  *   includes the base URL's origin.
+ * - Entries name no logo: each gets its bundled one, logos/<name>.svg (scripts/build-logos.ts).
  * - OAuth2 endpoints, PKCE and client authentication match Arctic 3.7.0 for every provider Arctic
  *   ships (checked by catalog.test.ts), except where the test documents a deliberate difference.
  */
@@ -43,11 +45,16 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-/** Parses every entry (filling defaults) and fails fast, naming the entry, on a bad one or a duplicate name. */
+/**
+ * Parses every entry (filling defaults) and fails fast, naming the entry, on a bad one or a
+ * duplicate name. Each entry's logo is the bundled one (logos/<name>.svg, served by our server).
+ */
 function build(inputs: readonly IntegrationInput[]): readonly IntegrationDefinition[] {
   const seen = new Set<string>()
   const parsed = inputs.map((input, index) => {
-    const result = IntegrationDefinition.safeParse(input)
+    const withLogo =
+      typeof input.name === 'string' ? { ...input, logoUrl: catalogLogoPath(input.name) } : input
+    const result = IntegrationDefinition.safeParse(withLogo)
     if (!result.success) {
       const label = typeof input.name === 'string' ? `"${input.name}"` : `#${index}`
       throw new Error(`catalog entry ${label} is invalid:\n${z.prettifyError(result.error)}`)

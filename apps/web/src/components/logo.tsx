@@ -1,4 +1,27 @@
-import { useState } from 'react'
+import { createContext, useContext, useState } from 'react'
+
+/**
+ * Whether this page may load images from other origins. The server's Content-Security-Policy
+ * allows them only on the pages whose point is an image a tenant chose (the hosted connect
+ * page and the consent page; apps/server/src/app.ts), and app-routes.tsx says so for those
+ * routes; elsewhere a logo from another origin is drawn as its initial, never requested.
+ */
+export const OutsideImagesAllowed = createContext(false)
+
+/** A logo this page may load: ours (same origin, e.g. the catalog's /logos/…), a data: URI, or any when allowed. */
+export function canLoadLogo(
+  src: string,
+  outsideAllowed: boolean,
+  pageOrigin = window.location.origin,
+): boolean {
+  if (src.startsWith('data:image/')) return true
+  try {
+    const url = new URL(src, pageOrigin)
+    return url.origin === pageOrigin || (outsideAllowed && url.protocol === 'https:')
+  } catch {
+    return false
+  }
+}
 
 interface LogoProps {
   src: string | undefined
@@ -11,11 +34,12 @@ interface LogoProps {
   loading?: 'eager' | 'lazy'
 }
 
-/** An organization's or integration's logo (the only third-party resources the app loads). */
+/** An organization's or integration's logo, or its initial. */
 export function Logo({ src, name, size = 40, alt = '', loading = 'eager' }: LogoProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null)
+  const outsideAllowed = useContext(OutsideImagesAllowed)
   const style = { width: size, height: size }
-  if (!src || failedSrc === src) {
+  if (!src || failedSrc === src || !canLoadLogo(src, outsideAllowed)) {
     return (
       <span
         className="logo logo-fallback"

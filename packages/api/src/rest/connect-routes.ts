@@ -181,9 +181,7 @@ export const connectRoutes = [
     auth: 'required',
     input: IdParam,
     run: async (ctx, input) => ({
-      integration: core.toIntegrationView(
-        await core.requireIntegration(ctx.deps, ctx.principal.organizationId, input.id),
-      ),
+      integration: await core.getIntegration(ctx.deps, ctx.principal, input.id),
     }),
   }),
   route({

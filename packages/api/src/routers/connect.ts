@@ -11,6 +11,7 @@ import {
   EndUserOut,
   IntegrationOut,
   OAuthAppOut,
+  OverviewOut,
 } from '../outputs.ts'
 import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
@@ -101,9 +102,7 @@ export const integrationsRouter = {
   get: protectedProcedure
     .input(Id)
     .output(IntegrationOut)
-    .query(async ({ ctx, input }) =>
-      core.toIntegrationView(await core.requireIntegration(ctx.deps, ctx.principal.organizationId, input.id)),
-    ),
+    .query(({ ctx, input }) => core.getIntegration(ctx.deps, ctx.principal, input.id)),
   create: protectedProcedure
     .input(z.record(z.string(), z.unknown()))
     .output(IntegrationOut)
@@ -144,32 +143,6 @@ export const oauthAppsRouter = {
 export const statsRouter = {
   overview: protectedProcedure
     .input(core.OverviewInput)
-    .output(
-      z.object({
-        connectionsByStatus: z.array(z.object({ status: z.string(), count: z.number() })),
-        connectionsByIntegration: z.array(z.object({ integrationName: z.string(), count: z.number() })),
-        needsAttention: z.array(
-          z.object({
-            id: z.string(),
-            displayName: z.string(),
-            integrationName: z.string(),
-            status: z.string(),
-            statusReason: z.string().nullable(),
-            tokenExpiresAt: z.string().nullable(),
-            refreshTokenExpiresAt: z.string().nullable(),
-            nextStep: z.string(),
-          }),
-        ),
-        days: z.array(
-          z.object({
-            date: z.string(),
-            completed: z.number(),
-            failed: z.number(),
-            pending: z.number(),
-            refreshFailures: z.number(),
-          }),
-        ),
-      }),
-    )
+    .output(OverviewOut)
     .query(({ ctx, input }) => core.getOverview(ctx.deps, ctx.principal, input)),
 } satisfies TRPCRouterRecord

@@ -1,12 +1,11 @@
 import type { IntegrationInput } from '../schema.ts'
-import { apiKeyHeader, bearerApiKey, favicon } from './helpers.ts'
+import { apiKeyHeader, bearerApiKey } from './helpers.ts'
 
 /** Model APIs and AI infrastructure (all API keys). */
 export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'openai',
     displayName: 'OpenAI',
-    logoUrl: favicon('openai.com'),
     description: 'OpenAI API (chat, responses, embeddings, images, audio) with a secret API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -18,7 +17,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'anthropic',
     displayName: 'Anthropic',
-    logoUrl: favicon('anthropic.com'),
     description: 'Anthropic Claude API; requests also need an `anthropic-version` header (e.g. 2023-06-01).',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -30,7 +28,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'google-gemini',
     displayName: 'Google Gemini',
-    logoUrl: favicon('gemini.google.com'),
     description: 'Gemini API (Google AI Studio) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -42,7 +39,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'mistral',
     displayName: 'Mistral AI',
-    logoUrl: favicon('mistral.ai'),
     description: 'Mistral AI API (chat, embeddings, OCR) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -54,7 +50,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'groq',
     displayName: 'Groq',
-    logoUrl: favicon('groq.com'),
     description: 'GroqCloud OpenAI-compatible API with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -66,7 +61,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'cohere',
     displayName: 'Cohere',
-    logoUrl: favicon('cohere.com'),
     description: 'Cohere API (chat, embed, rerank) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -78,7 +72,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'perplexity',
     displayName: 'Perplexity',
-    logoUrl: favicon('perplexity.ai'),
     description: 'Perplexity Sonar API (OpenAI-compatible chat completions) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -90,7 +83,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'deepseek',
     displayName: 'DeepSeek',
-    logoUrl: favicon('deepseek.com'),
     description: 'DeepSeek OpenAI-compatible API with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -102,7 +94,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'xai',
     displayName: 'xAI',
-    logoUrl: favicon('x.ai'),
     description: 'xAI Grok API (OpenAI-compatible) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -114,7 +105,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'openrouter',
     displayName: 'OpenRouter',
-    logoUrl: favicon('openrouter.ai'),
     description: 'OpenRouter unified model API (OpenAI-compatible) with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -126,7 +116,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'together',
     displayName: 'Together AI',
-    logoUrl: favicon('together.ai'),
     description: 'Together AI OpenAI-compatible inference API with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -138,7 +127,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'replicate',
     displayName: 'Replicate',
-    logoUrl: favicon('replicate.com'),
     description: 'Replicate HTTP API (predictions, models) with an API token.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -150,7 +138,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'huggingface',
     displayName: 'Hugging Face',
-    logoUrl: favicon('huggingface.co'),
     description: 'Hugging Face Hub API and Inference Providers router with a user access token.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -166,7 +153,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'elevenlabs',
     displayName: 'ElevenLabs',
-    logoUrl: favicon('elevenlabs.io'),
     description: 'ElevenLabs text-to-speech and voice API with an API key.',
     categories: ['ai'],
     authType: 'SECRET_TEXT',
@@ -178,7 +164,6 @@ export const aiIntegrations: IntegrationInput[] = [
   {
     name: 'pinecone',
     displayName: 'Pinecone',
-    logoUrl: favicon('pinecone.io'),
     description: "Pinecone control-plane API with an API key (each index's data plane has its own host).",
     categories: ['database', 'ai'],
     authType: 'SECRET_TEXT',

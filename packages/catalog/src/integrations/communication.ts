@@ -1,11 +1,10 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, favicon } from './helpers.ts'
+import { bearerAccessToken } from './helpers.ts'
 
 export const communicationIntegrations: IntegrationInput[] = [
   {
     name: 'slack',
     displayName: 'Slack',
-    logoUrl: favicon('slack.com'),
     description:
       'Slack Web API with a bot token (OAuth v2). User-token scopes go in the `user_scope` authorize parameter.',
     categories: ['communication'],
@@ -28,7 +27,6 @@ export const communicationIntegrations: IntegrationInput[] = [
   {
     name: 'discord',
     displayName: 'Discord',
-    logoUrl: favicon('discord.com'),
     description: "Discord REST API on the user's behalf (identity and guild list by default).",
     categories: ['communication'],
     authType: 'OAUTH2',
@@ -47,7 +45,6 @@ export const communicationIntegrations: IntegrationInput[] = [
   {
     name: 'zoom',
     displayName: 'Zoom',
-    logoUrl: favicon('zoom.us'),
     description:
       "Zoom API v2: meetings, webinars and recordings (scopes come from the app's Marketplace settings).",
     categories: ['video', 'communication'],
@@ -67,7 +64,6 @@ export const communicationIntegrations: IntegrationInput[] = [
   {
     name: 'twitch',
     displayName: 'Twitch',
-    logoUrl: favicon('twitch.tv'),
     description: "Twitch Helix API; every request also needs a `Client-Id` header with the app's client id.",
     categories: ['video', 'communication'],
     authType: 'OAUTH2',

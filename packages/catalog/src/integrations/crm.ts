@@ -1,12 +1,11 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, bearerApiKey, favicon } from './helpers.ts'
+import { bearerAccessToken, bearerApiKey } from './helpers.ts'
 
 /** CRM and customer-support tools. */
 export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'hubspot',
     displayName: 'HubSpot',
-    logoUrl: favicon('hubspot.com'),
     description: 'HubSpot CRM APIs: contacts, companies, deals (contacts read-only by default).',
     categories: ['crm', 'marketing'],
     authType: 'OAUTH2',
@@ -24,7 +23,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'salesforce',
     displayName: 'Salesforce',
-    logoUrl: favicon('salesforce.com'),
     description:
       "Salesforce production orgs via login.salesforce.com. REST calls go to the org's own instance_url " +
       '(returned with the token), not to the base URL here.',
@@ -45,7 +43,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'pipedrive',
     displayName: 'Pipedrive',
-    logoUrl: favicon('pipedrive.com'),
     description: 'Pipedrive API v1 with a personal API token (sent as the api_token query parameter).',
     categories: ['crm'],
     authType: 'SECRET_TEXT',
@@ -60,7 +57,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'attio',
     displayName: 'Attio',
-    logoUrl: favicon('attio.com'),
     description: 'Attio REST API v2 with a workspace access token.',
     categories: ['crm'],
     authType: 'SECRET_TEXT',
@@ -72,7 +68,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'close',
     displayName: 'Close',
-    logoUrl: favicon('close.com'),
     description: 'Close CRM API v1 with an API key (HTTP Basic, key as the username).',
     categories: ['crm'],
     authType: 'SECRET_TEXT',
@@ -87,7 +82,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'intercom',
     displayName: 'Intercom',
-    logoUrl: favicon('intercom.com'),
     description:
       "Intercom REST API (scopes come from the app's settings; EU and AU workspaces use regional hosts).",
     categories: ['support', 'communication'],
@@ -111,7 +105,6 @@ export const crmIntegrations: IntegrationInput[] = [
   {
     name: 'front',
     displayName: 'Front',
-    logoUrl: favicon('front.com'),
     description: 'Front Core API: conversations, inboxes and contacts.',
     categories: ['support', 'email'],
     authType: 'OAUTH2',

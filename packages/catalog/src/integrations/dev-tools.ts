@@ -1,5 +1,5 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, bearerApiKey, favicon, type OAuth2Input } from './helpers.ts'
+import { bearerAccessToken, bearerApiKey, type OAuth2Input } from './helpers.ts'
 
 /**
  * Atlassian Cloud OAuth 2.0 (3LO). `audience=api.atlassian.com` is mandatory and `prompt=consent`
@@ -25,7 +25,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'github',
     displayName: 'GitHub',
-    logoUrl: favicon('github.com'),
     description: 'GitHub REST and GraphQL APIs through an OAuth app (scopes are ignored by GitHub Apps).',
     categories: ['developer-tools'],
     authType: 'OAUTH2',
@@ -47,7 +46,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'gitlab',
     displayName: 'GitLab',
-    logoUrl: favicon('gitlab.com'),
     description: 'GitLab.com REST API v4 (self-managed instances need a custom integration).',
     categories: ['developer-tools'],
     authType: 'OAUTH2',
@@ -66,7 +64,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'bitbucket',
     displayName: 'Bitbucket',
-    logoUrl: favicon('bitbucket.org'),
     description: "Bitbucket Cloud REST API 2.0 (scopes come from the OAuth consumer's settings).",
     categories: ['developer-tools'],
     authType: 'OAUTH2',
@@ -84,7 +81,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'linear',
     displayName: 'Linear',
-    logoUrl: favicon('linear.app'),
     description: 'Linear GraphQL API (POST /graphql) for issues, projects and teams.',
     categories: ['project-management', 'developer-tools'],
     authType: 'OAUTH2',
@@ -103,7 +99,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'figma',
     displayName: 'Figma',
-    logoUrl: favicon('figma.com'),
     description: 'Figma REST API: files, comments and the current user.',
     categories: ['productivity'],
     authType: 'OAUTH2',
@@ -121,7 +116,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'atlassian',
     displayName: 'Atlassian',
-    logoUrl: favicon('atlassian.com'),
     description:
       'Atlassian Cloud (Jira, Confluence) through api.atlassian.com; add product scopes as needed.',
     categories: ['project-management', 'developer-tools'],
@@ -133,7 +127,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'jira',
     displayName: 'Jira',
-    logoUrl: favicon('jira.atlassian.com'),
     description: 'Jira Cloud REST API at /ex/jira/{cloudId}/rest/api/3 through api.atlassian.com.',
     categories: ['project-management', 'developer-tools'],
     authType: 'OAUTH2',
@@ -144,7 +137,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'confluence',
     displayName: 'Confluence',
-    logoUrl: favicon('confluence.atlassian.com'),
     description: 'Confluence Cloud REST API at /ex/confluence/{cloudId}/wiki through api.atlassian.com.',
     categories: ['productivity'],
     authType: 'OAUTH2',
@@ -155,7 +147,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'vercel',
     displayName: 'Vercel',
-    logoUrl: favicon('vercel.com'),
     description: 'Vercel REST API with an access token (add ?teamId=… for team resources).',
     categories: ['developer-tools'],
     authType: 'SECRET_TEXT',
@@ -167,7 +158,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'cloudflare',
     displayName: 'Cloudflare',
-    logoUrl: favicon('cloudflare.com'),
     description: 'Cloudflare API v4 with a user API token (not the legacy global API key).',
     categories: ['developer-tools'],
     authType: 'SECRET_TEXT',
@@ -179,7 +169,6 @@ export const devToolIntegrations: IntegrationInput[] = [
   {
     name: 'digitalocean',
     displayName: 'DigitalOcean',
-    logoUrl: favicon('digitalocean.com'),
     description: 'DigitalOcean API v2 with a personal access token.',
     categories: ['developer-tools'],
     authType: 'SECRET_TEXT',

@@ -1,5 +1,5 @@
 import type { IntegrationInput } from '../schema.ts'
-import { apiKeyHeader, bearerApiKey, favicon } from './helpers.ts'
+import { apiKeyHeader, bearerApiKey } from './helpers.ts'
 
 /**
  * Mailchimp data centres. An API key ends in its account's data centre (`…-us21`) and the Marketing
@@ -12,7 +12,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'sendgrid',
     displayName: 'SendGrid',
-    logoUrl: favicon('sendgrid.com'),
     description: 'Twilio SendGrid Web API v3 with an API key.',
     categories: ['email', 'marketing'],
     authType: 'SECRET_TEXT',
@@ -24,7 +23,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'twilio',
     displayName: 'Twilio',
-    logoUrl: favicon('twilio.com'),
     description: 'Twilio REST APIs with the account SID and auth token (HTTP Basic).',
     categories: ['communication'],
     authType: 'BASIC',
@@ -55,7 +53,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'mailchimp',
     displayName: 'Mailchimp',
-    logoUrl: favicon('mailchimp.com'),
     description:
       'Mailchimp Marketing API 3.0 with an API key. The key\'s suffix (e.g. "-us21") names its data centre: ' +
       'accounts outside us1 must call https://<dc>.api.mailchimp.com/3.0/… by absolute URL.',
@@ -81,7 +78,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'resend',
     displayName: 'Resend',
-    logoUrl: favicon('resend.com'),
     description: 'Resend email API with an API key.',
     categories: ['email'],
     authType: 'SECRET_TEXT',
@@ -93,7 +89,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'postmark',
     displayName: 'Postmark',
-    logoUrl: favicon('postmarkapp.com'),
     description: 'Postmark email API with a server API token.',
     categories: ['email'],
     authType: 'SECRET_TEXT',
@@ -105,7 +100,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'mailgun',
     displayName: 'Mailgun',
-    logoUrl: favicon('mailgun.com'),
     description:
       'Mailgun API with a private API key (HTTP Basic as "api"); EU domains use api.eu.mailgun.net.',
     categories: ['email'],
@@ -122,7 +116,6 @@ export const emailIntegrations: IntegrationInput[] = [
   {
     name: 'brevo',
     displayName: 'Brevo',
-    logoUrl: favicon('brevo.com'),
     description: 'Brevo (formerly Sendinblue) API v3 with an API key.',
     categories: ['email', 'marketing'],
     authType: 'SECRET_TEXT',

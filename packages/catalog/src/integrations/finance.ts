@@ -1,12 +1,11 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, bearerApiKey, favicon } from './helpers.ts'
+import { bearerAccessToken, bearerApiKey } from './helpers.ts'
 
 /** Payments and accounting. */
 export const financeIntegrations: IntegrationInput[] = [
   {
     name: 'stripe',
     displayName: 'Stripe',
-    logoUrl: favicon('stripe.com'),
     description: 'Stripe API with a secret or restricted key.',
     categories: ['payments'],
     authType: 'SECRET_TEXT',
@@ -27,7 +26,6 @@ export const financeIntegrations: IntegrationInput[] = [
   {
     name: 'quickbooks',
     displayName: 'QuickBooks Online',
-    logoUrl: favicon('quickbooks.intuit.com'),
     description:
       'QuickBooks Online Accounting API at /v3/company/{realmId} (realmId comes with the callback).',
     categories: ['payments'],
@@ -52,7 +50,6 @@ export const financeIntegrations: IntegrationInput[] = [
   {
     name: 'xero',
     displayName: 'Xero',
-    logoUrl: favicon('xero.com'),
     description: 'Xero Accounting API; requests need a `Xero-tenant-id` header from GET /connections.',
     categories: ['payments'],
     authType: 'OAUTH2',

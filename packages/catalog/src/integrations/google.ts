@@ -1,5 +1,5 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, favicon, type OAuth2Input } from './helpers.ts'
+import { bearerAccessToken, type OAuth2Input } from './helpers.ts'
 
 /**
  * Google's OAuth 2.0 endpoints (https://developers.google.com/identity/protocols/oauth2/web-server).
@@ -23,7 +23,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'google-sheets',
     displayName: 'Google Sheets',
-    logoUrl: favicon('sheets.google.com'),
     description: 'Read and write spreadsheets with the Google Sheets API v4.',
     categories: ['productivity', 'database'],
     authType: 'OAUTH2',
@@ -34,7 +33,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'google-drive',
     displayName: 'Google Drive',
-    logoUrl: favicon('drive.google.com'),
     description: 'List, download and export files with the Google Drive API v3 (read-only by default).',
     categories: ['storage', 'productivity'],
     authType: 'OAUTH2',
@@ -45,7 +43,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'google-calendar',
     displayName: 'Google Calendar',
-    logoUrl: favicon('calendar.google.com'),
     description: 'Read and manage calendar events with the Google Calendar API v3.',
     categories: ['calendar', 'productivity'],
     authType: 'OAUTH2',
@@ -56,7 +53,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'gmail',
     displayName: 'Gmail',
-    logoUrl: favicon('mail.google.com'),
     description: 'Read messages and threads with the Gmail API (read-only by default).',
     categories: ['email', 'communication'],
     authType: 'OAUTH2',
@@ -67,7 +63,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'google-docs',
     displayName: 'Google Docs',
-    logoUrl: favicon('docs.google.com'),
     description: 'Read documents with the Google Docs API v1 (read-only by default).',
     categories: ['productivity'],
     authType: 'OAUTH2',
@@ -78,7 +73,6 @@ export const googleIntegrations: IntegrationInput[] = [
   {
     name: 'youtube',
     displayName: 'YouTube',
-    logoUrl: favicon('youtube.com'),
     description: 'Read channels, playlists and videos with the YouTube Data API v3 (read-only by default).',
     categories: ['video', 'marketing'],
     authType: 'OAUTH2',

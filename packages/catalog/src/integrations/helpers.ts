@@ -5,11 +5,6 @@ export type ApiAuthInput = IntegrationInput['api']['auth']
 /** The `oauth2` block of a catalog entry, as written. */
 export type OAuth2Input = NonNullable<IntegrationInput['oauth2']>
 
-/** A vendor's favicon, served by Google's favicon service, so every logo has the same size and origin. */
-export function favicon(domain: string): string {
-  return `https://www.google.com/s2/favicons?domain=${domain}&sz=64`
-}
-
 /** OAuth2 access token as a bearer token: what nearly every OAuth2 API expects. */
 export const bearerAccessToken: ApiAuthInput = {
   in: 'header',

@@ -1,5 +1,5 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, favicon, type OAuth2Input } from './helpers.ts'
+import { bearerAccessToken, type OAuth2Input } from './helpers.ts'
 
 /**
  * Microsoft identity platform v2.0 endpoints with the multi-tenant `common` authority, so both work
@@ -23,7 +23,6 @@ export const microsoftIntegrations: IntegrationInput[] = [
   {
     name: 'microsoft-365',
     displayName: 'Microsoft 365',
-    logoUrl: favicon('microsoft.com'),
     description: 'Microsoft Graph with a Microsoft Entra ID (work, school or personal) account.',
     categories: ['productivity'],
     authType: 'OAUTH2',
@@ -34,7 +33,6 @@ export const microsoftIntegrations: IntegrationInput[] = [
   {
     name: 'outlook',
     displayName: 'Outlook',
-    logoUrl: favicon('outlook.com'),
     description: 'Outlook mail and calendar through Microsoft Graph.',
     categories: ['email', 'calendar'],
     authType: 'OAUTH2',
@@ -45,7 +43,6 @@ export const microsoftIntegrations: IntegrationInput[] = [
   {
     name: 'onedrive',
     displayName: 'OneDrive',
-    logoUrl: favicon('onedrive.live.com'),
     description: 'OneDrive and SharePoint files through Microsoft Graph (read-only by default).',
     categories: ['storage'],
     authType: 'OAUTH2',
@@ -56,7 +53,6 @@ export const microsoftIntegrations: IntegrationInput[] = [
   {
     name: 'microsoft-teams',
     displayName: 'Microsoft Teams',
-    logoUrl: favicon('teams.microsoft.com'),
     description: 'Teams and channels through Microsoft Graph.',
     categories: ['communication'],
     authType: 'OAUTH2',

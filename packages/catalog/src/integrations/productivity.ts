@@ -1,11 +1,10 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, favicon } from './helpers.ts'
+import { bearerAccessToken } from './helpers.ts'
 
 export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'notion',
     displayName: 'Notion',
-    logoUrl: favicon('notion.so'),
     description:
       'Notion API for pages and databases the user shares; requests also need a `Notion-Version` header.',
     categories: ['productivity', 'database'],
@@ -25,7 +24,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'airtable',
     displayName: 'Airtable',
-    logoUrl: favicon('airtable.com'),
     description: 'Airtable Web API: read records and base schemas (PKCE is mandatory for Airtable OAuth).',
     categories: ['database', 'productivity'],
     authType: 'OAUTH2',
@@ -43,7 +41,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'asana',
     displayName: 'Asana',
-    logoUrl: favicon('asana.com'),
     description: "Asana API 1.0: tasks, projects and workspaces (scopes follow the app's OAuth settings).",
     categories: ['project-management', 'productivity'],
     authType: 'OAUTH2',
@@ -62,7 +59,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'dropbox',
     displayName: 'Dropbox',
-    logoUrl: favicon('dropbox.com'),
     description: 'Dropbox API v2; file content endpoints live on content.dropboxapi.com.',
     categories: ['storage'],
     authType: 'OAUTH2',
@@ -87,7 +83,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'box',
     displayName: 'Box',
-    logoUrl: favicon('box.com'),
     description: "Box Content API 2.0; uploads go to upload.box.com (scopes come from the app's settings).",
     categories: ['storage'],
     authType: 'OAUTH2',
@@ -110,7 +105,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'calendly',
     displayName: 'Calendly',
-    logoUrl: favicon('calendly.com'),
     description: 'Calendly API v2: scheduled events, event types and invitees.',
     categories: ['calendar', 'productivity'],
     authType: 'OAUTH2',
@@ -129,7 +123,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'todoist',
     displayName: 'Todoist',
-    logoUrl: favicon('todoist.com'),
     description: 'Todoist API v1: tasks and projects (read-only by default).',
     categories: ['productivity', 'project-management'],
     authType: 'OAUTH2',
@@ -147,7 +140,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'miro',
     displayName: 'Miro',
-    logoUrl: favicon('miro.com'),
     description: 'Miro REST API v2: boards and their items (read-only by default).',
     categories: ['productivity'],
     authType: 'OAUTH2',
@@ -165,7 +157,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'monday',
     displayName: 'monday.com',
-    logoUrl: favicon('monday.com'),
     description: 'monday.com GraphQL API (POST to the base URL) for boards and items.',
     categories: ['project-management', 'productivity'],
     authType: 'OAUTH2',
@@ -187,7 +178,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'typeform',
     displayName: 'Typeform',
-    logoUrl: favicon('typeform.com'),
     description: 'Typeform Create and Responses APIs (EU-hosted accounts use api.eu.typeform.com).',
     categories: ['marketing', 'productivity'],
     authType: 'OAUTH2',
@@ -210,7 +200,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'clickup',
     displayName: 'ClickUp',
-    logoUrl: favicon('clickup.com'),
     description: 'ClickUp API v2 with a personal API token (sent as the bare Authorization header).',
     categories: ['project-management', 'productivity'],
     authType: 'SECRET_TEXT',
@@ -227,7 +216,6 @@ export const productivityIntegrations: IntegrationInput[] = [
   {
     name: 'trello',
     displayName: 'Trello',
-    logoUrl: favicon('trello.com'),
     description: "Trello REST API with a Power-Up API key and a user's token.",
     categories: ['project-management', 'productivity'],
     authType: 'CUSTOM',

@@ -1,12 +1,11 @@
 import type { IntegrationInput } from '../schema.ts'
-import { bearerAccessToken, favicon } from './helpers.ts'
+import { bearerAccessToken } from './helpers.ts'
 
 /** Social networks and consumer media. */
 export const socialIntegrations: IntegrationInput[] = [
   {
     name: 'linkedin',
     displayName: 'LinkedIn',
-    logoUrl: favicon('linkedin.com'),
     description: "LinkedIn API with Sign In with LinkedIn (OpenID Connect) scopes for the member's profile.",
     categories: ['marketing', 'communication'],
     authType: 'OAUTH2',
@@ -25,7 +24,6 @@ export const socialIntegrations: IntegrationInput[] = [
   {
     name: 'reddit',
     displayName: 'Reddit',
-    logoUrl: favicon('reddit.com'),
     description: 'Reddit API on oauth.reddit.com (send a descriptive User-Agent, as Reddit requires).',
     categories: ['marketing', 'communication'],
     authType: 'OAUTH2',
@@ -46,7 +44,6 @@ export const socialIntegrations: IntegrationInput[] = [
   {
     name: 'twitter',
     displayName: 'X (Twitter)',
-    logoUrl: favicon('x.com'),
     description: 'X API v2 with OAuth 2.0 user context (offline.access for a refresh token).',
     categories: ['marketing', 'communication'],
     authType: 'OAUTH2',
@@ -69,7 +66,6 @@ export const socialIntegrations: IntegrationInput[] = [
   {
     name: 'spotify',
     displayName: 'Spotify',
-    logoUrl: favicon('spotify.com'),
     description: "Spotify Web API: the user's profile, library and playback.",
     categories: ['other'],
     authType: 'OAUTH2',

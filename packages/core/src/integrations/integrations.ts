@@ -9,6 +9,12 @@ import { type Principal, requireAdmin } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError, validationError } from '../errors.ts'
+import {
+  type OAuthAppProblem,
+  pickDefaultOAuthApp,
+  planOf,
+  TENANT_APP_PLANS,
+} from '../oauth-apps/oauth-app-rule.ts'
 
 /** An integration as the rest of core sees it: a catalog entry or an organization's own. */
 export interface ResolvedIntegration {
@@ -28,10 +34,57 @@ export interface IntegrationView {
   categories: string[]
   authType: IntegrationDefinition['authType']
   custom: boolean
+  /** Whether a new connection can start now, and what is missing when it cannot. */
+  readiness: IntegrationReadiness
   definition: IntegrationDefinition
 }
 
-export function toIntegrationView(i: ResolvedIntegration): IntegrationView {
+/**
+ * Whether the organization can connect an integration today. API key, basic and custom-field
+ * integrations always can; an OAuth2 one needs an OAuth app, chosen by the same rule as the
+ * connect flow (pickDefaultOAuthApp): `blockedBy` is the error a connect token would get.
+ */
+export interface IntegrationReadiness {
+  ready: boolean
+  /** The app new connections use (OAuth2 only): the organization's own or the platform's. */
+  oauthApp: 'TENANT' | 'PLATFORM' | null
+  blockedBy: OAuthAppProblem | null
+}
+
+const ALWAYS_READY: IntegrationReadiness = { ready: true, oauthApp: null, blockedBy: null }
+
+/**
+ * Readiness for the integrations of one organization, from one query: the OAuth apps it may
+ * use (its own and the platform's, optionally for one integration) and its plan.
+ */
+async function readinessOf(
+  deps: CoreDeps,
+  organizationId: string,
+  integrationName?: string,
+): Promise<(i: ResolvedIntegration) => IntegrationReadiness> {
+  let query = deps.db
+    .selectFrom('oauthApps')
+    .select(['integrationName', 'organizationId'])
+    .where((eb) => eb.or([eb('organizationId', '=', organizationId), eb('organizationId', 'is', null)]))
+  if (integrationName !== undefined) query = query.where('integrationName', '=', integrationName)
+  const apps = await query.orderBy('createdAt').orderBy('id').execute()
+  const planAllowsTenant = TENANT_APP_PLANS.includes(await planOf(deps, organizationId))
+  return (i) => {
+    if (i.definition.authType !== 'OAUTH2') return ALWAYS_READY
+    const picked = pickDefaultOAuthApp(
+      apps.filter((a) => a.integrationName === i.name),
+      planAllowsTenant,
+    )
+    if (!picked.app) return { ready: false, oauthApp: null, blockedBy: picked.problem }
+    return {
+      ready: true,
+      oauthApp: picked.app.organizationId === null ? 'PLATFORM' : 'TENANT',
+      blockedBy: null,
+    }
+  }
+}
+
+export function toIntegrationView(i: ResolvedIntegration, readiness: IntegrationReadiness): IntegrationView {
   return {
     id: i.id,
     name: i.name,
@@ -41,6 +94,7 @@ export function toIntegrationView(i: ResolvedIntegration): IntegrationView {
     categories: i.definition.categories,
     authType: i.definition.authType,
     custom: i.custom,
+    readiness,
     definition: i.definition,
   }
 }
@@ -93,6 +147,21 @@ export async function requireIntegration(deps: CoreDeps, organizationId: string,
   return found
 }
 
+/** One integration as the API shows it, with its readiness for the organization. */
+export async function getIntegration(
+  deps: CoreDeps,
+  principal: Principal,
+  nameOrId: string,
+): Promise<IntegrationView> {
+  const found = await requireIntegration(deps, principal.organizationId, nameOrId)
+  return viewWithReadiness(deps, principal.organizationId, found)
+}
+
+async function viewWithReadiness(deps: CoreDeps, organizationId: string, i: ResolvedIntegration) {
+  const readiness = await readinessOf(deps, organizationId, i.name)
+  return toIntegrationView(i, readiness(i))
+}
+
 export async function listIntegrations(deps: CoreDeps, principal: Principal): Promise<IntegrationView[]> {
   const custom = await deps.db
     .selectFrom('customIntegrations')
@@ -100,18 +169,17 @@ export async function listIntegrations(deps: CoreDeps, principal: Principal): Pr
     .where('organizationId', '=', principal.organizationId)
     .orderBy('name')
     .execute()
-  const customViews = custom.map((row) =>
-    toIntegrationView({
+  const resolved: ResolvedIntegration[] = [
+    ...custom.map((row) => ({
       id: row.id,
       name: row.name,
       custom: true,
       definition: parseStoredDefinition(row.definition),
-    }),
-  )
-  const catalogViews = catalog.map((d) =>
-    toIntegrationView({ id: d.name, name: d.name, custom: false, definition: d }),
-  )
-  return [...customViews, ...catalogViews]
+    })),
+    ...catalog.map((d) => ({ id: d.name, name: d.name, custom: false, definition: d })),
+  ]
+  const readiness = await readinessOf(deps, principal.organizationId)
+  return resolved.map((i) => toIntegrationView(i, readiness(i)))
 }
 
 /** Every URL of a definition an outbound call may hit, checked against the egress policy. */
@@ -193,7 +261,12 @@ export async function createCustomIntegration(
     .executeTakeFirst()
   if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n)
     throw new AppError('ALREADY_EXISTS', `A custom integration named "${def.name}" already exists`)
-  return toIntegrationView({ id, name: def.name, custom: true, definition: def })
+  return viewWithReadiness(deps, principal.organizationId, {
+    id,
+    name: def.name,
+    custom: true,
+    definition: def,
+  })
 }
 
 /**
@@ -258,7 +331,7 @@ export async function updateCustomIntegration(
         .execute()
     }
   })
-  return toIntegrationView({ ...found, definition: def })
+  return viewWithReadiness(deps, principal.organizationId, { ...found, definition: def })
 }
 
 export async function deleteCustomIntegration(

@@ -1,13 +1,13 @@
-import type { OAuthApp, Plan } from '@switchboard/db'
+import type { OAuthApp } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireAdmin, requireFirstParty } from '../auth/principal.ts'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
+import { noOAuthApp, pickDefaultOAuthApp, planOf, planRequired, TENANT_APP_PLANS } from './oauth-app-rule.ts'
 
-/** Plans that may register their own OAuth apps (seed 000). */
-export const TENANT_APP_PLANS: readonly Plan[] = ['TEAM', 'SCALE', 'ENTERPRISE']
+export { TENANT_APP_PLANS }
 
 export interface OAuthAppView {
   id: string
@@ -56,23 +56,6 @@ async function insertOAuthApp(deps: CoreDeps, organizationId: string | null, inp
   }
   await deps.db.insertInto('oauthApps').values(row).execute()
   return toOAuthAppView(row)
-}
-
-async function planOf(deps: CoreDeps, organizationId: string): Promise<Plan> {
-  const org = await deps.db
-    .selectFrom('organizations')
-    .select('plan')
-    .where('id', '=', organizationId)
-    .executeTakeFirst()
-  if (!org) throw new AppError('NOT_FOUND', 'Organization not found')
-  return org.plan
-}
-
-function planRequired(): AppError {
-  return new AppError(
-    'CUSTOM_OAUTH_APP_PLAN_REQUIRED',
-    'Tenant-owned OAuth apps are available on the Team, Scale and Enterprise plans; upgrade to register your own app',
-  )
 }
 
 /** A tenant-owned OAuth app (plans TEAM, SCALE, ENTERPRISE). */
@@ -134,7 +117,6 @@ export async function selectOAuthApp(
     .orderBy('id')
     .execute()
   const tenantApps = candidates.filter((a) => a.organizationId === organizationId)
-  const platformApps = candidates.filter((a) => a.organizationId === null)
   const planAllowsTenant = TENANT_APP_PLANS.includes(await planOf(deps, organizationId))
 
   if (oauthAppId !== undefined) {
@@ -154,13 +136,9 @@ export async function selectOAuthApp(
     }
     return chosen
   }
-  if (planAllowsTenant && tenantApps[0]) return tenantApps[0]
-  if (platformApps[0]) return platformApps[0]
-  if (tenantApps.length > 0) throw planRequired()
-  throw new AppError(
-    'NO_OAUTH_APP',
-    `No OAuth app is configured for ${integrationName}; register one with POST /api/v1/oauth-apps`,
-  )
+  const picked = pickDefaultOAuthApp(candidates, planAllowsTenant)
+  if (picked.app) return picked.app
+  throw picked.problem === 'CUSTOM_OAUTH_APP_PLAN_REQUIRED' ? planRequired() : noOAuthApp(integrationName)
 }
 
 export function oauthAppSecret(deps: CoreDeps, app: OAuthApp): string {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDeps, ManualClock, type TestDeps, testDialect } from '../../../testing/src/deps.ts'
 import type { Principal } from '../auth/principal.ts'
 import { AppError, type ErrorCode, errorCodes } from '../errors.ts'
+import { createCustomIntegration, getIntegration, listIntegrations } from '../integrations/integrations.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { addPlatformOAuthApp, createOAuthApp, deleteOAuthApp, selectOAuthApp } from './oauth-apps.ts'
 
@@ -165,6 +166,57 @@ describe('selectOAuthApp', () => {
       expect(got).toBe(outcome)
     },
   )
+
+  // The catalog's readiness badge asks the same rule as the connect flow: for every plan and
+  // mix of apps, "ready" is exactly "a connect token without oauthAppId would get an app".
+  it.each(rows.filter((r) => r.explicit === 'none'))(
+    'readiness: plan $plan, tenant app $tenant, platform app $platform → $outcome',
+    async ({ plan, tenant, platform, outcome }) => {
+      const integrationName = platform ? WITH_PLATFORM : WITHOUT_PLATFORM
+      const org = await organization(plan, tenant ? integrationName : null)
+      const principal = principalOf(org.organizationId)
+      const expectedReadiness = {
+        ready: outcome === 'tenant' || outcome === 'platform',
+        oauthApp: outcome === 'tenant' ? 'TENANT' : outcome === 'platform' ? 'PLATFORM' : null,
+        blockedBy: outcome === 'tenant' || outcome === 'platform' ? null : outcome,
+      }
+      expect((await getIntegration(t.deps, principal, integrationName)).readiness).toEqual(expectedReadiness)
+      const listed = (await listIntegrations(t.deps, principal)).find((i) => i.name === integrationName)
+      expect(listed?.readiness).toEqual(expectedReadiness)
+    },
+  )
+
+  it('readiness: API-key integrations are always ready; a custom OAuth2 one needs its own app', async () => {
+    const org = await organization('TEAM', null)
+    const principal = principalOf(org.organizationId)
+    const always = { ready: true, oauthApp: null, blockedBy: null }
+    expect((await getIntegration(t.deps, principal, 'openai')).readiness).toEqual(always)
+    const custom = await createCustomIntegration(t.deps, principal, {
+      name: 'acme-readiness',
+      displayName: 'Acme',
+      authType: 'OAUTH2',
+      oauth2: { authorizationUrl: 'https://id.acme.test/auth', tokenUrl: 'https://id.acme.test/token' },
+      api: {
+        baseUrl: 'https://api.acme.test',
+        auth: { in: 'header', name: 'Authorization', value: 'Bearer {accessToken}' },
+      },
+    })
+    expect(custom.readiness).toEqual({ ready: false, oauthApp: null, blockedBy: 'NO_OAUTH_APP' })
+    await createOAuthApp(t.deps, principal, {
+      integrationName: 'acme-readiness',
+      clientId: 'acme',
+      clientSecret: 'acme-secret',
+    })
+    expect((await getIntegration(t.deps, principal, 'acme-readiness')).readiness).toEqual({
+      ready: true,
+      oauthApp: 'TENANT',
+      blockedBy: null,
+    })
+    // Another organization's app for a same-named integration changes nothing here.
+    const other = await organization('TEAM', null)
+    const list = await listIntegrations(t.deps, principalOf(other.organizationId))
+    expect(list.find((i) => i.name === 'acme-readiness')).toBeUndefined()
+  })
 
   it('each refusal carries the seed’s HTTP status', () => {
     expect(errorCodes.NO_OAUTH_APP.http).toBe(400)

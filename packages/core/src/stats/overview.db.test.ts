@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDeps } from '../../../testing/src/deps.ts'
 import type { Principal } from '../auth/principal.ts'
+import { createConnectToken } from '../connect/connect-sessions.ts'
 import { createConnection } from '../connections/connections.ts'
+import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { getOverview } from './overview.ts'
 
@@ -46,6 +48,59 @@ describe('dashboard overview', () => {
         nextStep: expect.stringMatching(/Reconnect/),
       })
       expect(o.days).toHaveLength(7)
+    } finally {
+      await t.close()
+    }
+  })
+
+  it('says which getting-started steps are done, from what exists, per workspace', async () => {
+    const t = await createTestDeps()
+    try {
+      const org = await bootstrapOrganization(t.deps, { organizationName: 'Fresh', plan: 'TEAM' })
+      const other = await bootstrapOrganization(t.deps, { organizationName: 'Busy', plan: 'TEAM' })
+      const p: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'k' }
+      const q: Principal = { kind: 'apiKey', organizationId: other.organizationId, apiKeyId: 'k' }
+      const steps = async () =>
+        (await getOverview(t.deps, p, { workspaceId: org.workspaceId, days: 7 })).gettingStarted
+      // Another organization's progress counts for nothing here.
+      await createOAuthApp(t.deps, q, { integrationName: 'github', clientId: 'c', clientSecret: 's' })
+      await createConnectToken(t.deps, q, {
+        integrationName: 'openai',
+        connectionName: 'x',
+        externalId: 'x',
+        workspaceId: other.workspaceId,
+      })
+      expect(await steps()).toEqual({
+        integrationChosen: false,
+        connectTokenCreated: false,
+        connectionCreated: false,
+      })
+      // Setting up an OAuth app picks its integration.
+      await createOAuthApp(t.deps, p, { integrationName: 'github', clientId: 'c', clientSecret: 's' })
+      expect(await steps()).toEqual({
+        integrationChosen: true,
+        connectTokenCreated: false,
+        connectionCreated: false,
+      })
+      await createConnectToken(t.deps, p, {
+        integrationName: 'openai',
+        connectionName: 'First',
+        externalId: 'first',
+        workspaceId: org.workspaceId,
+      })
+      expect(await steps()).toMatchObject({ connectTokenCreated: true, connectionCreated: false })
+      await createConnection(t.deps, p, {
+        type: 'SECRET_TEXT',
+        integrationName: 'openai',
+        workspaceId: org.workspaceId,
+        externalId: 'first',
+        secretText: 'sk-test',
+      })
+      expect(await steps()).toEqual({
+        integrationChosen: true,
+        connectTokenCreated: true,
+        connectionCreated: true,
+      })
     } finally {
       await t.close()
     }

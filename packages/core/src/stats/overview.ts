@@ -7,7 +7,10 @@ export const OverviewInput = z.object({
   days: z.number().int().min(1).max(90).default(14),
 })
 
-/** Counts for the dashboard's overview: health at a glance, and what needs attention. */
+/**
+ * Counts for the dashboard's overview: health at a glance, what needs attention, and for an
+ * organization that has no connection yet, which getting-started steps are done.
+ */
 export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.input<typeof OverviewInput>) {
   requireScope(principal, 'connections:read')
   const input = OverviewInput.parse(raw)
@@ -62,6 +65,8 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
     .where('createdAt', '>=', since.toISOString())
     .execute()
 
+  const gettingStarted = await gettingStartedSteps(deps, org, input.workspaceId, byStatus.length > 0)
+
   const days: Array<{
     date: string
     completed: number
@@ -106,5 +111,43 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
             : 'The refresh token expires within a day: reconnect to renew it',
     })),
     days,
+    gettingStarted,
   }
+}
+
+/**
+ * The first steps of a new organization, each checked from what exists: an integration chosen
+ * (a custom one made, or an OAuth app set up, or one a connect token was made for), a connect
+ * token made, and a first connection (the last two in the workspace, when one is given).
+ */
+async function gettingStartedSteps(
+  deps: CoreDeps,
+  organizationId: string,
+  workspaceId: string | undefined,
+  connectionCreated: boolean,
+) {
+  let sessions = deps.db
+    .selectFrom('connectSessions')
+    .select('id')
+    .where('organizationId', '=', organizationId)
+  if (workspaceId) sessions = sessions.where('workspaceId', '=', workspaceId)
+  const connectTokenCreated = (await sessions.limit(1).executeTakeFirst()) !== undefined
+  const ownIntegrationOrApp = async () => {
+    const custom = await deps.db
+      .selectFrom('customIntegrations')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .limit(1)
+      .executeTakeFirst()
+    if (custom) return true
+    const app = await deps.db
+      .selectFrom('oauthApps')
+      .select('id')
+      .where('organizationId', '=', organizationId)
+      .limit(1)
+      .executeTakeFirst()
+    return app !== undefined
+  }
+  const integrationChosen = connectTokenCreated || connectionCreated || (await ownIntegrationOrApp())
+  return { integrationChosen, connectTokenCreated, connectionCreated }
 }

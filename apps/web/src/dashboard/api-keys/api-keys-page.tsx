@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import type { inferOutput } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
@@ -9,11 +8,10 @@ import { trpc } from '../../trpc.ts'
 import { AdminOnlyNotice } from '../admin-only-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
+import type { ApiKey } from './api-key.ts'
 import { ApiKeysTable } from './api-keys-table.tsx'
 import { CreateApiKeyDialog } from './create-api-key-dialog.tsx'
 import { RevokeApiKeyDialog } from './revoke-api-key-dialog.tsx'
-
-export type ApiKey = inferOutput<typeof trpc.apiKeys.list>[number]
 
 const description = (
   <>

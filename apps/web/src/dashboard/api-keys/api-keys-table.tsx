@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../format.ts'
-import type { ApiKey } from './api-keys-page.tsx'
+import type { ApiKey } from './api-key.ts'
 
 interface ApiKeysTableProps {
   keys: ApiKey[]

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
-import { CopyButton } from '../../components/copy-button.tsx'
 import { Dialog } from '../../components/dialog.tsx'
+import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
 
 interface CreateApiKeyDialogProps {
@@ -44,17 +45,16 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
           </button>
         }
       >
-        <div className="alert alert-warning" role="status">
-          This is the only time the key is shown. Copy it now and store it in your backend's secret manager.
-          If you lose it, revoke it and create a new one.
-        </div>
         <p className="muted">
           Key <strong>{apiKey.name}</strong>
         </p>
-        <div className="secret-box">
-          <code data-testid="new-api-key">{key}</code>
-          <CopyButton value={key} className="button button-primary" />
-        </div>
+        <SecretShownOnce
+          secret={key}
+          what="key"
+          keep="store it in your backend's secret manager"
+          ifLost="revoke it and create a new one"
+          testId="new-api-key"
+        />
       </Dialog>
     )
   }
@@ -98,7 +98,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
           />
           <p id="api-key-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
             {nameIssue
-              ? `Name ${nameIssue.message}.`
+              ? describeIssue(nameIssue, 'Name')
               : 'Say where the key is used, so you know what breaks if you revoke it.'}
           </p>
         </div>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { trpc } from '../../trpc.ts'
-import type { ApiKey } from './api-keys-page.tsx'
+import type { ApiKey } from './api-key.ts'
 
 interface RevokeApiKeyDialogProps {
   apiKey: ApiKey | null

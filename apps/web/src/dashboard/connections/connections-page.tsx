@@ -1,5 +1,6 @@
 import { type QueryKey, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { useLocation } from 'react-router'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadMore } from '../../components/load-more.tsx'
@@ -26,13 +27,15 @@ import {
 } from './connection-status.ts'
 import { ConnectionsTable } from './connections-table.tsx'
 import { NewConnectionDialog } from './new-connection-dialog.tsx'
+import { wantsNewConnection } from './new-connection-state.ts'
 
 const PAGE_SIZE = 50
 
 export function ConnectionsPage() {
   useDocumentTitle('Connections')
   const { current } = useWorkspace()
-  const [creating, setCreating] = useState(false)
+  const location = useLocation()
+  const [creating, setCreating] = useState(() => wantsNewConnection(location.state))
   return (
     <div className="page">
       <PageHeader

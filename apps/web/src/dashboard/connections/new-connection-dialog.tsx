@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { Dialog } from '../../components/dialog.tsx'
 import { Spinner } from '../../components/spinner.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
 import type { Workspace } from '../workspace-context.tsx'
 import { useConnectPopup } from './use-connect-popup.ts'
@@ -87,7 +88,15 @@ export function NewConnectionDialog({ open, workspace, onClose }: NewConnectionD
   }
 
   const issues = fieldIssuesOf(createToken.error)
-  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message
+  const labels: Record<string, string> = {
+    integrationName: 'Integration',
+    connectionName: 'Connection name',
+    externalId: 'External ID',
+  }
+  const issueFor = (path: string) => {
+    const issue = issues.find((i) => i.path === path)
+    return issue && describeIssue(issue, labels[path] ?? path)
+  }
 
   if (createToken.isSuccess) {
     const { connectUrl } = createToken.data

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -9,6 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx'
 import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { appCodeOf, fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
 import { useSession } from '../session-context.tsx'
@@ -64,6 +65,11 @@ export function IntegrationDetailPage() {
   const [deleting, setDeleting] = useState(false)
   const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
   useDocumentTitle(integration.data?.displayName ?? 'Integration')
+  // The catalog's "Add your OAuth app" links here with #oauth-app: bring the section into view.
+  const loaded = integration.isSuccess
+  useEffect(() => {
+    if (loaded && location.hash === '#oauth-app') document.getElementById('oauth-app')?.scrollIntoView()
+  }, [loaded, location.hash])
   const back = (
     <Link to="/app/integrations" className="back-link">
       ← All integrations
@@ -222,6 +228,15 @@ function DeleteIntegrationDialog({
   )
 }
 
+/** An OAuth app added or removed changes the integrations' readiness too. */
+async function invalidateAppsAndReadiness(queryClient: QueryClient) {
+  await Promise.all([
+    queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter()),
+    queryClient.invalidateQueries(trpc.integrations.list.pathFilter()),
+    queryClient.invalidateQueries(trpc.integrations.get.pathFilter()),
+  ])
+}
+
 function httpStatusNotFound(error: unknown): boolean {
   const code = appCodeOf(error)
   return code === 'NOT_FOUND' || code === 'INTEGRATION_NOT_FOUND'
@@ -268,7 +283,7 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
   const platform = mine.filter((a) => a.owner === 'PLATFORM')
   const onFreePlan = organization.plan === 'FREE'
   return (
-    <section className="card" aria-labelledby="integration-oauth-app-heading">
+    <section className="card" id="oauth-app" aria-labelledby="integration-oauth-app-heading">
       <h2 id="integration-oauth-app-heading" className="card-title">
         Your OAuth app
       </h2>
@@ -342,7 +357,7 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
       setClientId('')
       setClientSecret('')
       setScopes('')
-      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+      await invalidateAppsAndReadiness(queryClient)
     },
   })
   // The plan may have changed since the page loaded: the server's answer is the last word.
@@ -360,7 +375,15 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
   }
 
   const issues = fieldIssuesOf(create.error)
-  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message
+  const labels: Record<string, string> = {
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    scopes: 'Scopes',
+  }
+  const issueFor = (path: string) => {
+    const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))
+    return issue && describeIssue(issue, labels[path] ?? path)
+  }
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Add your OAuth app">
       {planRequired && (
@@ -376,8 +399,13 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
           autoComplete="off"
           onChange={(e) => setClientId(e.target.value)}
           aria-invalid={issueFor('clientId') ? true : undefined}
+          aria-describedby={issueFor('clientId') ? 'oauth-app-client-id-error' : undefined}
         />
-        {issueFor('clientId') && <p className="field-error">Client ID {issueFor('clientId')}.</p>}
+        {issueFor('clientId') && (
+          <p id="oauth-app-client-id-error" className="field-error">
+            {issueFor('clientId')}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="oauth-app-client-secret">Client secret</label>
@@ -394,9 +422,7 @@ function OAuthAppForm({ integration }: { integration: Integration }) {
           id="oauth-app-client-secret-help"
           className={issueFor('clientSecret') ? 'field-error' : 'field-help'}
         >
-          {issueFor('clientSecret')
-            ? `Client secret ${issueFor('clientSecret')}.`
-            : 'Stored encrypted and never shown again.'}
+          {issueFor('clientSecret') ?? 'Stored encrypted and never shown again.'}
         </p>
       </div>
       <div className="field">
@@ -430,7 +456,7 @@ function RemoveOAuthAppDialog({ app, onClose }: { app: OAuthApp | null; onClose:
   const remove = useMutation({
     ...trpc.oauthApps.delete.mutationOptions(),
     onSuccess: async () => {
-      await queryClient.invalidateQueries(trpc.oauthApps.list.pathFilter())
+      await invalidateAppsAndReadiness(queryClient)
       onClose()
     },
   })

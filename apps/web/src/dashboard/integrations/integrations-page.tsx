@@ -139,6 +139,44 @@ function IntegrationCard({ integration }: { integration: Integration }) {
         <span className="badge">{authTypeLabels[integration.authType]}</span>
         {integration.custom && <span className="badge badge-info">Custom</span>}
       </div>
+      <Readiness integration={integration} />
     </li>
+  )
+}
+
+const blockedLabels = {
+  NO_OAUTH_APP: { badge: 'Needs an OAuth app', action: 'Add your OAuth app' },
+  CUSTOM_OAUTH_APP_PLAN_REQUIRED: { badge: 'Needs the Team plan', action: 'See what to do' },
+} as const
+
+/**
+ * Whether a connection can start now, as the server decides it (integration.readiness, from the
+ * connect flow's own OAuth-app rule), and for an OAuth integration a link to its setup.
+ */
+function Readiness({ integration }: { integration: Integration }) {
+  const { ready, oauthApp, blockedBy } = integration.readiness
+  const setup = `/app/integrations/${encodeURIComponent(integration.name)}#oauth-app`
+  if (ready) {
+    const detail =
+      oauthApp === 'TENANT'
+        ? 'with your OAuth app'
+        : oauthApp === 'PLATFORM'
+          ? 'with Switchboard’s shared app'
+          : null
+    return (
+      <p className="integration-card-readiness" data-testid="readiness">
+        <span className="badge badge-success">Ready</span>
+        {detail && <span className="cell-sub"> {detail}</span>}
+      </p>
+    )
+  }
+  const labels = blockedLabels[blockedBy ?? 'NO_OAUTH_APP']
+  return (
+    <p className="integration-card-readiness" data-testid="readiness">
+      <span className="badge badge-warning">{labels.badge}</span>{' '}
+      <Link to={setup} className="card-inner-link">
+        {labels.action}
+      </Link>
+    </p>
   )
 }

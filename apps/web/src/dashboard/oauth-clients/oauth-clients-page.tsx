@@ -9,7 +9,9 @@ import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
 import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
+import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
 import { AdminOnlyNotice } from '../admin-only-notice.tsx'
@@ -237,14 +239,14 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
         </div>
         {client.clientSecret ? (
           <>
-            <div className="alert alert-warning" role="status">
-              This is the only time the client secret is shown. Copy it now and store it on the app’s server.
-              If you lose it, delete the app and register it again.
-            </div>
-            <div className="secret-box">
-              <code data-testid="new-client-secret">{client.clientSecret}</code>
-              <CopyButton value={client.clientSecret} className="button button-primary" />
-            </div>
+            <p className="muted">Client secret</p>
+            <SecretShownOnce
+              secret={client.clientSecret}
+              what="client secret"
+              keep="store it on the app’s server"
+              ifLost="delete the app and register it again"
+              testId="new-client-secret"
+            />
           </>
         ) : (
           <p>This public app has no secret; it must use PKCE (S256) on every authorization.</p>
@@ -254,8 +256,17 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
   }
 
   const issues = fieldIssuesOf(create.error)
-  const issueFor = (path: string) =>
-    issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message
+  /** The first issue at `path` or inside it ("redirectUris.1" is "Redirect URI 2"), said for people. */
+  const issueFor = (path: string, label: string, itemLabel = label) => {
+    const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))
+    if (!issue) return undefined
+    const index = issue.path.slice(path.length + 1).split('.')[0]
+    return describeIssue(issue, index && /^\d+$/.test(index) ? `${itemLabel} ${Number(index) + 1}` : label)
+  }
+  const nameIssue = issueFor('name', 'Name')
+  const logoIssue = issueFor('logoUrl', 'Logo URL')
+  const redirectIssue = issueFor('redirectUris', 'Redirect URIs', 'Redirect URI')
+  const scopesIssue = issueFor('scopes', 'Allowed scopes', 'Scope')
   return (
     <Dialog
       open={open}
@@ -286,11 +297,11 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
             value={name}
             maxLength={100}
             onChange={(e) => setName(e.target.value)}
-            aria-invalid={issueFor('name') ? true : undefined}
+            aria-invalid={nameIssue ? true : undefined}
             aria-describedby="oauth-client-name-help"
           />
-          <p id="oauth-client-name-help" className={issueFor('name') ? 'field-error' : 'field-help'}>
-            {issueFor('name') ?? 'People see it on the consent page.'}
+          <p id="oauth-client-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
+            {nameIssue ?? 'People see it on the consent page.'}
           </p>
         </div>
         <div className="field">
@@ -303,11 +314,11 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
             value={logoUrl}
             placeholder="https://example.com/logo.png"
             onChange={(e) => setLogoUrl(e.target.value)}
-            aria-invalid={issueFor('logoUrl') ? true : undefined}
+            aria-invalid={logoIssue ? true : undefined}
             aria-describedby="oauth-client-logo-help"
           />
-          <p id="oauth-client-logo-help" className={issueFor('logoUrl') ? 'field-error' : 'field-help'}>
-            {issueFor('logoUrl') ?? 'An https address.'}
+          <p id="oauth-client-logo-help" className={logoIssue ? 'field-error' : 'field-help'}>
+            {logoIssue ?? 'An https address.'}
           </p>
         </div>
         <div className="field">
@@ -318,16 +329,11 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
             value={redirectUris}
             placeholder="https://app.example.com/oauth/callback"
             onChange={(e) => setRedirectUris(e.target.value)}
-            aria-invalid={issueFor('redirectUris') ? true : undefined}
+            aria-invalid={redirectIssue ? true : undefined}
             aria-describedby="oauth-client-redirects-help"
           />
-          <p
-            id="oauth-client-redirects-help"
-            className={issueFor('redirectUris') ? 'field-error' : 'field-help'}
-          >
-            {issueFor('redirectUris')
-              ? `Redirect URIs: ${issueFor('redirectUris')}`
-              : 'One per line, matched exactly. https, or http on localhost only.'}
+          <p id="oauth-client-redirects-help" className={redirectIssue ? 'field-error' : 'field-help'}>
+            {redirectIssue ?? 'One per line, matched exactly. https, or http on localhost only.'}
           </p>
         </div>
         <fieldset className="field radio-group">
@@ -363,8 +369,8 @@ function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => v
               {s.label} <code className="small muted">{s.scope}</code>
             </label>
           ))}
-          <p id="oauth-client-scopes-help" className={issueFor('scopes') ? 'field-error' : 'field-help'}>
-            {issueFor('scopes') ?? 'The app can ask for these; people approve them on the consent page.'}
+          <p id="oauth-client-scopes-help" className={scopesIssue ? 'field-error' : 'field-help'}>
+            {scopesIssue ?? 'The app can ask for these; people approve them on the consent page.'}
           </p>
         </fieldset>
         {create.isError && issues.length === 0 && (

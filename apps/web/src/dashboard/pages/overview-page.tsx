@@ -27,6 +27,8 @@ import {
 import { NoWorkspaceNotice } from '../no-workspace-notice.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { useWorkspace } from '../workspace-context.tsx'
+import { CHART_TEXT, SERIES_COLORS as colors } from './chart-colors.ts'
+import { GettingStarted } from './getting-started.tsx'
 
 const DAYS = 14
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
@@ -36,15 +38,15 @@ function formatDay(date: string): string {
   return Number.isNaN(d.getTime()) ? date : dayFormat.format(d)
 }
 
-const colors = {
-  accent: '#4f46e5',
-  completed: '#15803d',
-  failed: '#dc2626',
-  pending: '#a1a1aa',
-  refresh: '#d97706',
-}
+const tick = { fontSize: 12, fill: CHART_TEXT }
 
-/** /app: health at a glance for the current workspace, and what needs attention. */
+/** Legend labels in the text colour: Recharts would draw each in its series' colour. */
+const legendLabel = (value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>
+
+/**
+ * /app: health at a glance for the current workspace, and what needs attention; with no
+ * connection yet, the getting-started steps instead (never "healthy" about nothing).
+ */
 export function OverviewPage() {
   useDocumentTitle('Overview')
   const { current } = useWorkspace()
@@ -70,7 +72,7 @@ function Overview({ workspaceId }: { workspaceId: string }) {
         onRetry={() => void stats.refetch()}
       />
     )
-  const { connectionsByStatus, connectionsByIntegration, needsAttention, days } = stats.data
+  const { connectionsByStatus, connectionsByIntegration, needsAttention, days, gettingStarted } = stats.data
   const countOf = (status: string) => connectionsByStatus.find((s) => s.status === status)?.count ?? 0
   const total = connectionsByStatus.reduce((sum, s) => sum + s.count, 0)
   const chartDays = days.map((d) => ({ ...d, label: formatDay(d.date) }))
@@ -102,37 +104,44 @@ function Overview({ workspaceId }: { workspaceId: string }) {
         </div>
       </section>
 
-      <section className="card" aria-labelledby="overview-attention-heading">
-        <h2 id="overview-attention-heading" className="card-title">
-          Needs attention
-        </h2>
-        {needsAttention.length === 0 ? (
-          <p className="muted">All connections are healthy. Nothing to do.</p>
-        ) : (
-          <ul className="attention-list">
-            {needsAttention.map((c) => {
-              const status = connectionStatus(c.status as ConnectionStatus)
-              return (
-                <li key={c.id} className="attention-item">
-                  <div className="attention-head">
-                    <Link to={`/app/connections/${c.id}`} className="cell-title cell-link">
-                      {c.displayName}
-                    </Link>
-                    <span className="muted small">{c.integrationName}</span>
-                    <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
-                    {c.refreshTokenExpiresAt && (
-                      <span className="small muted">
-                        Refresh token expires {formatDateTime(c.refreshTokenExpiresAt)}
-                      </span>
-                    )}
-                  </div>
-                  <p className="attention-next">{c.nextStep}</p>
-                </li>
-              )
-            })}
-          </ul>
-        )}
-      </section>
+      {total === 0 ? (
+        <GettingStarted steps={gettingStarted} />
+      ) : (
+        <section className="card" aria-labelledby="overview-attention-heading">
+          <h2 id="overview-attention-heading" className="card-title">
+            Needs attention
+          </h2>
+          {needsAttention.length === 0 ? (
+            <p className="muted">
+              {total === 1 ? 'The connection is healthy.' : `All ${total} connections are healthy.`} Nothing
+              to do.
+            </p>
+          ) : (
+            <ul className="attention-list">
+              {needsAttention.map((c) => {
+                const status = connectionStatus(c.status as ConnectionStatus)
+                return (
+                  <li key={c.id} className="attention-item">
+                    <div className="attention-head">
+                      <Link to={`/app/connections/${c.id}`} className="cell-title cell-link">
+                        {c.displayName}
+                      </Link>
+                      <span className="muted small">{c.integrationName}</span>
+                      <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
+                      {c.refreshTokenExpiresAt && (
+                        <span className="small muted">
+                          Refresh token expires {formatDateTime(c.refreshTokenExpiresAt)}
+                        </span>
+                      )}
+                    </div>
+                    <p className="attention-next">{c.nextStep}</p>
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+        </section>
+      )}
 
       <div className="chart-grid">
         <section className="card" aria-labelledby="overview-integrations-heading">
@@ -148,8 +157,8 @@ function Overview({ workspaceId }: { workspaceId: string }) {
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={connectionsByIntegration} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="integrationName" tick={{ fontSize: 12 }} interval={0} />
-                  <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+                  <XAxis dataKey="integrationName" tick={tick} interval={0} />
+                  <YAxis allowDecimals={false} tick={tick} />
                   <Tooltip />
                   <Bar
                     isAnimationActive={false}
@@ -175,10 +184,10 @@ function Overview({ workspaceId }: { workspaceId: string }) {
             <ResponsiveContainer width="100%" height="100%">
               <ComposedChart data={chartDays} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+                <XAxis dataKey="label" tick={tick} />
+                <YAxis allowDecimals={false} tick={tick} />
                 <Tooltip />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendLabel} />
                 <Bar
                   isAnimationActive={false}
                   dataKey="completed"

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { isHexColor } from '../../color.ts'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { BrandingPreview } from './branding-preview.tsx'
 import { SavedNotice } from './saved-notice.tsx'
 import { type Organization, useUpdateOrganization } from './use-update-organization.ts'
@@ -28,17 +29,17 @@ export function BrandingForm({ organization, readOnly }: BrandingFormProps) {
   const update = useUpdateOrganization()
 
   const issues = fieldIssuesOf(update.error)
-  const logoIssue = issues.find((i) => i.path === 'branding.logoUrl')?.message
-  const colorIssue = issues.find((i) => i.path === 'branding.primaryColor')?.message
+  const logoIssueRaw = issues.find((i) => i.path === 'branding.logoUrl')
+  const colorIssueRaw = issues.find((i) => i.path === 'branding.primaryColor')
+  const logoIssue = logoIssueRaw && describeIssue(logoIssueRaw, 'The logo address')
+  const colorIssue = colorIssueRaw && describeIssue(colorIssueRaw, 'The colour')
   const trimmedLogo = logoUrl.trim()
   const trimmedColor = color.trim()
-  const logoError = localLogoError(trimmedLogo) ?? (logoIssue ? `The logo address ${logoIssue}.` : null)
+  const logoError = localLogoError(trimmedLogo) ?? logoIssue ?? null
   const colorError =
     trimmedColor !== '' && !isHexColor(trimmedColor)
       ? 'Use six hex digits after #, like #4f46e5.'
-      : colorIssue
-        ? `The colour must be ${colorIssue}.`
-        : null
+      : (colorIssue ?? null)
 
   function submit(event: FormEvent) {
     event.preventDefault()

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { formatDate } from '../../format.ts'
 import { SavedNotice } from './saved-notice.tsx'
 import { type Organization, useUpdateOrganization } from './use-update-organization.ts'
@@ -23,7 +24,7 @@ export function OrganizationForm({ organization, readOnly }: OrganizationFormPro
   const trimmed = name.trim()
   const localError = trimmed === '' ? 'Enter a name for your organization.' : null
   const [touched, setTouched] = useState(false)
-  const nameError = (touched && localError) || (nameIssue ? `Name ${nameIssue.message}.` : null)
+  const nameError = (touched && localError) || (nameIssue ? describeIssue(nameIssue, 'Name') : null)
 
   function submit(event: FormEvent) {
     event.preventDefault()

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { SavedNotice } from './saved-notice.tsx'
 import { type Organization, useUpdateOrganization } from './use-update-organization.ts'
 
@@ -34,9 +35,11 @@ export function RedirectOriginsForm({ organization, readOnly }: RedirectOriginsF
   const issues = fieldIssuesOf(update.error)
   const issueFor = (row: Row): string | undefined => {
     const index = sentRows.indexOf(row)
-    return issues.find((i) => i.path === `allowedRedirectOrigins.${index}`)?.message
+    const issue = issues.find((i) => i.path === `allowedRedirectOrigins.${index}`)
+    return issue && describeIssue(issue, `Origin ${rows.indexOf(row) + 1}`)
   }
-  const listIssue = issues.find((i) => i.path === 'allowedRedirectOrigins')?.message
+  const listIssueRaw = issues.find((i) => i.path === 'allowedRedirectOrigins')
+  const listIssue = listIssueRaw && describeIssue(listIssueRaw, 'Origins')
   const unmatched = update.isError && issues.length === 0
 
   function edit(next: (current: Row[]) => Row[]) {
