@@ -461,7 +461,7 @@ describe('getFreshCredentials on the database', () => {
       .execute()
     await expect(getFreshCredentials(t.deps, c)).rejects.toMatchObject({
       code: 'REFRESH_FAILED',
-      retryAfterSeconds: 12,
+      details: { retryAfterSeconds: 12 },
     })
     expect(callsFor(c)).toHaveLength(0)
     clock.advance(12_001)
