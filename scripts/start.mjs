@@ -57,11 +57,7 @@ function staleReason() {
 const reason = staleReason()
 if (reason) {
   console.log(`Building Switchboard (${reason}) …`)
-  const pnpm =
-    process.env.npm_execpath && /pnpm/.test(process.env.npm_execpath) ? process.env.npm_execpath : 'pnpm'
-  const result = /\.c?js$/.test(pnpm)
-    ? spawnSync(process.execPath, [pnpm, 'run', 'build'], { cwd: root, stdio: 'inherit' })
-    : spawnSync(pnpm, ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  const result = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 await import(pathToFileURL(output).href)
