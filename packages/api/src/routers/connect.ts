@@ -87,6 +87,17 @@ export const endUsersRouter = {
     .input(core.CreateEndUserInput)
     .output(EndUserOut)
     .mutation(async ({ ctx, input }) => (await core.createEndUser(ctx.deps, ctx.principal, input)).endUser),
+  update: protectedProcedure
+    .input(core.UpdateEndUserInput.extend({ id: z.string().min(1).max(200) }))
+    .output(EndUserOut)
+    .mutation(({ ctx, input: { id, ...rest } }) => core.updateEndUser(ctx.deps, ctx.principal, id, rest)),
+  delete: protectedProcedure
+    .input(Id)
+    .output(z.object({}))
+    .mutation(async ({ ctx, input }) => {
+      await core.deleteEndUser(ctx.deps, ctx.principal, input.id)
+      return {}
+    }),
   createConnectToken: protectedProcedure
     .input(core.EndUserConnectTokenInput.extend({ endUserId: z.string().min(1).max(200) }))
     .output(ConnectTokenOut)
