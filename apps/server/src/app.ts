@@ -196,7 +196,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       writeRequestLine({
         reqId: req.id,
         method: req.method,
-        url: req.url,
+        // The URL asked for: the authorization server rewrites req.url for its provider.
+        url: req.originalUrl,
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       })

@@ -72,6 +72,9 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
 
   /** Hands the raw request to oidc-provider, as if it were mounted at /oauth. */
   async function forward(req: FastifyRequest, reply: FastifyReply, providerPath: string) {
+    // Fastify remembers the URL asked for on first read: the request line (app.ts) says what
+    // the client requested, not the provider's path it is rewritten to below.
+    void req.originalUrl
     await getProvider()
     const raw = req.raw as IncomingMessage & { originalUrl?: string }
     const query = raw.url?.includes('?') ? raw.url.slice(raw.url.indexOf('?')) : ''
