@@ -28,6 +28,8 @@ export const errorCodes = {
   TENANT_OAUTH_APP_REQUIRED: { http: 409, trpc: 'CONFLICT' },
   ALREADY_EXISTS: { http: 409, trpc: 'CONFLICT' },
   SCOPE_MISMATCH: { http: 409, trpc: 'CONFLICT' },
+  /** A tRPC query called with POST or a mutation with GET. */
+  METHOD_NOT_ALLOWED: { http: 405, trpc: 'METHOD_NOT_SUPPORTED' },
   PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
@@ -46,6 +48,7 @@ export type TrpcCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_SUPPORTED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
