@@ -1,7 +1,9 @@
 import {
+  type Access,
   AppError,
   type ErrorCode,
   errorCodes,
+  requireAccess,
   requirePrincipal,
   toAppError,
   validationError,
@@ -54,22 +56,34 @@ export function isTransportError(error: TRPCError): boolean {
   )
 }
 
-const t = initTRPC.context<ApiContext>().create({
-  errorFormatter({ shape, error }) {
-    const app = appErrorOf(error)
-    const { stack: _stack, ...data } = shape.data
-    return {
-      ...shape,
-      message: app.message,
-      data: {
-        ...data,
-        appCode: app.code as ErrorCode,
-        details: app.details ?? null,
-        legacyCode: app.legacyCode ?? null,
-      },
-    }
-  },
-})
+/**
+ * What every procedure declares: `.meta({ access })` — the scope it needs, `'first-party'`
+ * (API keys and dashboard users only) or `'public'`. One gate checks it before the input is
+ * parsed; a procedure without a declaration is first-party (and fails the walk test).
+ */
+export interface ProcedureMeta {
+  access: Access
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const app = appErrorOf(error)
+      const { stack: _stack, ...data } = shape.data
+      return {
+        ...shape,
+        message: app.message,
+        data: {
+          ...data,
+          appCode: app.code as ErrorCode,
+          details: app.details ?? null,
+          legacyCode: app.legacyCode ?? null,
+        },
+      }
+    },
+  })
 
 /** Core throws AppError; tRPC wants TRPCError with the code from the one table. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -86,7 +100,9 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 export const publicProcedure = t.procedure.use(mapErrors)
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (ctx.principalError) throw ctx.principalError
-  return next({ ctx: { ...ctx, principal: requirePrincipal(ctx.principal) } })
+  const principal = requirePrincipal(ctx.principal)
+  requireAccess(principal, meta?.access ?? 'first-party')
+  return next({ ctx: { ...ctx, principal } })
 })
