@@ -30,8 +30,12 @@ export const errorCodes = {
   SCOPE_MISMATCH: { http: 409, trpc: 'CONFLICT' },
   /** A tRPC query called with POST or a mutation with GET. */
   METHOD_NOT_ALLOWED: { http: 405, trpc: 'METHOD_NOT_SUPPORTED' },
+  /** A request with this Idempotency-Key is still running; sent with Retry-After. */
+  IDEMPOTENCY_KEY_IN_PROGRESS: { http: 409, trpc: 'CONFLICT' },
   PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  /** The Idempotency-Key was used within 24 h for another request (method, path or body). */
+  IDEMPOTENCY_KEY_REUSED: { http: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   UPSTREAM_ERROR: { http: 502, trpc: 'BAD_GATEWAY' },
@@ -52,6 +56,7 @@ export type TrpcCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNPROCESSABLE_CONTENT'
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'BAD_GATEWAY'

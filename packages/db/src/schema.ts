@@ -23,6 +23,7 @@ export interface Database {
   oauthClients: OAuthClientTable
   oauthServerModels: OAuthServerModelTable
   oauthServerSecrets: OAuthServerSecretTable
+  idempotencyKeys: IdempotencyKeyTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -299,3 +300,18 @@ export interface OAuthServerSecretTable {
 
 export type OAuthClient = Selectable<OAuthClientTable>
 export type OAuthServerModel = Selectable<OAuthServerModelTable>
+
+/** A REST POST's Idempotency-Key and the answer it got (migration 0009; core/src/idempotency). */
+export interface IdempotencyKeyTable {
+  id: string
+  organizationId: string
+  idempotencyKey: string
+  /** SHA-256 (hex) of method, path and body: the same key with another request is refused. */
+  requestHash: string
+  /** null while the first request with this key runs. */
+  responseStatus: number | null
+  /** The answer's body and headers as JSON, through the cipher. */
+  responseCiphertext: string | null
+  createdAt: CreatedAt
+  completedAt: string | null
+}
