@@ -72,6 +72,12 @@ export interface DashboardSessionTable {
   organizationId: string
   expiresAt: string
   createdAt: CreatedAt
+  /** The id the account API shows and revokes by (migration 0010). */
+  publicId: string
+  /** The User-Agent at sign-in, truncated; null when none was sent. */
+  userAgent: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the session last authenticated a request (at most once a minute); null until then. */
+  lastSeenAt: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ApiKeyTable {
