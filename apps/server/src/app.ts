@@ -29,8 +29,8 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
-import { keepTickShapeAlive } from './tick-shape.ts'
 import type { TrustProxy } from './trust-proxy.ts'
 
 export { SESSION_COOKIE }
