@@ -56,11 +56,11 @@ describe('workspaces: rename and delete', () => {
       const gone = await t.deps.db.selectFrom('connections').select('id').where('id', '=', conn.id).execute()
       expect(gone).toEqual([])
       const events = await t.deps.db
-        .selectFrom('connectionEvents')
-        .select('kind')
+        .selectFrom('events')
+        .select('type')
         .where('connectionId', '=', conn.id)
         .execute()
-      expect(events.map((e) => e.kind)).toContain('DELETED')
+      expect(events.map((e) => e.type)).toContain('connection.deleted')
       const left = await t.deps.db.selectFrom('workspaces').select('id').where('id', '=', ws.id).execute()
       expect(left).toEqual([])
     } finally {
