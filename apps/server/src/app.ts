@@ -293,6 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       deps: core,
       principal: null,
       sourceAddress: req.ip,
+      userAgent: req.headers['user-agent'],
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {

@@ -34,6 +34,62 @@ export const tenancyRoutes = [
     run: async (ctx, input) => ({ workspace: await core.getWorkspace(ctx.deps, ctx.principal, input.id) }),
   }),
   route({
+    method: 'PATCH',
+    path: '/api/v1/workspaces/:id',
+    auth: 'required',
+    access: 'first-party',
+    input: core.RenameWorkspaceInput,
+    run: async (ctx, input) => ({ workspace: await core.renameWorkspace(ctx.deps, ctx.principal, input) }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/workspaces/:id',
+    auth: 'required',
+    access: 'first-party',
+    input: core.DeleteWorkspaceInput,
+    status: 204,
+    run: async (ctx, input) => {
+      await core.deleteWorkspace(ctx.deps, ctx.principal, input)
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/account/sessions',
+    auth: 'required',
+    access: 'first-party',
+    input: z.object({}),
+    run: async (ctx) => ({ sessions: await core.listSessions(ctx.deps, ctx.principal), nextCursor: null }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/account/sessions/:id',
+    auth: 'required',
+    access: 'first-party',
+    input: core.SessionIdInput,
+    status: 204,
+    run: async (ctx, input) => {
+      const { current } = await core.revokeSession(ctx.deps, ctx.principal, input)
+      if (current) ctx.session.clear()
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/account/sessions/revoke-others',
+    auth: 'required',
+    access: 'first-party',
+    input: z.object({}),
+    run: (ctx) => core.revokeOtherSessions(ctx.deps, ctx.principal),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/account/password',
+    auth: 'required',
+    access: 'first-party',
+    input: core.ChangePasswordInput,
+    run: (ctx, input) =>
+      core.changePassword(ctx.deps, ctx.principal, input, { sourceAddress: ctx.sourceAddress ?? 'unknown' }),
+  }),
+  route({
     method: 'GET',
     path: '/api/v1/organization',
     auth: 'required',

@@ -12,6 +12,7 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) => {
       const { sessionToken, expiresAt, user } = await core.login(ctx.deps, input, {
         sourceAddress: ctx.sourceAddress ?? 'unknown',
+        userAgent: ctx.userAgent,
       })
       ctx.session.set(sessionToken, expiresAt)
       return { user }
@@ -59,6 +60,52 @@ export const workspacesRouter = {
     .input(core.CreateWorkspaceInput)
     .output(WorkspaceOut)
     .mutation(({ ctx, input }) => core.createWorkspace(ctx.deps, ctx.principal, input)),
+  rename: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.RenameWorkspaceInput)
+    .output(WorkspaceOut)
+    .mutation(({ ctx, input }) => core.renameWorkspace(ctx.deps, ctx.principal, input)),
+  delete: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.DeleteWorkspaceInput)
+    .output(z.object({ revokedConnections: z.number().int() }))
+    .mutation(({ ctx, input }) => core.deleteWorkspace(ctx.deps, ctx.principal, input)),
+} satisfies TRPCRouterRecord
+
+const SessionOut = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+})
+
+export const accountRouter = {
+  sessions: protectedProcedure
+    .meta({ access: 'first-party' })
+    .output(z.array(SessionOut))
+    .query(({ ctx }) => core.listSessions(ctx.deps, ctx.principal)),
+  revokeSession: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.SessionIdInput)
+    .output(z.object({ current: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await core.revokeSession(ctx.deps, ctx.principal, input)
+      if (result.current) ctx.session.clear()
+      return result
+    }),
+  signOutOthers: protectedProcedure
+    .meta({ access: 'first-party' })
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(({ ctx }) => core.revokeOtherSessions(ctx.deps, ctx.principal)),
+  changePassword: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.ChangePasswordInput)
+    .output(z.object({ revokedSessions: z.number().int() }))
+    .mutation(({ ctx, input }) =>
+      core.changePassword(ctx.deps, ctx.principal, input, { sourceAddress: ctx.sourceAddress ?? 'unknown' }),
+    ),
 } satisfies TRPCRouterRecord
 
 export const apiKeysRouter = {
