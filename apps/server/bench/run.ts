@@ -44,8 +44,10 @@ if (which === 'core') {
   await import('./core.ts')
 } else if (which === 'instructions') {
   await import('./instructions.ts')
+} else if (which === 'scale') {
+  await import('./scale.ts')
 } else if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions`)
+  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions, scale`)
   process.exit(1)
 }
 

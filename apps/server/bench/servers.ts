@@ -22,7 +22,7 @@ import { destination, pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
 import { createLogger } from '../src/logger.ts'
-import { keepTickShapeAlive } from '../src/tick-shape.ts'
+import { keepTickShapeAlive } from '../src/perf/tick-shape.ts'
 import { benchSwitchboard } from './fixture.ts'
 
 // The benchmark asks for this process's CPU time, and its time in garbage collection, over

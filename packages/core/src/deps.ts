@@ -2,6 +2,7 @@ import type { Database, Dialect } from '@switchboard/db'
 import type { Kysely } from 'kysely'
 import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
+import type { EventSink } from './events/types.ts'
 
 export interface Clock {
   now(): Date
@@ -58,4 +59,9 @@ export interface CoreDeps {
   log: Logger
   config: CoreConfig
   newId(): string
+  /**
+   * Called in the transaction of every event appendEvent writes (the webhook outbox). Absent or
+   * empty: events are only logged.
+   */
+  eventSinks?: EventSink[] | undefined
 }

@@ -1,11 +1,13 @@
 import {
   type AbortEvents,
+  type Access,
   AppError,
   claimIdempotencyKey,
   completeIdempotencyKey,
   type Principal,
   parseIdempotencyKey,
   releaseIdempotencyKey,
+  requireAccess,
   requirePrincipal,
   retryAfterOf,
   toAppError,
@@ -59,6 +61,12 @@ export interface RestRoute<
   method: HttpMethod
   path: string
   auth: A
+  /**
+   * What the caller needs, declared once here and checked before the input is read: an API
+   * scope, `'first-party'` (API keys and dashboard users, never a third-party token) or
+   * `'public'` (the only choice, and the required one, for `auth: 'none'`).
+   */
+  access: A extends 'none' ? 'public' : Exclude<Access, 'public'>
   input: S
   /** Builds the raw input from the request; default: params + query (GET/DELETE) or params + body. */
   pick?: (req: RestRequest) => unknown
@@ -123,7 +131,7 @@ export async function handleRest(
   try {
     if (r.auth === 'required' && ctx.principalError) throw ctx.principalError
     // A route that requires a principal gets the context as it is, once it is known to hold one.
-    if (r.auth === 'required') requirePrincipal(ctx.principal)
+    if (r.auth === 'required') requireAccess(requirePrincipal(ctx.principal), r.access)
     const key = honoursIdempotencyKey(r) ? parseIdempotencyKey(req.headers['idempotency-key']) : undefined
     const parsed = r.input.safeParse((r.pick ?? defaultPick)(req))
     if (!parsed.success) throw validationError(parsed.error.issues)

@@ -1,6 +1,7 @@
 import type { OAuthClient } from '@switchboard/db'
 import { z } from 'zod'
-import { apiScopes, type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type OAuthClientScope, oauthClientScopes } from '../auth/scopes.ts'
 import { constantTimeEqual, randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -11,10 +12,6 @@ import { AppError } from '../errors.ts'
  * authorization server (oidc-provider) reads clients through `findOAuthClientMetadata` and
  * checks secrets with `verifyClientSecret`.
  */
-
-/** Scopes an app can be granted: the API scopes plus `offline_access` (a refresh token). */
-export const oauthClientScopes = [...apiScopes, 'offline_access'] as const
-export type OAuthClientScope = (typeof oauthClientScopes)[number]
 
 /** What each scope lets an app do, in the words the consent page shows. */
 export const oauthScopeDescriptions: Record<OAuthClientScope, string> = {
