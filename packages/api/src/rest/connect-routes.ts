@@ -110,6 +110,7 @@ export const connectRoutes = [
     method: 'PATCH',
     path: '/api/v1/end-users/:id',
     auth: 'required',
+    access: 'end-users:write',
     input: core.UpdateEndUserInput.extend({ id: z.string().min(1).max(200) }),
     run: async (ctx, { id, ...rest }) => ({
       endUser: await core.updateEndUser(ctx.deps, ctx.principal, id, rest),
@@ -119,6 +120,7 @@ export const connectRoutes = [
     method: 'DELETE',
     path: '/api/v1/end-users/:id',
     auth: 'required',
+    access: 'end-users:write',
     input: IdParam,
     status: 204,
     run: (ctx, input) => core.deleteEndUser(ctx.deps, ctx.principal, input.id),

@@ -102,10 +102,12 @@ export const endUsersRouter = {
     .output(EndUserOut)
     .mutation(async ({ ctx, input }) => (await core.createEndUser(ctx.deps, ctx.principal, input)).endUser),
   update: protectedProcedure
+    .meta({ access: 'end-users:write' })
     .input(core.UpdateEndUserInput.extend({ id: z.string().min(1).max(200) }))
     .output(EndUserOut)
     .mutation(({ ctx, input: { id, ...rest } }) => core.updateEndUser(ctx.deps, ctx.principal, id, rest)),
   delete: protectedProcedure
+    .meta({ access: 'end-users:write' })
     .input(Id)
     .output(z.object({}))
     .mutation(async ({ ctx, input }) => {
