@@ -7,6 +7,7 @@ import {
   appErrorOf,
   appRouter,
   handleRest,
+  isTransportError,
   type RestRequest,
   restRoutes,
 } from '@switchboard/api'
@@ -197,7 +198,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       writeRequestLine({
         reqId: req.id,
         method: req.method,
-        url: req.url,
+        // The URL asked for: the authorization server rewrites req.url for its provider.
+        url: req.originalUrl,
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       })
@@ -293,6 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       deps: core,
       principal: null,
       sourceAddress: req.ip,
+      userAgent: req.headers['user-agent'],
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
@@ -330,9 +333,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => contextFor(req, res),
-      onError: ({ error, path: procedure }) => {
-        if (appErrorOf(error).code === 'INTERNAL')
-          app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      // Our bugs are errors, with their stack; a request tRPC itself refused (bad JSON, a
+      // content type or method it does not take, an unknown procedure) is the caller's
+      // mistake: a warning with the code, no stack. A procedure's own answers (not found,
+      // unauthorized…) are in the request line's status only.
+      onError: ({ error, path: procedure, req }) => {
+        const appError = appErrorOf(error)
+        if (appError.code === 'INTERNAL') {
+          req.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+        } else if (isTransportError(error)) {
+          req.log.warn(
+            {
+              procedure: procedure && redactUrl(procedure),
+              code: appError.code,
+              statusCode: appError.httpStatus,
+              reason: appError.message,
+            },
+            'tRPC request refused',
+          )
+        }
       },
       // An error that says when to retry (RATE_LIMITED) carries Retry-After, as on REST.
       responseMeta: ({ errors }) => {

@@ -2,6 +2,7 @@ import type { Database, Dialect } from '@switchboard/db'
 import type { Kysely } from 'kysely'
 import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
+import type { EventSink } from './events/types.ts'
 
 export interface Clock {
   now(): Date
@@ -75,4 +76,9 @@ export interface CoreDeps {
   newId(): string
   /** The server's hot-path cache, if any (see ReadCache). */
   readCache?: ReadCache | undefined
+  /**
+   * Called in the transaction of every event appendEvent writes (the webhook outbox). Absent or
+   * empty: events are only logged.
+   */
+  eventSinks?: EventSink[] | undefined
 }

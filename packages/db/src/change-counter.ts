@@ -15,7 +15,7 @@ import type {
 const UNCACHED_TABLES = new Set([
   'dashboardsessions',
   'connectsessions',
-  'connectionevents',
+  'events',
   'oauthclients',
   'oauthservermodels',
   'oauthserversecrets',

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import {
@@ -14,6 +13,7 @@ import {
 import pg from 'pg'
 import { ChangeCounterPlugin, registerChangeCounter } from './change-counter.ts'
 import { migrations } from './migrations/index.ts'
+import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './private-files.ts'
 import type { Database } from './schema.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -62,9 +62,16 @@ export function openDatabase(config: DatabaseConfig): Db {
     }
   }
   const file = config.sqliteFile ?? path.join(config.dataDir ?? './data', 'switchboard.db')
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const onDisk = file !== ':memory:'
+  if (onDisk) {
+    // The data dir 0700, the database 0600 (SQLite gives its -wal and -shm the database
+    // file's mode; ones left by an older version are set below).
+    ensurePrivateDir(path.dirname(path.resolve(file)))
+    ensurePrivateFile(file)
+  }
   const sqlite = new SQLite(file, { timeout: 5000 })
   sqlite.pragma('journal_mode = WAL')
+  if (onDisk) restrictExisting([`${file}-wal`, `${file}-shm`])
   // WAL's default (NORMAL) can lose the last commits on power loss: a rotated refresh token
   // must survive, so every commit is synced.
   sqlite.pragma('synchronous = FULL')

@@ -98,14 +98,16 @@ describe('read cache and the change counter', () => {
     await t.deps.db.selectFrom('apiKeys').selectAll().execute()
     await t.deps.db.updateTable('apiKeys').set({ lastUsedAt: clock.now().toISOString() }).execute()
     await t.deps.db
-      .insertInto('connectionEvents')
+      .insertInto('events')
       .values({
-        id: t.deps.newId(),
+        id: `evt_${t.deps.newId()}`,
         organizationId: org.organizationId,
+        type: 'connection.created',
+        occurredAt: clock.now().toISOString(),
+        actorType: 'system',
+        actorId: null,
         connectionId: t.deps.newId(),
-        kind: 'CREATED',
-        detail: null,
-        createdAt: clock.now().toISOString(),
+        data: '{}',
       })
       .execute()
     expect(count()).toBe(start)
