@@ -69,82 +69,86 @@ export function SessionsSection() {
   return (
     <section className="card" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions</h2>
-      <p className="field-help">
-        Browsers where you are signed in to this dashboard. End any you do not recognise.
-      </p>
-      {sessions.isPending && <LoadingState label="Loading sessions…" />}
-      {sessions.isError && (
-        <ErrorState
-          title="Sessions could not be loaded"
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        />
-      )}
-      {sessions.isSuccess && sessions.data.length === 0 && (
-        <EmptyState title="No active sessions">Sign in again to see this browser's session here.</EmptyState>
-      )}
-      {sessions.isSuccess && sessions.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="sessions-table">
-            <thead>
-              <tr>
-                <th scope="col">Browser</th>
-                <th scope="col" className="col-optional">
-                  Signed in
-                </th>
-                <th scope="col">Last seen</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <tr key={session.id} data-current={session.current}>
-                  <th scope="row" className="cell-name" title={session.userAgent ?? undefined}>
-                    {describeUserAgent(session.userAgent)}{' '}
-                    {session.current && <span className="badge badge-success">This session</span>}
+      <div className="stack">
+        <p className="field-help">
+          Browsers where you are signed in to this dashboard. End any you do not recognise.
+        </p>
+        {sessions.isPending && <LoadingState label="Loading sessions…" />}
+        {sessions.isError && (
+          <ErrorState
+            title="Sessions could not be loaded"
+            error={sessions.error}
+            onRetry={() => void sessions.refetch()}
+          />
+        )}
+        {sessions.isSuccess && sessions.data.length === 0 && (
+          <EmptyState title="No active sessions">
+            Sign in again to see this browser's session here.
+          </EmptyState>
+        )}
+        {sessions.isSuccess && sessions.data.length > 0 && (
+          <div className="table-wrap">
+            <table className="table" data-testid="sessions-table">
+              <thead>
+                <tr>
+                  <th scope="col">Browser</th>
+                  <th scope="col" className="col-optional">
+                    Signed in
                   </th>
-                  <td className="col-optional" title={session.createdAt}>
-                    {formatDateTime(session.createdAt)}
-                  </td>
-                  <td title={session.lastSeenAt ?? undefined}>
-                    {session.lastSeenAt ? formatDateTime(session.lastSeenAt) : 'Not since signing in'}
-                  </td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button-small button-danger-ghost"
-                      onClick={() => setRevoking(session)}
-                    >
-                      {session.current ? 'Sign out' : 'Revoke'}
-                    </button>
-                  </td>
+                  <th scope="col">Last seen</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {sessions.isSuccess && (
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={others === 0 || signOutOthers.isPending}
-            onClick={() => setConfirmOthers(true)}
-          >
-            Sign out everywhere else
-          </button>
-          <span className="saved-notice" role="status">
-            {signOutOthers.isSuccess
-              ? `${signOutOthers.data.revoked} ${signOutOthers.data.revoked === 1 ? 'session' : 'sessions'} signed out.`
-              : others === 0
-                ? 'This is your only session.'
-                : ''}
-          </span>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {sessions.data.map((session) => (
+                  <tr key={session.id} data-current={session.current}>
+                    <th scope="row" className="cell-name" title={session.userAgent ?? undefined}>
+                      {describeUserAgent(session.userAgent)}{' '}
+                      {session.current && <span className="badge badge-success">This session</span>}
+                    </th>
+                    <td className="col-optional" title={session.createdAt}>
+                      {formatDateTime(session.createdAt)}
+                    </td>
+                    <td title={session.lastSeenAt ?? undefined}>
+                      {session.lastSeenAt ? formatDateTime(session.lastSeenAt) : 'Not since signing in'}
+                    </td>
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="button button-small button-danger-ghost"
+                        onClick={() => setRevoking(session)}
+                      >
+                        {session.current ? 'Sign out' : 'Revoke'}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {sessions.isSuccess && (
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={others === 0 || signOutOthers.isPending}
+              onClick={() => setConfirmOthers(true)}
+            >
+              Sign out everywhere else
+            </button>
+            <span className="saved-notice" role="status">
+              {signOutOthers.isSuccess
+                ? `${signOutOthers.data.revoked} ${signOutOthers.data.revoked === 1 ? 'session' : 'sessions'} signed out.`
+                : others === 0
+                  ? 'This is your only session.'
+                  : ''}
+            </span>
+          </div>
+        )}
+      </div>
       <ConfirmDialog
         open={revoking !== null}
         title={revoking?.current ? 'Sign out of this browser?' : 'Revoke this session?'}

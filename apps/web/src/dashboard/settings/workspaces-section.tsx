@@ -258,60 +258,62 @@ export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
   return (
     <section className="card" id="workspaces" aria-labelledby="workspaces-heading">
       <h2 id="workspaces-heading">Workspaces</h2>
-      {workspaces.length === 0 ? (
-        <EmptyState title="No workspaces yet">
-          {readOnly ? 'Ask an owner or admin to create one.' : 'Create one below to start connecting.'}
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="workspaces-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" className="col-optional">
-                  Created
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workspaces.map((w) => (
-                <tr key={w.id}>
-                  <th scope="row" className="cell-name">
-                    {w.name} {w.id === current?.id && <span className="badge">Selected</span>}
+      <div className="stack">
+        {workspaces.length === 0 ? (
+          <EmptyState title="No workspaces yet">
+            {readOnly ? 'Ask an owner or admin to create one.' : 'Create one below to start connecting.'}
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="workspaces-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col" className="col-optional">
+                    Created
                   </th>
-                  <td className="col-optional">{formatDate(w.createdAt)}</td>
-                  <td className="cell-actions">
-                    {!readOnly && (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-small button-ghost"
-                          onClick={() => setRenaming(w)}
-                          aria-label={`Rename ${w.name}`}
-                        >
-                          Rename
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger-ghost"
-                          onClick={() => setDeleting(w)}
-                          aria-label={`Delete ${w.name}`}
-                        >
-                          Delete
-                        </button>
-                      </>
-                    )}
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {!readOnly && <CreateWorkspaceForm />}
+              </thead>
+              <tbody>
+                {workspaces.map((w) => (
+                  <tr key={w.id}>
+                    <th scope="row" className="cell-name">
+                      {w.name} {w.id === current?.id && <span className="badge">Selected</span>}
+                    </th>
+                    <td className="col-optional">{formatDate(w.createdAt)}</td>
+                    <td className="cell-actions">
+                      {!readOnly && (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-small button-ghost"
+                            onClick={() => setRenaming(w)}
+                            aria-label={`Rename ${w.name}`}
+                          >
+                            Rename
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small button-danger-ghost"
+                            onClick={() => setDeleting(w)}
+                            aria-label={`Delete ${w.name}`}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {!readOnly && <CreateWorkspaceForm />}
+      </div>
       <RenameWorkspaceDialog workspace={renaming} onClose={() => setRenaming(null)} />
       <DeleteWorkspaceDialog workspace={deleting} onClose={() => setDeleting(null)} />
     </section>
