@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { createConnection, listWorkspaces } from '../../../packages/core/src/index.ts'
+import { createConnection, LOGIN_LIMITS, listWorkspaces } from '../../../packages/core/src/index.ts'
 import { withoutExpectedStatus } from './page-errors.ts'
 import { screenshot } from './screenshot.ts'
 import { addTestUser } from './server.ts'
@@ -12,6 +12,8 @@ import { browserSuite, OWNER } from './suite.ts'
  * workspace delete refused while it has a connection, then forced.
  */
 const ADMIN = { email: 'ada@acme.test', password: 'first password 1' }
+/** Only for the throttle test, so its failures slow no one else's account. */
+const GUESSER = { email: 'gus@acme.test', password: 'gus password 1' }
 const NEW_PASSWORD = 'second password 2'
 /** The other browser: a distinct User-Agent, so its row reads differently from this one's. */
 const FIREFOX_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0'
@@ -20,6 +22,11 @@ describe('account and workspaces pages', () => {
   const t = browserSuite({
     setup: async (suite) => {
       await addTestUser(suite.server, { organizationId: suite.org.organizationId, ...ADMIN, role: 'admin' })
+      await addTestUser(suite.server, {
+        organizationId: suite.org.organizationId,
+        ...GUESSER,
+        role: 'member',
+      })
     },
   })
 
@@ -172,5 +179,32 @@ describe('account and workspaces pages', () => {
     expect(await dialog.getByRole('button', { name: 'Delete workspace' }).isDisabled()).toBe(true)
     await screenshot(t.page, 'workspace-delete-last')
     expect(withoutExpectedStatus(t.errors.take(), [409])).toEqual([])
+  })
+
+  it('says how long to wait once the current password was guessed wrong too often', async () => {
+    await t.openPage()
+    await t.signIn(GUESSER)
+    await t.page.goto('/app/account')
+    await t.page.getByLabel('New password').fill('a brand new password')
+    const statuses: number[] = []
+    // Past LOGIN_LIMITS.account.freeFailures wrong guesses each one adds a wait (1 s, 2 s, 4 s…),
+    // and a guess during a wait is refused with 429 before any check.
+    for (let i = 0; i < LOGIN_LIMITS.account.freeFailures + 4 && !statuses.includes(429); i++) {
+      await t.page.getByLabel('Current password').fill(`wrong guess ${i}`)
+      const answered = t.page.waitForResponse((r) => r.url().includes('/trpc/account.changePassword'))
+      await t.page.getByRole('button', { name: 'Change password' }).click()
+      statuses.push((await answered).status())
+    }
+    expect(statuses.slice(0, LOGIN_LIMITS.account.freeFailures)).toEqual(
+      Array(LOGIN_LIMITS.account.freeFailures).fill(403),
+    )
+    expect(statuses.at(-1)).toBe(429)
+    const alert = t.page.getByTestId('password-error')
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(
+        /^The password was not changed\. Too many requests\. Try again in \d+ seconds?\. The current password was typed wrong too often; this wait protects your account\.$/,
+      )
+    expect(withoutExpectedStatus(t.errors.take(), [403, 429])).toEqual([])
   })
 })
