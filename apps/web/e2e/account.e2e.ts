@@ -207,4 +207,17 @@ describe('account and workspaces pages', () => {
       )
     expect(withoutExpectedStatus(t.errors.take(), [403, 429])).toEqual([])
   })
+
+  it('fits a 360 px wide screen', async () => {
+    await t.openPage({ viewport: { width: 360, height: 740 } })
+    await t.signIn(OWNER)
+    await t.page.goto('/app/account')
+    await t.page.getByTestId('sessions-table').waitFor()
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    await screenshot(t.page, 'mobile-account')
+    await t.page.goto('/app/settings')
+    await t.page.getByTestId('workspaces-table').waitFor()
+    expect(await t.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    expect(t.errors.take()).toEqual([])
+  })
 })
