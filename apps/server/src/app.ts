@@ -29,6 +29,7 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { installReadCache } from './perf/read-cache.ts'
 import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
 import type { TrustProxy } from './trust-proxy.ts'
@@ -142,7 +143,8 @@ class CookieSession {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   keepTickShapeAlive()
-  const { core } = deps
+  // The hot-path cache (perf/read-cache.ts), shared with whoever built these deps.
+  const core = installReadCache(deps.core)
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({
     loggerInstance: deps.logger,
