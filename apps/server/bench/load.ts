@@ -78,8 +78,13 @@ process.on('exit', () => {
  * a space, anything else) on its first stdout line, and answers the IPC message 'usage' with
  * its `process.cpuUsage()` and `gc` µs.
  */
-export function spawnBenchProcess(script: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export function spawnBenchProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   })

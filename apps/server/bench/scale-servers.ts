@@ -9,21 +9,14 @@
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { PerformanceObserver } from 'node:perf_hooks'
 import { destination } from 'pino'
 import { Agent, request } from 'undici'
 import { readEnv } from '../src/env.ts'
 import { createLogger } from '../src/logger.ts'
 import { startServer } from '../src/server.ts'
+import { answerUsageRequests } from './usage.ts'
 
-let gcMicros = 0
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000
-}).observe({ entryTypes: ['gc'] })
-process.on('message', (m) => {
-  if (m === 'usage') process.send?.({ ...process.cpuUsage(), gc: gcMicros })
-})
-process.on('SIGTERM', () => process.exit(0))
+answerUsageRequests()
 
 const [role, arg] = process.argv.slice(2)
 if (role === 'switchboard') {

@@ -107,6 +107,25 @@ export const connectRoutes = [
     run: async (ctx, input) => ({ endUser: await core.getEndUser(ctx.deps, ctx.principal, input.id) }),
   }),
   route({
+    method: 'PATCH',
+    path: '/api/v1/end-users/:id',
+    auth: 'required',
+    access: 'end-users:write',
+    input: core.UpdateEndUserInput.extend({ id: z.string().min(1).max(200) }),
+    run: async (ctx, { id, ...rest }) => ({
+      endUser: await core.updateEndUser(ctx.deps, ctx.principal, id, rest),
+    }),
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/end-users/:id',
+    auth: 'required',
+    access: 'end-users:write',
+    input: IdParam,
+    status: 204,
+    run: (ctx, input) => core.deleteEndUser(ctx.deps, ctx.principal, input.id),
+  }),
+  route({
     method: 'POST',
     path: '/api/v1/end-users/:id/connect-token',
     auth: 'required',

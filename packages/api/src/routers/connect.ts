@@ -101,6 +101,19 @@ export const endUsersRouter = {
     .input(core.CreateEndUserInput)
     .output(EndUserOut)
     .mutation(async ({ ctx, input }) => (await core.createEndUser(ctx.deps, ctx.principal, input)).endUser),
+  update: protectedProcedure
+    .meta({ access: 'end-users:write' })
+    .input(core.UpdateEndUserInput.extend({ id: z.string().min(1).max(200) }))
+    .output(EndUserOut)
+    .mutation(({ ctx, input: { id, ...rest } }) => core.updateEndUser(ctx.deps, ctx.principal, id, rest)),
+  delete: protectedProcedure
+    .meta({ access: 'end-users:write' })
+    .input(Id)
+    .output(z.object({}))
+    .mutation(async ({ ctx, input }) => {
+      await core.deleteEndUser(ctx.deps, ctx.principal, input.id)
+      return {}
+    }),
   createConnectToken: protectedProcedure
     .meta({ access: 'connect:write' })
     .input(core.EndUserConnectTokenInput.extend({ endUserId: z.string().min(1).max(200) }))

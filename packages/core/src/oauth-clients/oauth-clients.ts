@@ -5,6 +5,7 @@ import { type OAuthClientScope, oauthClientScopes } from '../auth/scopes.ts'
 import { constantTimeEqual, randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { WILDCARD_MESSAGE } from '../tenancy/organizations.ts'
 
 /**
  * Third-party apps registered with Switchboard's own authorization server (seed 003).
@@ -46,6 +47,7 @@ export const RedirectUriSchema = z
     const url = URL.parse(value)
     const problem = (() => {
       if (!url) return 'must be an absolute URL'
+      if (url.hostname.includes('*')) return `is matched exactly: ${WILDCARD_MESSAGE}`
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
         return 'must use https (http is allowed only on 127.0.0.1, [::1] or localhost)'
       }
