@@ -27,6 +27,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { z } from 'zod'
+import { apiDocsRouteDocs, registerApiDocs } from './api-docs.ts'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
@@ -426,16 +427,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   let openApi: Record<string, unknown> | undefined
   app.get(openApiRouteDoc.path, async () => {
     const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
-    openApi ??= buildOpenApi([...restRoutes, ...oauthInteractionRouteDocs, openApiRouteDoc], {
-      publicUrl: core.config.publicUrl,
-      sessionCookie: SESSION_COOKIE,
-      oauth: {
-        authorizationUrl: `${issuer}${OAUTH_ROUTES.authorization}`,
-        tokenUrl: `${issuer}${OAUTH_ROUTES.token}`,
+    openApi ??= buildOpenApi(
+      [...restRoutes, ...oauthInteractionRouteDocs, openApiRouteDoc, ...apiDocsRouteDocs],
+      {
+        publicUrl: core.config.publicUrl,
+        sessionCookie: SESSION_COOKIE,
+        oauth: {
+          authorizationUrl: `${issuer}${OAUTH_ROUTES.authorization}`,
+          tokenUrl: `${issuer}${OAUTH_ROUTES.token}`,
+        },
       },
-    })
+    )
     return openApi
   })
+  registerApiDocs((path, handler) => app.get(path, handler as never))
 
   return app as unknown as App
 }

@@ -117,4 +117,18 @@ describe('GET /api/openapi.json', () => {
       'nextCursor',
     ])
   })
+
+  it('serves the viewer at /api/docs from our own files; an unknown file is a JSON 404', async () => {
+    const page = await fetch(`${h.url}/api/docs`)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    const html = await page.text()
+    expect(html).toContain('<script src="/api/docs/swagger-ui-bundle.js"></script>')
+    expect(html).not.toMatch(/<script>|https?:\/\//)
+    const bundle = await fetch(`${h.url}/api/docs/swagger-ui-bundle.js`)
+    expect(bundle.headers.get('content-type')).toMatch(/^text\/javascript/)
+    expect((await bundle.text()).length).toBeGreaterThan(100_000)
+    const missing = await fetch(`${h.url}/api/docs/package.json`)
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+  })
 })
