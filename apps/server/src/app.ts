@@ -34,6 +34,7 @@ import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { oauthInteractionRouteDocs, registerOAuthServer } from './oauth-server/plugin.ts'
 import { OAUTH_MOUNT, OAUTH_ROUTES } from './oauth-server/provider.ts'
+import { installReadCache } from './perf/read-cache.ts'
 import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
 import type { TrustProxy } from './trust-proxy.ts'
@@ -156,7 +157,8 @@ class CookieSession {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   keepTickShapeAlive()
-  const { core } = deps
+  // The hot-path cache (perf/read-cache.ts), shared with whoever built these deps.
+  const core = installReadCache(deps.core)
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({
     loggerInstance: deps.logger,

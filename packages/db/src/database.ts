@@ -1,8 +1,17 @@
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely'
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  sql,
+} from 'kysely'
 import pg from 'pg'
-import { ChangeCounterPlugin, countingCommits, registerChangeCounter } from './change-counter.ts'
+import { ChangeCounterPlugin, registerChangeCounter } from './change-counter.ts'
 import { migrations } from './migrations/index.ts'
 import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './private-files.ts'
 import type { Database } from './schema.ts'
@@ -40,7 +49,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
     const changes = new ChangeCounterPlugin()
     const db = new Kysely<Database>({
-      dialect: countingCommits(new PostgresDialect({ pool }), changes),
+      dialect: new PostgresDialect({ pool }),
       plugins: [changes, new CamelCasePlugin()],
     })
     registerChangeCounter(db, changes)
@@ -75,7 +84,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   )
   const changes = new ChangeCounterPlugin()
   const db = new Kysely<Database>({
-    dialect: countingCommits(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [changes, new CamelCasePlugin()],
   })
   registerChangeCounter(db, changes)
@@ -135,21 +144,19 @@ function isSqliteRace(error: unknown): boolean {
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing is
  * a large share of a small query's cost. Cache them by SQL text (bounded).
  */
-function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  // Kysely's SqliteDatabase interface is these two methods; the connection stays better-sqlite3's.
   const cache = new Map<string, SQLite.Statement>()
-  const prepare = sqlite.prepare.bind(sqlite)
-  return new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop !== 'prepare') return Reflect.get(target, prop, receiver)
-      return (source: string) => {
-        let stmt = cache.get(source)
-        if (!stmt) {
-          stmt = prepare(source)
-          if (cache.size >= 500) cache.clear()
-          cache.set(source, stmt)
-        }
-        return stmt
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source)
+      if (!stmt) {
+        stmt = sqlite.prepare(source)
+        if (cache.size >= 500) cache.clear()
+        cache.set(source, stmt)
       }
+      return stmt
     },
-  })
+  }
 }
