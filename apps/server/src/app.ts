@@ -49,6 +49,8 @@ export interface AppDeps {
   bearerResolvers?: readonly BearerResolver[]
   /** Proxies whose X-Forwarded-* headers are believed (SWITCHBOARD_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy | undefined
+  /** Folder of the catalog's logos: packages/catalog/logos, or the compiled server's copy (dist/logos). */
+  logoDir?: string | undefined
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
@@ -294,7 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // The built-in integrations' logos, bundled with the catalog: a day in caches, as a release
   // may redraw one under the same name.
   await app.register(fastifyStatic, {
-    root: catalogLogoDir,
+    root: deps.logoDir ?? catalogLogoDir,
     prefix: LOGO_PATH_PREFIX,
     decorateReply: false,
     index: false,

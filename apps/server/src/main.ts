@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readEnv } from './env.ts'
@@ -12,8 +13,12 @@ async function main(): Promise<void> {
   keepTickShapeAlive()
   const env = readEnv()
   const logger = createLogger(env.logLevel)
-  const webDist = env.webDist ?? path.resolve(here, '../../web/dist')
-  const server = await startServer(env, logger, { webDist })
+  // The compiled server (dist/main.js, `pnpm build`) carries the SPA and the logos beside it;
+  // run from its sources (`pnpm dev`), it uses apps/web/dist and the catalog's folder.
+  const compiled = existsSync(path.join(here, 'web', 'index.html'))
+  const webDist = env.webDist ?? (compiled ? path.join(here, 'web') : path.resolve(here, '../../web/dist'))
+  const logoDir = existsSync(path.join(here, 'logos')) ? path.join(here, 'logos') : undefined
+  const server = await startServer(env, logger, { webDist, logoDir })
   stopOnSignals(server, logger, env.shutdownGraceMs)
   logger.info(
     { url: env.publicUrl, listening: server.url, database: server.database },

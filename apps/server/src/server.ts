@@ -29,7 +29,7 @@ export interface RunningServer {
 export async function startServer(
   env: Env,
   logger: Logger,
-  options: { webDist?: string | undefined } = {},
+  options: { webDist?: string | undefined; logoDir?: string | undefined } = {},
 ): Promise<RunningServer> {
   const { core, database } = await createCoreDeps(env, logger)
   // Access tokens our authorization server issued are accepted as Bearer credentials.
@@ -37,6 +37,7 @@ export async function startServer(
     core,
     logger,
     webDist: options.webDist,
+    logoDir: options.logoDir,
     bearerResolvers: [resolveOAuthAccessToken],
     trustProxy: env.trustProxy,
   })
