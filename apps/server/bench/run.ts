@@ -13,12 +13,12 @@
  * targets are written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added
  * p99.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeDocsBlock } from './docs-block.ts'
 import { BENCH_TOKEN as TOKEN } from './fixture.ts'
+import { type BenchProcess, median, autocannon as runLoad, spawnBenchProcess } from './load.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -44,25 +44,14 @@ if (which === 'core') {
   await import('./core.ts')
 } else if (which === 'instructions') {
   await import('./instructions.ts')
+} else if (which === 'scale') {
+  await import('./scale.ts')
 } else if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions`)
+  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions, scale`)
   process.exit(1)
 }
 
-const children: ChildProcess[] = []
-// However the run ends, no server outlives it.
-process.on('exit', () => {
-  for (const child of children) child.kill()
-})
-
-interface BenchServer {
-  url: string
-  /** What the server's line adds after its URL (Switchboard's: the call's path and headers). */
-  info: string
-  /** CPU time (user + system) and time in garbage collection the process has used so far, µs. */
-  usage(): Promise<{ cpu: number; gc: number }>
-  stop(): Promise<void>
-}
+type BenchServer = BenchProcess
 
 /** Starts one of bench/servers.ts's roles in its own process. */
 function startServer(...roleArgs: string[]): Promise<BenchServer> {
@@ -70,41 +59,7 @@ function startServer(...roleArgs: string[]): Promise<BenchServer> {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : []
-  const child = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', path.join(here, 'servers.ts'), ...roleArgs],
-    {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: { ...process.env, BENCH_LOG_LEVEL: logLevel },
-    },
-  )
-  children.push(child)
-  let stopping = false
-  const usage = () =>
-    new Promise<{ cpu: number; gc: number }>((resolve) => {
-      child.once('message', (u) => {
-        const { user, system, gc } = u as NodeJS.CpuUsage & { gc: number }
-        resolve({ cpu: user + system, gc })
-      })
-      child.send('usage')
-    })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      stopping = true
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill()
-    })
-  return new Promise((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => {
-      if (!stopping) reject(new Error(`bench server ${roleArgs[0]} exited (${code})`))
-    })
-    child.stdout?.once('data', (d: Buffer) => {
-      const [url = '', ...info] = d.toString().trim().split(' ')
-      resolve({ url, info: info.join(' '), usage, stop })
-    })
-  })
+  return spawnBenchProcess(path.join(here, 'servers.ts'), roleArgs, { BENCH_LOG_LEVEL: logLevel }, profile)
 }
 
 const upstream = await startServer('upstream', TOKEN)
@@ -127,33 +82,7 @@ function autocannon(
   extra: string[],
   seconds = duration,
 ): Promise<Omit<Run, 'cpuPerRequest' | 'gcPerRequest'> & { total: number }> {
-  const bin = path.resolve(here, '../node_modules/.bin/autocannon')
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-j', '-c', String(connections), '-d', String(seconds), ...extra, url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString()
-    })
-    child.on('error', reject)
-    child.on('exit', () => {
-      const r = JSON.parse(out) as {
-        requests: { average: number; total: number }
-        latency: { p50: number; p99: number }
-        errors: number
-        non2xx: number
-      }
-      resolve({
-        rps: r.requests.average,
-        total: r.requests.total,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        errors: r.errors,
-        non2xx: r.non2xx,
-      })
-    })
-  })
+  return runLoad(url, { connections, seconds, args: extra })
 }
 
 /** What to call on a server, and the runs measured. */
@@ -248,11 +177,6 @@ for (let round = 0; round < rounds; round++) {
   await Promise.all(servers.map((server) => server.stop()))
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 function summary(t: Target): Run {
   return {

@@ -7,6 +7,7 @@ import {
   appErrorOf,
   appRouter,
   handleRest,
+  isTransportError,
   type RestRequest,
   restRoutes,
 } from '@switchboard/api'
@@ -28,8 +29,9 @@ import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
 import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { installReadCache } from './perf/read-cache.ts'
+import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
-import { keepTickShapeAlive } from './tick-shape.ts'
 import type { TrustProxy } from './trust-proxy.ts'
 
 export { SESSION_COOKIE }
@@ -141,7 +143,8 @@ class CookieSession {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   keepTickShapeAlive()
-  const { core } = deps
+  // The hot-path cache (perf/read-cache.ts), shared with whoever built these deps.
+  const core = installReadCache(deps.core)
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -195,7 +198,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       writeRequestLine({
         reqId: req.id,
         method: req.method,
-        url: req.url,
+        // The URL asked for: the authorization server rewrites req.url for its provider.
+        url: req.originalUrl,
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       })
@@ -291,6 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       deps: core,
       principal: null,
       sourceAddress: req.ip,
+      userAgent: req.headers['user-agent'],
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
@@ -328,9 +333,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => contextFor(req, res),
-      onError: ({ error, path: procedure }) => {
-        if (appErrorOf(error).code === 'INTERNAL')
-          app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      // Our bugs are errors, with their stack; a request tRPC itself refused (bad JSON, a
+      // content type or method it does not take, an unknown procedure) is the caller's
+      // mistake: a warning with the code, no stack. A procedure's own answers (not found,
+      // unauthorized…) are in the request line's status only.
+      onError: ({ error, path: procedure, req }) => {
+        const appError = appErrorOf(error)
+        if (appError.code === 'INTERNAL') {
+          req.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+        } else if (isTransportError(error)) {
+          req.log.warn(
+            {
+              procedure: procedure && redactUrl(procedure),
+              code: appError.code,
+              statusCode: appError.httpStatus,
+              reason: appError.message,
+            },
+            'tRPC request refused',
+          )
+        }
       },
       // An error that says when to retry (RATE_LIMITED) carries Retry-After, as on REST.
       responseMeta: ({ errors }) => {

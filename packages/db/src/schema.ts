@@ -23,6 +23,7 @@ export interface Database {
   oauthClients: OAuthClientTable
   oauthServerModels: OAuthServerModelTable
   oauthServerSecrets: OAuthServerSecretTable
+  idempotencyKeys: IdempotencyKeyTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -71,6 +72,12 @@ export interface DashboardSessionTable {
   organizationId: string
   expiresAt: string
   createdAt: CreatedAt
+  /** The id the account API shows and revokes by (migration 0010). */
+  publicId: string
+  /** The User-Agent at sign-in, truncated; null when none was sent. */
+  userAgent: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the session last authenticated a request (at most once a minute); null until then. */
+  lastSeenAt: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ApiKeyTable {
@@ -305,3 +312,18 @@ export interface OAuthServerSecretTable {
 
 export type OAuthClient = Selectable<OAuthClientTable>
 export type OAuthServerModel = Selectable<OAuthServerModelTable>
+
+/** A REST POST's Idempotency-Key and the answer it got (migration 0009; core/src/idempotency). */
+export interface IdempotencyKeyTable {
+  id: string
+  organizationId: string
+  idempotencyKey: string
+  /** SHA-256 (hex) of method, path and body: the same key with another request is refused. */
+  requestHash: string
+  /** null while the first request with this key runs. */
+  responseStatus: number | null
+  /** The answer's body and headers as JSON, through the cipher. */
+  responseCiphertext: string | null
+  createdAt: CreatedAt
+  completedAt: string | null
+}

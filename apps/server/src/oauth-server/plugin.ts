@@ -32,6 +32,13 @@ export interface OAuthServer {
   provider(): Promise<Provider>
 }
 
+/** The provider's endpoints that take or give tokens. */
+const UNCACHEABLE_PATHS: ReadonlySet<string> = new Set([
+  OAUTH_ROUTES.token,
+  OAUTH_ROUTES.revocation,
+  OAUTH_ROUTES.introspection,
+])
+
 const INTERACTION_GONE =
   'This authorization request has expired or was started in another browser. Go back to the application and start again.'
 
@@ -65,6 +72,9 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
 
   /** Hands the raw request to oidc-provider, as if it were mounted at /oauth. */
   async function forward(req: FastifyRequest, reply: FastifyReply, providerPath: string) {
+    // Fastify remembers the URL asked for on first read: the request line (app.ts) says what
+    // the client requested, not the provider's path it is rewritten to below.
+    void req.originalUrl
     await getProvider()
     const raw = req.raw as IncomingMessage & { originalUrl?: string }
     const query = raw.url?.includes('?') ? raw.url.slice(raw.url.indexOf('?')) : ''
@@ -77,6 +87,12 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     // provider's pages too; the provider overrides where it sets its own.
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value as string | string[])
+    }
+    // RFC 6749 §5.1: what these endpoints answer (tokens, or why not) is never cached, on
+    // success and on every error, whichever layer answers.
+    if (UNCACHEABLE_PATHS.has(providerPath)) {
+      reply.raw.setHeader('cache-control', 'no-store')
+      reply.raw.setHeader('pragma', 'no-cache')
     }
     reply.hijack()
     await handle?.(raw, reply.raw as ServerResponse)

@@ -7,6 +7,7 @@ export const eventRoutes: RestRoute[] = [
     method: 'GET',
     path: '/api/v1/events',
     auth: 'required',
+    access: 'first-party',
     input: core.ListEventsInput,
     run: (ctx, input) => core.listEvents(ctx.deps, ctx.principal, input),
   }),

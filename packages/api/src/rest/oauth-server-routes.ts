@@ -14,6 +14,7 @@ export const oauthServerRoutes = [
     method: 'POST',
     path: '/api/v1/oauth-clients',
     auth: 'required',
+    access: 'first-party',
     input: core.CreateOAuthClientInput,
     status: 201,
     run: async (ctx, input) => ({
@@ -24,6 +25,7 @@ export const oauthServerRoutes = [
     method: 'GET',
     path: '/api/v1/oauth-clients',
     auth: 'required',
+    access: 'first-party',
     input: z.object({}),
     run: async (ctx) => ({
       oauthClients: z.array(OAuthClientOut).parse(await core.listOAuthClients(ctx.deps, ctx.principal)),
@@ -34,6 +36,7 @@ export const oauthServerRoutes = [
     method: 'DELETE',
     path: '/api/v1/oauth-clients/:id',
     auth: 'required',
+    access: 'first-party',
     input: IdParam,
     status: 204,
     run: (ctx, input) => core.deleteOAuthClient(ctx.deps, ctx.principal, input.id),
@@ -42,6 +45,7 @@ export const oauthServerRoutes = [
     method: 'GET',
     path: '/api/v1/oauth-grants',
     auth: 'required',
+    access: 'first-party',
     input: z.object({}),
     run: async (ctx) => ({
       oauthGrants: z.array(OAuthGrantOut).parse(await core.listOAuthGrants(ctx.deps, ctx.principal)),
@@ -52,6 +56,7 @@ export const oauthServerRoutes = [
     method: 'DELETE',
     path: '/api/v1/oauth-grants/:id',
     auth: 'required',
+    access: 'first-party',
     input: IdParam,
     status: 204,
     run: (ctx, input) => core.revokeOAuthGrant(ctx.deps, ctx.principal, input.id),

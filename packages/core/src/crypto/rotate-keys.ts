@@ -33,6 +33,12 @@ export const secretColumns = [
     dbTable: 'oauth_server_secrets',
     dbColumn: 'value_ciphertext',
   },
+  {
+    table: 'idempotencyKeys',
+    column: 'responseCiphertext',
+    dbTable: 'idempotency_keys',
+    dbColumn: 'response_ciphertext',
+  },
 ] as const satisfies ReadonlyArray<{
   table: keyof Database
   column: string

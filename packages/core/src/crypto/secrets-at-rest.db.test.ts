@@ -365,6 +365,7 @@ describe(`secrets at rest (${dialect})`, () => {
       'connectSessions.pkceVerifierCiphertext',
       'connectSessions.tokensCiphertext',
       'connections.credentialsCiphertext',
+      'idempotencyKeys.responseCiphertext',
       'oauthApps.clientSecretCiphertext',
       'oauthServerSecrets.valueCiphertext',
     ])
@@ -418,6 +419,8 @@ describe(`secrets at rest (${dialect})`, () => {
       'connect_sessions.tokens_ciphertext': 1,
       // The authorization server's keys exist once it has served a request (not in this test).
       'oauth_server_secrets.value_ciphertext': 0,
+      // Answers to POSTs with an Idempotency-Key (none in this test).
+      'idempotency_keys.response_ciphertext': 0,
     })
     expect(progress).toContain('connections.credentials_ciphertext')
 
