@@ -54,15 +54,20 @@ if (which === 'core') {
 type BenchServer = BenchProcess
 
 /** Starts one of bench/servers.ts's roles in its own process. */
-function startServer(...roleArgs: string[]): Promise<BenchServer> {
+function startServer(roleArgs: string[], env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_CPU_PROF=<dir> profiles these processes too (run this one with node --cpu-prof).
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : []
-  return spawnBenchProcess(path.join(here, 'servers.ts'), roleArgs, { BENCH_LOG_LEVEL: logLevel }, profile)
+  return spawnBenchProcess(
+    path.join(here, 'servers.ts'),
+    roleArgs,
+    { BENCH_LOG_LEVEL: logLevel, ...env },
+    profile,
+  )
 }
 
-const upstream = await startServer('upstream', TOKEN)
+const upstream = await startServer(['upstream', TOKEN])
 const upstreamUrl = upstream.url
 
 interface Run {
@@ -124,28 +129,41 @@ const direct: Target = {
 }
 const bareTarget: ProxyTarget = {
   name: 'bare Node proxy (undici)',
-  start: () => startServer('bare', upstreamUrl),
+  start: () => startServer(['bare', upstreamUrl]),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
 const fastifyTarget: ProxyTarget = {
   name: 'Fastify pass-through (no auth)',
-  start: () => startServer('fastify', upstreamUrl),
+  start: () => startServer(['fastify', upstreamUrl]),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
-const switchboard: ProxyTarget = {
-  name: 'Switchboard proxy',
-  start: () => startServer('switchboard', upstreamUrl),
-  call: (server) => {
-    const sbCall = JSON.parse(server.info) as { path: string; headers: Record<string, string> }
-    return {
-      url: `${server.url}${sbCall.path}`,
-      headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
-    }
-  },
-  runs: [],
+function switchboardTarget(name: string, env: Record<string, string> = {}): ProxyTarget {
+  return {
+    name,
+    start: () => startServer(['switchboard', upstreamUrl], env),
+    call: (server) => {
+      const sbCall = JSON.parse(server.info) as { path: string; headers: Record<string, string> }
+      return {
+        url: `${server.url}${sbCall.path}`,
+        headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
+      }
+    },
+    runs: [],
+  }
 }
+const switchboard = switchboardTarget('Switchboard proxy')
+// `--flags`: Switchboard again with each optimisation of apps/server/src/perf/ turned off, side
+// by side, so the figure each one buys is measured in the same run.
+const flagTargets = args.includes('--flags')
+  ? [
+      switchboardTarget('Switchboard, SWITCHBOARD_TICK_SHAPE=off', { SWITCHBOARD_TICK_SHAPE: 'off' }),
+      switchboardTarget('Switchboard, read cache off (SWITCHBOARD_READ_CACHE_MS=0)', {
+        BENCH_READ_CACHE_MS: '0',
+      }),
+    ]
+  : []
 
 console.error(
   `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved, each round on fresh processes${logLevel === 'silent' ? '' : `, Switchboard logging at ${logLevel} to /dev/null`}…`,
@@ -154,14 +172,19 @@ await measure(direct, upstream)
 // Each round takes the next of the six orders, so over six rounds every proxy runs in every
 // position and after each of the others alike.
 const [b, f, s] = [bareTarget, fastifyTarget, switchboard]
-const orders = [
-  [b, f, s],
-  [s, b, f],
-  [f, s, b],
-  [b, s, f],
-  [f, b, s],
-  [s, f, b],
-]
+const all = [b, f, s, ...flagTargets]
+// With --flags, each round rotates the whole list instead.
+const orders =
+  flagTargets.length === 0
+    ? [
+        [b, f, s],
+        [s, b, f],
+        [f, s, b],
+        [b, s, f],
+        [f, b, s],
+        [s, f, b],
+      ]
+    : all.map((_, i) => [...all.slice(i), ...all.slice(0, i)])
 for (let round = 0; round < rounds; round++) {
   // Every round starts each proxy afresh: a Node process's garbage collector settles at start
   // into one of two regimes that it then keeps (docs/performance.md), so one process per proxy
@@ -217,7 +240,12 @@ const lines = [
   row(bareTarget.name, bareR),
   row(fastifyTarget.name, fastifyR),
   row(switchboard.name, sb),
+  ...flagTargets.map((t) => row(t.name, summary(t))),
   '',
+  ...flagTargets.map(
+    (t) =>
+      `- ${t.name} / Switchboard throughput: ${(median(t.runs.map((r, i) => r.rps / (switchboard.runs[i]?.rps ?? r.rps))) * 100).toFixed(1)} %, CPU per request ${median(t.runs.map((r, i) => r.cpuPerRequest / (switchboard.runs[i]?.cpuPerRequest ?? r.cpuPerRequest))).toFixed(2)}× (what the optimisation buys)`,
+  ),
   `- Switchboard / bare proxy throughput: **${(throughputRatio * 100).toFixed(1)} %** (target ≥ 90 %)`,
   `- Switchboard p99 − bare proxy p99: **${addedP99.toFixed(2)} ms** (target ≤ 1 ms)`,
   `- Switchboard / bare proxy CPU per request: ${cpuRatio.toFixed(2)}×`,

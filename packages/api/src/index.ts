@@ -1,4 +1,5 @@
 export type { ApiContext } from './context.ts'
+export * from './rest/openapi.ts'
 export * from './rest/route.ts'
 export { restRoutes } from './rest/routes.ts'
 export { type AppRouter, appRouter, createCaller } from './router.ts'

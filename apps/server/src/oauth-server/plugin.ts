@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import fastifyFormbody from '@fastify/formbody'
+import type { RouteDoc } from '@switchboard/api'
 import {
   AppError,
   authenticateSession,
@@ -14,6 +15,30 @@ import type { Provider } from 'oidc-provider'
 import { z } from 'zod'
 import { readCookie, SESSION_COOKIE } from '../cookies.ts'
 import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, rememberSourceAddress } from './provider.ts'
+
+const UidParam = z.object({ uid: z.string().min(1).max(200) })
+const DecisionBody = z.object({ decision: z.enum(['allow', 'deny']) })
+
+/**
+ * The consent API's two routes, registered here rather than through the route table (they
+ * need the provider), described for the OpenAPI document with the schemas they parse with.
+ */
+export const oauthInteractionRouteDocs: RouteDoc[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/oauth-interactions/:uid',
+    access: 'public',
+    input: UidParam,
+    summary: 'The consent page: the app, the scopes it asks for, whether to sign in first',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/oauth-interactions/:uid',
+    access: 'public',
+    input: UidParam.extend(DecisionBody.shape),
+    summary: 'Allow or deny the app (allow needs the dashboard session); answers where to go next',
+  },
+]
 
 /**
  * Mounts the authorization server in the Fastify host:
@@ -121,9 +146,6 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     scope.get(`/.well-known/oauth-authorization-server${OAUTH_MOUNT}`, discovery)
     scope.get('/.well-known/openid-configuration', discovery)
   })
-
-  const UidParam = z.object({ uid: z.string().min(1).max(200) })
-  const DecisionBody = z.object({ decision: z.enum(['allow', 'deny']) })
 
   /** The interaction this browser is in (its `_interaction` cookie), which must be `uid`. */
   async function interactionFor(req: FastifyRequest, reply: FastifyReply, uid: string) {

@@ -17,6 +17,7 @@ export const oauthServerRoutes = [
     access: 'first-party',
     input: core.CreateOAuthClientInput,
     status: 201,
+    output: z.object({ oauthClient: CreatedOAuthClientOut }),
     run: async (ctx, input) => ({
       oauthClient: CreatedOAuthClientOut.parse(await core.createOAuthClient(ctx.deps, ctx.principal, input)),
     }),
@@ -27,6 +28,7 @@ export const oauthServerRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    output: z.object({ oauthClients: z.array(OAuthClientOut), nextCursor: z.null() }),
     run: async (ctx) => ({
       oauthClients: z.array(OAuthClientOut).parse(await core.listOAuthClients(ctx.deps, ctx.principal)),
       nextCursor: null,
@@ -47,6 +49,7 @@ export const oauthServerRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    output: z.object({ oauthGrants: z.array(OAuthGrantOut), nextCursor: z.null() }),
     run: async (ctx) => ({
       oauthGrants: z.array(OAuthGrantOut).parse(await core.listOAuthGrants(ctx.deps, ctx.principal)),
       nextCursor: null,

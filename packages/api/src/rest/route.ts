@@ -73,6 +73,13 @@ export interface RestRoute<
   run: (ctx: Ctx<A>, input: z.output<S>, req: RestRequest) => Promise<unknown>
   /** Status on success (default 200); 204 sends no body. */
   status?: number
+  /**
+   * The success answer's schema, for the OpenAPI document (`GET /api/openapi.json`); a route
+   * without one is documented with an open JSON object.
+   */
+  output?: z.ZodType
+  /** One line for the OpenAPI document. */
+  summary?: string
   /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
   rawBody?: boolean
   /**

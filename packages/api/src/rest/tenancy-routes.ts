@@ -1,6 +1,9 @@
 import * as core from '@switchboard/core'
 import { z } from 'zod'
+import { WorkspaceOut } from '../outputs.ts'
 import { route } from './route.ts'
+
+const OneWorkspace = z.object({ workspace: WorkspaceOut })
 
 const IdParam = z.object({ id: z.string().min(1).max(200) })
 
@@ -12,6 +15,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: core.CreateWorkspaceInput,
     status: 201,
+    output: OneWorkspace,
     run: async (ctx, input) => ({ workspace: await core.createWorkspace(ctx.deps, ctx.principal, input) }),
   }),
   route({
@@ -20,6 +24,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'workspaces:read',
     input: z.object({}),
+    output: z.object({ workspaces: z.array(WorkspaceOut), nextCursor: z.null() }),
     run: async (ctx) => ({
       workspaces: await core.listWorkspaces(ctx.deps, ctx.principal),
       nextCursor: null,
@@ -31,6 +36,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'workspaces:read',
     input: IdParam,
+    output: OneWorkspace,
     run: async (ctx, input) => ({ workspace: await core.getWorkspace(ctx.deps, ctx.principal, input.id) }),
   }),
   route({
@@ -39,6 +45,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: core.RenameWorkspaceInput,
+    output: OneWorkspace,
     run: async (ctx, input) => ({ workspace: await core.renameWorkspace(ctx.deps, ctx.principal, input) }),
   }),
   route({
