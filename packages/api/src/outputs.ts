@@ -43,6 +43,11 @@ export const ConnectionOut = z.object({
   oauthAppId: z.string().nullable(),
   status: z.enum(['ACTIVE', 'REFRESH_FAILED', 'UNHEALTHY']),
   statusReason: z.string().nullable(),
+  statusDetail: z.object({ code: z.string(), message: z.string() }).nullable(),
+  resolution: z.enum(['END_USER_RECONNECT', 'PROVIDER', 'ADMIN_CONFIG', 'NONE']),
+  expiring: z.boolean(),
+  lastHealthyAt: z.string().nullable(),
+  lastUnhealthyAt: z.string().nullable(),
   grantedScopes: z.array(z.string()),
   tokenExpiresAt: z.string().nullable(),
   refreshTokenExpiresAt: z.string().nullable(),
@@ -213,3 +218,22 @@ export const OverviewOut = z.object({
     connectionCreated: z.boolean(),
   }),
 })
+
+export const EventOut = z.object({
+  id: z.string(),
+  seq: z.number(),
+  workspaceId: z.string().nullable(),
+  type: z.string(),
+  occurredAt: z.string(),
+  actor: z.object({
+    type: z.enum(['user', 'api_key', 'oauth_client', 'end_user', 'system']),
+    id: z.string().nullable(),
+  }),
+  connectionId: z.string().nullable(),
+  connectSessionId: z.string().nullable(),
+  endUserId: z.string().nullable(),
+  integrationId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+})
+
+export const EventPageOut = z.object({ events: z.array(EventOut), nextCursor: z.string().nullable() })

@@ -6,6 +6,7 @@ import {
   oauthAppsRouter,
   statsRouter,
 } from './routers/connect.ts'
+import { eventsRouter } from './routers/events.ts'
 import { oauthClientsRouter, oauthGrantsRouter } from './routers/oauth-server.ts'
 import {
   accountRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   stats: statsRouter,
   oauthClients: oauthClientsRouter,
   oauthGrants: oauthGrantsRouter,
+  events: eventsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -45,6 +45,10 @@ export interface CoreConfig {
   readCacheMs?: number
   /** Deadline of one proxied call, body included (default 120 000 ms). */
   proxyTimeoutMs?: number
+  /** SWITCHBOARD_EXPIRING_DAYS: a refresh token ending this close counts as expiring (default 7). */
+  expiringDays?: number | undefined
+  /** SWITCHBOARD_EVENT_RETENTION_DAYS: events older than this are pruned (default 90). */
+  eventRetentionDays?: number | undefined
 }
 
 /**

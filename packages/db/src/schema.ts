@@ -209,6 +209,12 @@ export interface ConnectionTable {
    * migration 0005 (those are renewed by the former fixed margin).
    */
   refreshDueAt: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the connection last turned (or proved) healthy: authorized, refreshed, recovered. */
+  lastHealthyAt: ColumnType<string | null, string | null | undefined, string | null>
+  /** When it last turned unhealthy (UNHEALTHY or REFRESH_FAILED). */
+  lastUnhealthyAt: ColumnType<string | null, string | null | undefined, string | null>
+  /** The refreshTokenExpiresAt that connection.expiring was emitted for (once per window). */
+  expiringNotifiedAt: ColumnType<string | null, string | null | undefined, string | null>
   createdAt: CreatedAt
   updatedAt: string
 }

@@ -1,4 +1,5 @@
 import { connectRoutes } from './connect-routes.ts'
+import { eventRoutes } from './event-routes.ts'
 import { oauthServerRoutes } from './oauth-server-routes.ts'
 import type { RestRoute } from './route.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
@@ -10,4 +11,5 @@ export const restRoutes: RestRoute[] = [
   ...connectRoutes,
   ...usageRoutes,
   ...oauthServerRoutes,
+  ...eventRoutes,
 ]

@@ -6,6 +6,8 @@ import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
+import { inTransaction } from '../events/append-event.ts'
+import { appendSessionEvent, sessionActor } from '../events/session-event.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import {
   buildAuthorizationUrl,
@@ -173,12 +175,20 @@ function rejected(deps: CoreDeps, code: string): CallbackOutcome {
 
 /** Ends the session as FAILED with `error` (a retry may start again); tokens it holds stay for revocation. */
 async function fail(deps: CoreDeps, session: ConnectSession, error: string): Promise<CallbackOutcome> {
-  await deps.db
-    .updateTable('connectSessions')
-    .set({ status: 'FAILED', error, pkceVerifierCiphertext: null, updatedAt: deps.clock.now().toISOString() })
-    .where('id', '=', session.id)
-    .where('status', '!=', 'COMPLETED')
-    .execute()
+  await inTransaction(deps, async (tx) => {
+    const ended = await tx.db
+      .updateTable('connectSessions')
+      .set({
+        status: 'FAILED',
+        error,
+        pkceVerifierCiphertext: null,
+        updatedAt: deps.clock.now().toISOString(),
+      })
+      .where('id', '=', session.id)
+      .where('status', '!=', 'COMPLETED')
+      .executeTakeFirst()
+    if (ended.numUpdatedRows > 0n) await appendSessionEvent(tx, session, 'connect_session.failed', { error })
+  })
   return failedOutcome(deps, session, error)
 }
 
@@ -421,6 +431,8 @@ async function completeWithTokens(
       apiBaseUri: def.api.baseUrl,
       metadata: sessionConnectionMetadata(session),
       reconnectConnectionId: session.reconnectConnectionId,
+      actor: sessionActor(session),
+      connectSessionId: session.id,
     })
     const completed = await trx
       .updateTable('connectSessions')
@@ -437,6 +449,7 @@ async function completeWithTokens(
       .executeTakeFirst()
     // Recovered as interrupted meanwhile: the connection is not stored (the transaction rolls back).
     if (completed.numUpdatedRows === 0n) throw interrupted()
+    await appendSessionEvent(tx, session, 'connect_session.completed', {}, connection.id)
     return connection.id
   })
   const params = { status: 'COMPLETED', sessionId: session.id, connectionId }

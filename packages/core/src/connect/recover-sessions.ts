@@ -1,4 +1,6 @@
 import type { CoreDeps } from '../deps.ts'
+import { inTransaction } from '../events/append-event.ts'
+import { appendSessionEvent } from '../events/session-event.ts'
 import { CONNECTING_STALE_MS, INTERRUPTED_ERROR } from './oauth-flow.ts'
 import { heldTokens, revokeObtainedTokens } from './obtained-tokens.ts'
 
@@ -30,18 +32,24 @@ export async function recoverInterruptedConnectSessions(
     if (row.status === 'CONNECTING') {
       // FAILED first: a flow that is somehow still alive then cannot complete (its commit
       // checks for CONNECTING), so no connection ever holds the tokens revoked below.
-      const ended = await deps.db
-        .updateTable('connectSessions')
-        .set({
-          status: 'FAILED',
-          error: INTERRUPTED_ERROR,
-          pkceVerifierCiphertext: null,
-          updatedAt: now.toISOString(),
-        })
-        .where('id', '=', row.id)
-        .where('status', '=', 'CONNECTING')
-        .where('updatedAt', '=', row.updatedAt)
-        .executeTakeFirst()
+      const ended = await inTransaction(deps, async (tx) => {
+        const r = await tx.db
+          .updateTable('connectSessions')
+          .set({
+            status: 'FAILED',
+            error: INTERRUPTED_ERROR,
+            pkceVerifierCiphertext: null,
+            updatedAt: now.toISOString(),
+          })
+          .where('id', '=', row.id)
+          .where('status', '=', 'CONNECTING')
+          .where('updatedAt', '=', row.updatedAt)
+          .executeTakeFirst()
+        if (r.numUpdatedRows > 0n) {
+          await appendSessionEvent(tx, row, 'connect_session.failed', { error: INTERRUPTED_ERROR })
+        }
+        return r
+      })
       if (ended.numUpdatedRows === 0n) continue
       failed++
       deps.log.warn({ sessionId: row.id }, 'connect session interrupted (its flow stopped); marked FAILED')

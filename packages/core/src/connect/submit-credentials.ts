@@ -3,6 +3,7 @@ import { storeConnection } from '../connections/store-connection.ts'
 import { validateFields, verifyCredentials } from '../connections/verify-credentials.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendSessionEvent, sessionActor } from '../events/session-event.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { sessionConnectionMetadata, sessionForToken } from './connect-sessions.ts'
 
@@ -57,6 +58,8 @@ export async function submitCredentials(deps: CoreDeps, input: SubmitCredentials
         apiBaseUri: def.api.baseUrl,
         metadata: sessionConnectionMetadata(session),
         reconnectConnectionId: session.reconnectConnectionId,
+        actor: sessionActor(session),
+        connectSessionId: session.id,
       },
     )
     await trx
@@ -69,6 +72,7 @@ export async function submitCredentials(deps: CoreDeps, input: SubmitCredentials
       })
       .where('id', '=', session.id)
       .execute()
+    await appendSessionEvent({ ...deps, db: trx }, session, 'connect_session.completed', {}, connection.id)
     return connection.id
   })
   return { status: 'COMPLETED' as const, connectionId }

@@ -2,7 +2,7 @@ import { formFieldsFor, type IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
-import type { CoreDeps } from '../deps.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
 import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { appendConnectionEvent } from '../events/connection-event.ts'
@@ -176,9 +176,10 @@ export async function createConnection(
       grantedScopes: input.type === 'OAUTH2' ? (input.scopes ?? []) : [],
       apiBaseUri: def.api.baseUrl,
       metadata: input.metadata,
+      actor: actorOf(principal),
     })
   })
-  return { connection: toConnectionView(result.connection), created: result.created }
+  return { connection: toConnectionView(result.connection, viewClock(deps)), created: result.created }
 }
 
 export async function requireConnection(
@@ -202,7 +203,7 @@ export async function getConnection(
   id: string,
 ): Promise<ConnectionView> {
   requireScope(principal, 'connections:read')
-  return toConnectionView(await requireConnection(deps, principal.organizationId, id))
+  return toConnectionView(await requireConnection(deps, principal.organizationId, id), viewClock(deps))
 }
 
 export const ListConnectionsInput = z.object({
@@ -259,7 +260,7 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
           .execute()
   const externalIds = new Map(endUsers.map((e) => [e.id, e.externalId]))
   const connections: ConnectionListItem[] = rows.map((r) => ({
-    ...toConnectionView(r),
+    ...toConnectionView(r, viewClock(deps)),
     endUserExternalId: r.endUserId ? (externalIds.get(r.endUserId) ?? null) : null,
   }))
   return { connections, nextCursor }
@@ -341,7 +342,7 @@ export async function resolveConnection(
   input: ResolveConnectionInput,
 ): Promise<ConnectionView> {
   requireScope(principal, 'connections:read')
-  return toConnectionView(await resolveConnectionRow(deps, principal.organizationId, input))
+  return toConnectionView(await resolveConnectionRow(deps, principal.organizationId, input), viewClock(deps))
 }
 
 /** RFC 7009 revocation of a connection's refresh token (or access token), with bounded retries. */
@@ -455,4 +456,9 @@ export async function listConnectionEvents(
     }
   }
   return out
+}
+
+/** The time and window a connection view judges `expiring` by. */
+export function viewClock(deps: CoreDeps): { nowMs: number; expiringDays?: number | undefined } {
+  return { nowMs: clockMs(deps.clock), expiringDays: deps.config.expiringDays }
 }

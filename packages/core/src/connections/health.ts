@@ -1,6 +1,7 @@
 import type { Connection } from '@switchboard/db'
 import type { CoreDeps } from '../deps.ts'
 import { appendConnectionEvent } from '../events/connection-event.ts'
+import { statusDetailOf } from './connection-health.ts'
 
 /**
  * A connection's health as its API sees it: UNHEALTHY when the API refuses a token that was
@@ -21,6 +22,7 @@ export async function markConnectionUnhealthy(deps: CoreDeps, c: Connection): Pr
       .set({
         status: 'UNHEALTHY',
         statusReason: TOKEN_REJECTED_REASON,
+        lastUnhealthyAt: deps.clock.now().toISOString(),
         updatedAt: deps.clock.now().toISOString(),
       })
       .where('id', '=', c.id)
@@ -29,8 +31,9 @@ export async function markConnectionUnhealthy(deps: CoreDeps, c: Connection): Pr
     if (marked.numUpdatedRows === 0n) return
     await appendConnectionEvent({ ...deps, db: trx }, c, 'connection.unhealthy', {
       data: {
-        reason: { code: 'TOKEN_REJECTED', message: TOKEN_REJECTED_REASON.replace(/^TOKEN_REJECTED: /, '') },
+        reason: statusDetailOf({ status: 'UNHEALTHY', statusReason: TOKEN_REJECTED_REASON }).detail,
         resolution: 'END_USER_RECONNECT',
+        previousStatus: 'ACTIVE',
         detail: '401 after refresh',
       },
     })
@@ -42,7 +45,12 @@ export async function markConnectionRecovered(deps: CoreDeps, c: Connection): Pr
   await deps.db.transaction().execute(async (trx) => {
     const marked = await trx
       .updateTable('connections')
-      .set({ status: 'ACTIVE', statusReason: null, updatedAt: deps.clock.now().toISOString() })
+      .set({
+        status: 'ACTIVE',
+        statusReason: null,
+        lastHealthyAt: deps.clock.now().toISOString(),
+        updatedAt: deps.clock.now().toISOString(),
+      })
       .where('id', '=', c.id)
       .where('status', '=', 'UNHEALTHY')
       .executeTakeFirst()

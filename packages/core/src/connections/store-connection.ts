@@ -120,6 +120,7 @@ export async function storeConnection(
         lastAuthorizedAt: now,
         lastRefreshedAt: null,
         lastUsedAt: null,
+        lastHealthyAt: now,
         grantedScopes: JSON.stringify(w.grantedScopes),
         apiBaseUri: w.apiBaseUri,
         metadata: JSON.stringify(w.metadata ?? {}),
@@ -168,6 +169,9 @@ export async function storeConnection(
       refreshDueAt: refreshDueAt(Date.parse(now), w.tokenExpiresAt),
       refreshTokenExpiresAt: w.refreshTokenExpiresAt,
       lastAuthorizedAt: now,
+      lastHealthyAt: now,
+      // A new refresh token: its expiry has not been announced.
+      expiringNotifiedAt: null,
       grantedScopes: JSON.stringify(w.grantedScopes),
       apiBaseUri: w.apiBaseUri,
       ...(w.metadata !== undefined && { metadata: JSON.stringify(w.metadata) }),

@@ -1,4 +1,5 @@
 import type { Connection } from '@switchboard/db'
+import { healthOf, type Resolution, type StatusDetail } from './connection-health.ts'
 
 /** A connection as callers see it: never a token or secret. */
 export interface ConnectionView {
@@ -14,6 +15,14 @@ export interface ConnectionView {
   oauthAppId: string | null
   status: Connection['status']
   statusReason: string | null
+  /** The status's stable code and what to do (null when ACTIVE). */
+  statusDetail: StatusDetail | null
+  /** Who can make it work again. */
+  resolution: Resolution
+  /** The refresh token ends within SWITCHBOARD_EXPIRING_DAYS (or has ended). */
+  expiring: boolean
+  lastHealthyAt: string | null
+  lastUnhealthyAt: string | null
   grantedScopes: string[]
   tokenExpiresAt: string | null
   refreshTokenExpiresAt: string | null
@@ -26,7 +35,12 @@ export interface ConnectionView {
   updatedAt: string
 }
 
-export function toConnectionView(c: Connection): ConnectionView {
+/** `at`: the time `expiring` is judged at (the deps' clock) and the window's days. */
+export function toConnectionView(
+  c: Connection,
+  at: { nowMs: number; expiringDays?: number | undefined } = { nowMs: Date.now() },
+): ConnectionView {
+  const health = healthOf(c, at.nowMs, at.expiringDays)
   return {
     id: c.id,
     workspaceId: c.workspaceId,
@@ -40,6 +54,11 @@ export function toConnectionView(c: Connection): ConnectionView {
     oauthAppId: c.oauthAppId,
     status: c.status,
     statusReason: c.statusReason,
+    statusDetail: health.statusDetail,
+    resolution: health.resolution,
+    expiring: health.expiring,
+    lastHealthyAt: c.lastHealthyAt,
+    lastUnhealthyAt: c.lastUnhealthyAt,
     grantedScopes: JSON.parse(c.grantedScopes) as string[],
     tokenExpiresAt: c.tokenExpiresAt,
     refreshTokenExpiresAt: c.refreshTokenExpiresAt,

@@ -66,3 +66,15 @@ export function storedEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data) as Record<string, unknown>,
   }
 }
+
+/**
+ * Runs `fn` in a transaction of `deps.db` (or in the one `deps.db` already is), with deps whose
+ * db is that transaction: for a change and its event.
+ */
+export async function inTransaction<D extends { db: Kysely<Database> }, T>(
+  deps: D,
+  fn: (tx: D & { db: Transaction<Database> }) => Promise<T>,
+): Promise<T> {
+  if (deps.db.isTransaction) return fn(deps as D & { db: Transaction<Database> })
+  return deps.db.transaction().execute((trx) => fn({ ...deps, db: trx }))
+}

@@ -9,6 +9,8 @@ import { type Principal, requireAdmin } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError, validationError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
 import {
   type OAuthAppProblem,
   pickDefaultOAuthApp,
@@ -238,18 +240,24 @@ export async function createCustomIntegration(
   const id = deps.newId()
   // The unique (organization, name) decides, so two creates of one name at once give one
   // integration and one ALREADY_EXISTS, never a constraint error.
-  const inserted = await deps.db
-    .insertInto('customIntegrations')
-    .values({
-      id,
-      organizationId: principal.organizationId,
-      name: def.name,
-      definition: JSON.stringify(def),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflict((oc) => oc.columns(['organizationId', 'name']).doNothing())
-    .executeTakeFirst()
+  const inserted = await inTransaction(deps, async (tx) => {
+    const r = await tx.db
+      .insertInto('customIntegrations')
+      .values({
+        id,
+        organizationId: principal.organizationId,
+        name: def.name,
+        definition: JSON.stringify(def),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflict((oc) => oc.columns(['organizationId', 'name']).doNothing())
+      .executeTakeFirst()
+    if ((r.numInsertedOrUpdatedRows ?? 0n) > 0n) {
+      await appendEvent(tx, integrationEvent(principal, 'integration.created', id, def.name))
+    }
+    return r
+  })
   if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n)
     throw new AppError('ALREADY_EXISTS', `A custom integration named "${def.name}" already exists`)
   return viewWithReadiness(deps, principal.organizationId, {
@@ -321,6 +329,10 @@ export async function updateCustomIntegration(
         .where('apiBaseUri', '=', oldBase)
         .execute()
     }
+    await appendEvent(
+      { ...deps, db: trx },
+      integrationEvent(principal, 'integration.updated', found.id, found.name),
+    )
   })
   return viewWithReadiness(deps, principal.organizationId, { ...found, definition: def })
 }
@@ -341,5 +353,25 @@ export async function deleteCustomIntegration(
     .where('integrationName', '=', found.name)
     .executeTakeFirst()
   if (inUse) throw new AppError('CONFLICT', 'Delete the connections of this integration first')
-  await deps.db.deleteFrom('customIntegrations').where('id', '=', found.id).execute()
+  await inTransaction(deps, async (tx) => {
+    const r = await tx.db.deleteFrom('customIntegrations').where('id', '=', found.id).executeTakeFirst()
+    if (r.numDeletedRows > 0n) {
+      await appendEvent(tx, integrationEvent(principal, 'integration.deleted', found.id, found.name))
+    }
+  })
+}
+
+function integrationEvent(
+  principal: Principal,
+  type: 'integration.created' | 'integration.updated' | 'integration.deleted',
+  id: string,
+  name: string,
+) {
+  return {
+    organizationId: principal.organizationId,
+    type,
+    actor: actorOf(principal),
+    integrationId: name,
+    data: { customIntegrationId: id, integration: name },
+  }
 }

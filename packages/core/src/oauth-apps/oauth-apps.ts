@@ -4,6 +4,8 @@ import { type Principal, requireAdmin, requireFirstParty } from '../auth/princip
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { noOAuthApp, pickDefaultOAuthApp, planOf, planRequired, TENANT_APP_PLANS } from './oauth-app-rule.ts'
 
@@ -62,7 +64,17 @@ async function insertOAuthApp(deps: CoreDeps, organizationId: string | null, inp
 export async function createOAuthApp(deps: CoreDeps, principal: Principal, input: CreateOAuthAppInput) {
   requireAdmin(principal)
   if (!TENANT_APP_PLANS.includes(await planOf(deps, principal.organizationId))) throw planRequired()
-  return insertOAuthApp(deps, principal.organizationId, input)
+  return inTransaction(deps, async (tx) => {
+    const app = await insertOAuthApp(tx, principal.organizationId, input)
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      type: 'oauth_app.created',
+      actor: actorOf(principal),
+      integrationId: app.integrationName,
+      data: { oauthAppId: app.id, integration: app.integrationName, clientId: app.clientId },
+    })
+    return app
+  })
 }
 
 /** A platform-managed app, available to every organization (operator CLI). */
@@ -87,11 +99,24 @@ export async function listOAuthApps(deps: CoreDeps, principal: Principal): Promi
 
 export async function deleteOAuthApp(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
   requireAdmin(principal)
-  const result = await deps.db
-    .deleteFrom('oauthApps')
-    .where('id', '=', id)
-    .where('organizationId', '=', principal.organizationId)
-    .executeTakeFirst()
+  const result = await inTransaction(deps, async (tx) => {
+    const deleted = await tx.db
+      .deleteFrom('oauthApps')
+      .where('id', '=', id)
+      .where('organizationId', '=', principal.organizationId)
+      .returning(['integrationName', 'clientId'])
+      .executeTakeFirst()
+    if (deleted) {
+      await appendEvent(tx, {
+        organizationId: principal.organizationId,
+        type: 'oauth_app.deleted',
+        actor: actorOf(principal),
+        integrationId: deleted.integrationName,
+        data: { oauthAppId: id, integration: deleted.integrationName, clientId: deleted.clientId },
+      })
+    }
+    return { numDeletedRows: deleted ? 1n : 0n }
+  })
   if (result.numDeletedRows === 0n) throw new AppError('OAUTH_APP_NOT_FOUND', 'OAuth app not found')
 }
 

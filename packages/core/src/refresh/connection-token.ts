@@ -2,6 +2,9 @@ import { type Principal, requireFirstParty, requireScope } from '../auth/princip
 import { requireConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { inTransaction } from '../events/append-event.ts'
+import { appendConnectionEvent } from '../events/connection-event.ts'
+import { actorOf } from '../events/types.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
 
 /**
@@ -18,6 +21,13 @@ export async function getConnectionAccessToken(deps: CoreDeps, principal: Princi
   }
   const fresh = await getFreshCredentials(deps, connection)
   if (fresh.credentials.kind !== 'oauth2') throw new AppError('INTERNAL', 'OAuth2 connection without a token')
+  // Handing out a credential is itself the change this event records (the audit trail).
+  await inTransaction(deps, (tx) =>
+    appendConnectionEvent(tx, fresh.connection, 'connection.token_revealed', {
+      actor: actorOf(principal),
+      data: { expiresAt: fresh.connection.tokenExpiresAt },
+    }),
+  )
   return {
     accessToken: fresh.credentials.accessToken,
     tokenType: fresh.credentials.tokenType,

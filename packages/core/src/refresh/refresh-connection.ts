@@ -1,4 +1,5 @@
 import type { Connection } from '@switchboard/db'
+import { statusDetailOf } from '../connections/connection-health.ts'
 import {
   decryptCredentials,
   decryptCredentialsCached,
@@ -539,6 +540,9 @@ async function commitRefresh(
     }),
     ...(tokens.scopes !== null && { grantedScopes: JSON.stringify(tokens.scopes) }),
     lastRefreshedAt: now.toISOString(),
+    // The provider accepted the refresh token; an UNHEALTHY connection is not proven healthy by it.
+    ...(c.status === 'ACTIVE' && { lastHealthyAt: now.toISOString() }),
+    ...(tokens.refreshTokenExpiresInSeconds !== null && { expiringNotifiedAt: null }),
     // The status stays: an UNHEALTHY connection becomes ACTIVE when the API accepts a token
     // (connections/health.ts), not because the provider issued one.
     refreshFailures: 0,
@@ -611,11 +615,17 @@ async function failRefresh(
   reason: string,
 ): Promise<FreshCredentials> {
   const marked = await deps.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('connections')
+      .select('status')
+      .where('id', '=', c.id)
+      .executeTakeFirst()
     const updated = await trx
       .updateTable('connections')
       .set({
         status: 'REFRESH_FAILED',
         statusReason: reason.slice(0, 500),
+        lastUnhealthyAt: deps.clock.now().toISOString(),
         credentialsVersion: c.credentialsVersion + 1,
         refreshLeaseOwner: null,
         refreshLeaseUntil: null,
@@ -625,9 +635,17 @@ async function failRefresh(
       .where('refreshLeaseOwner', '=', lease.owner)
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return false
+    const previousStatus = before?.status ?? c.status
     await appendConnectionEvent({ ...deps, db: trx }, c, 'connection.refresh_failed', {
-      data: { reason: reason.slice(0, 500), previousStatus: c.status },
+      data: { reason: reason.slice(0, 500), previousStatus },
     })
+    // Healthy until now: this is the transition to unhealthy (one event, not one per call).
+    if (previousStatus === 'ACTIVE') {
+      const { detail, resolution } = statusDetailOf({ status: 'REFRESH_FAILED', statusReason: reason })
+      await appendConnectionEvent({ ...deps, db: trx }, c, 'connection.unhealthy', {
+        data: { reason: detail, resolution, previousStatus },
+      })
+    }
     return true
   })
   if (!marked) return outcomeOfTakeover(deps, c)

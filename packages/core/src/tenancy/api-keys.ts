@@ -3,6 +3,8 @@ import { type Principal, requireAdmin } from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
 import { touchDue } from '../util/last-used.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import { type ApiKeyView, toApiKeyView } from './views.ts'
@@ -36,7 +38,16 @@ export async function createApiKey(
 ): Promise<{ apiKey: ApiKeyView; key: string }> {
   requireAdmin(principal)
   const { name } = CreateApiKeyInput.parse(input)
-  return insertApiKey(deps, principal.organizationId, name)
+  return inTransaction(deps, async (tx) => {
+    const created = await insertApiKey(tx, principal.organizationId, name)
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      type: 'api_key.created',
+      actor: actorOf(principal),
+      data: { apiKeyId: created.apiKey.id, name, prefix: created.apiKey.prefix },
+    })
+    return created
+  })
 }
 
 export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise<ApiKeyView[]> {
@@ -53,13 +64,25 @@ export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise
 
 export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
   requireAdmin(principal)
-  const result = await deps.db
-    .updateTable('apiKeys')
-    .set({ revokedAt: deps.clock.now().toISOString() })
-    .where('id', '=', id)
-    .where('organizationId', '=', principal.organizationId)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst()
+  const result = await inTransaction(deps, async (tx) => {
+    const revoked = await tx.db
+      .updateTable('apiKeys')
+      .set({ revokedAt: deps.clock.now().toISOString() })
+      .where('id', '=', id)
+      .where('organizationId', '=', principal.organizationId)
+      .where('revokedAt', 'is', null)
+      .returning(['name', 'prefix'])
+      .executeTakeFirst()
+    if (revoked) {
+      await appendEvent(tx, {
+        organizationId: principal.organizationId,
+        type: 'api_key.revoked',
+        actor: actorOf(principal),
+        data: { apiKeyId: id, name: revoked.name, prefix: revoked.prefix },
+      })
+    }
+    return { numUpdatedRows: revoked ? 1n : 0n }
+  })
   if (result.numUpdatedRows === 0n) {
     const exists = await deps.db
       .selectFrom('apiKeys')

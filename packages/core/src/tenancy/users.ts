@@ -1,10 +1,11 @@
-import type { Role } from '@switchboard/db'
+import type { Role, User } from '@switchboard/db'
 import { z } from 'zod'
 import type { Principal } from '../auth/principal.ts'
 import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { throttledLogin } from './login-throttle.ts'
 import { toUserView, type UserView } from './views.ts'
 
@@ -73,8 +74,10 @@ export async function login(
   source: { sourceAddress: string; userAgent?: string | undefined },
 ) {
   const email = input.email.trim().toLowerCase()
+  let known: User | undefined
   const { ok, value: user } = await throttledLogin(deps, email, source.sourceAddress, async () => {
     const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+    known = user
     // Hash even for unknown emails so timing does not reveal which emails exist.
     if (!user) {
       await verifyPassword(input.password, DUMMY_HASH)
@@ -82,23 +85,45 @@ export async function login(
     }
     return { ok: await verifyPassword(input.password, user.passwordHash), value: user }
   })
-  if (!ok || !user) throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
+  if (!ok || !user) {
+    // A failed sign-in to an existing account is in that organization's audit log; an unknown
+    // email belongs to no organization (and is not recorded).
+    const account = known
+    if (account) {
+      await inTransaction(deps, (tx) =>
+        appendEvent(tx, loginEvent(account, 'failure', source.sourceAddress)),
+      ).catch((e: unknown) => deps.log.error({ err: e }, 'could not record a failed sign-in'))
+    }
+    throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
+  }
   const token = randomToken(32)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
-  await deps.db
-    .insertInto('dashboardSessions')
-    .values({
-      id: sha256(token),
-      userId: user.id,
-      organizationId: user.organizationId,
-      expiresAt,
-      createdAt: now.toISOString(),
-      publicId: deps.newId(),
-      userAgent: userAgentOf(source.userAgent),
-    })
-    .execute()
+  await inTransaction(deps, async (tx) => {
+    await tx.db
+      .insertInto('dashboardSessions')
+      .values({
+        id: sha256(token),
+        userId: user.id,
+        organizationId: user.organizationId,
+        expiresAt,
+        createdAt: now.toISOString(),
+        publicId: deps.newId(),
+        userAgent: userAgentOf(source.userAgent),
+      })
+      .execute()
+    await appendEvent(tx, loginEvent(user, 'success', source.sourceAddress))
+  })
   return { sessionToken: token, expiresAt, user: toUserView(user) }
+}
+
+function loginEvent(user: User, outcome: 'success' | 'failure', sourceAddress: string) {
+  return {
+    organizationId: user.organizationId,
+    type: 'user.login' as const,
+    actor: { type: 'user' as const, id: user.id },
+    data: { outcome, email: user.email, sourceAddress },
+  }
 }
 
 /** How much of a User-Agent a session keeps (enough to tell browsers apart). */

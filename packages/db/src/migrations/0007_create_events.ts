@@ -9,6 +9,9 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely'
 // always holds a larger seq). `id` (`evt_` + random) is the public, unique name of an event.
 // The former connection history moves over in its order; REVOKED / REVOKE_FAILED rows fold into
 // the DELETED row that followed them (connection.deleted carries the revocation outcome).
+// Truthful health: connections gain last_healthy_at / last_unhealthy_at (the last transitions,
+// or the last proof either way) and expiring_notified_at (the refresh-token expiry that
+// connection.expiring was already sent for: once per connection per window).
 // biome-ignore lint/suspicious/noExplicitAny: migrations are schema-agnostic by design
 export async function up(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
@@ -55,6 +58,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['organization_id', 'end_user_id', 'seq'])
     .execute()
   await db.schema.createIndex('events_occurred_at').on('events').column('occurred_at').execute()
+
+  for (const column of ['last_healthy_at', 'last_unhealthy_at', 'expiring_notified_at']) {
+    await db.schema.alterTable('connections').addColumn(column, 'text').execute()
+  }
+  // Existing connections were last known healthy when they were last authorized or refreshed.
+  await db
+    .updateTable('connections')
+    .set({ last_healthy_at: sql`coalesce(last_refreshed_at, last_authorized_at, created_at)` })
+    .where('status', '=', 'ACTIVE')
+    .execute()
 
   await moveConnectionEvents(db)
   await db.schema.dropTable('connection_events').execute()

@@ -1,0 +1,14 @@
+import * as core from '@switchboard/core'
+import { type RestRoute, route } from './route.ts'
+
+/** The audit log (issue 22): the organization's events, cursor-paged on seq. */
+export const eventRoutes: RestRoute[] = [
+  route({
+    method: 'GET',
+    path: '/api/v1/events',
+    auth: 'required',
+    access: 'first-party',
+    input: core.ListEventsInput,
+    run: (ctx, input) => core.listEvents(ctx.deps, ctx.principal, input),
+  }),
+]
