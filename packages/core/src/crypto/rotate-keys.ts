@@ -33,6 +33,18 @@ export const secretColumns = [
     dbTable: 'oauth_server_secrets',
     dbColumn: 'value_ciphertext',
   },
+  {
+    table: 'webhookEndpoints',
+    column: 'secretCiphertext',
+    dbTable: 'webhook_endpoints',
+    dbColumn: 'secret_ciphertext',
+  },
+  {
+    table: 'webhookEndpoints',
+    column: 'previousSecretCiphertext',
+    dbTable: 'webhook_endpoints',
+    dbColumn: 'previous_secret_ciphertext',
+  },
 ] as const satisfies ReadonlyArray<{
   table: keyof Database
   column: string
