@@ -11,13 +11,18 @@ import {
   setSharingMode,
   systemClock,
 } from '@switchboard/core'
+import type { Dialect } from '@switchboard/db'
 import { createTestDeps } from '@switchboard/testing'
 
 /** The one token the bench upstream accepts. */
 export const BENCH_TOKEN = 'bench-access-token'
 
-export async function benchSwitchboard(upstreamUrl: string) {
-  const t = await createTestDeps({ egressAllow: ['127.0.0.1'] })
+/** `dialect`/`keys`: a database other processes open too (`pnpm bench scale`, PostgreSQL). */
+export async function benchSwitchboard(
+  upstreamUrl: string,
+  options: { dialect?: Dialect; keys?: string } = {},
+) {
+  const t = await createTestDeps({ egressAllow: ['127.0.0.1'], ...options })
   // The real clock, as the server runs with (the test deps' clock is a manual one).
   t.deps.clock = systemClock
   // `pnpm bench instructions` runs the server ~50× slower under valgrind, so it stretches the

@@ -13,12 +13,12 @@
  * targets are written in: Switchboard ≥ 90 % of the bare proxy's throughput and ≤ 1 ms added
  * p99.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeDocsBlock } from './docs-block.ts'
 import { BENCH_TOKEN as TOKEN } from './fixture.ts'
+import { type BenchProcess, median, autocannon as runLoad, spawnBenchProcess } from './load.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -44,70 +44,30 @@ if (which === 'core') {
   await import('./core.ts')
 } else if (which === 'instructions') {
   await import('./instructions.ts')
+} else if (which === 'scale') {
+  await import('./scale.ts')
 } else if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions`)
+  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions, scale`)
   process.exit(1)
 }
 
-const children: ChildProcess[] = []
-// However the run ends, no server outlives it.
-process.on('exit', () => {
-  for (const child of children) child.kill()
-})
-
-interface BenchServer {
-  url: string
-  /** What the server's line adds after its URL (Switchboard's: the call's path and headers). */
-  info: string
-  /** CPU time (user + system) and time in garbage collection the process has used so far, µs. */
-  usage(): Promise<{ cpu: number; gc: number }>
-  stop(): Promise<void>
-}
+type BenchServer = BenchProcess
 
 /** Starts one of bench/servers.ts's roles in its own process. */
-function startServer(...roleArgs: string[]): Promise<BenchServer> {
+function startServer(roleArgs: string[], env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_CPU_PROF=<dir> profiles these processes too (run this one with node --cpu-prof).
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : []
-  const child = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', path.join(here, 'servers.ts'), ...roleArgs],
-    {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: { ...process.env, BENCH_LOG_LEVEL: logLevel },
-    },
+  return spawnBenchProcess(
+    path.join(here, 'servers.ts'),
+    roleArgs,
+    { BENCH_LOG_LEVEL: logLevel, ...env },
+    profile,
   )
-  children.push(child)
-  let stopping = false
-  const usage = () =>
-    new Promise<{ cpu: number; gc: number }>((resolve) => {
-      child.once('message', (u) => {
-        const { user, system, gc } = u as NodeJS.CpuUsage & { gc: number }
-        resolve({ cpu: user + system, gc })
-      })
-      child.send('usage')
-    })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      stopping = true
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill()
-    })
-  return new Promise((resolve, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code) => {
-      if (!stopping) reject(new Error(`bench server ${roleArgs[0]} exited (${code})`))
-    })
-    child.stdout?.once('data', (d: Buffer) => {
-      const [url = '', ...info] = d.toString().trim().split(' ')
-      resolve({ url, info: info.join(' '), usage, stop })
-    })
-  })
 }
 
-const upstream = await startServer('upstream', TOKEN)
+const upstream = await startServer(['upstream', TOKEN])
 const upstreamUrl = upstream.url
 
 interface Run {
@@ -127,33 +87,7 @@ function autocannon(
   extra: string[],
   seconds = duration,
 ): Promise<Omit<Run, 'cpuPerRequest' | 'gcPerRequest'> & { total: number }> {
-  const bin = path.resolve(here, '../node_modules/.bin/autocannon')
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-j', '-c', String(connections), '-d', String(seconds), ...extra, url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString()
-    })
-    child.on('error', reject)
-    child.on('exit', () => {
-      const r = JSON.parse(out) as {
-        requests: { average: number; total: number }
-        latency: { p50: number; p99: number }
-        errors: number
-        non2xx: number
-      }
-      resolve({
-        rps: r.requests.average,
-        total: r.requests.total,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        errors: r.errors,
-        non2xx: r.non2xx,
-      })
-    })
-  })
+  return runLoad(url, { connections, seconds, args: extra })
 }
 
 /** What to call on a server, and the runs measured. */
@@ -195,28 +129,41 @@ const direct: Target = {
 }
 const bareTarget: ProxyTarget = {
   name: 'bare Node proxy (undici)',
-  start: () => startServer('bare', upstreamUrl),
+  start: () => startServer(['bare', upstreamUrl]),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
 const fastifyTarget: ProxyTarget = {
   name: 'Fastify pass-through (no auth)',
-  start: () => startServer('fastify', upstreamUrl),
+  start: () => startServer(['fastify', upstreamUrl]),
   call: (server) => ({ url: `${server.url}/items`, headers: [] }),
   runs: [],
 }
-const switchboard: ProxyTarget = {
-  name: 'Switchboard proxy',
-  start: () => startServer('switchboard', upstreamUrl),
-  call: (server) => {
-    const sbCall = JSON.parse(server.info) as { path: string; headers: Record<string, string> }
-    return {
-      url: `${server.url}${sbCall.path}`,
-      headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
-    }
-  },
-  runs: [],
+function switchboardTarget(name: string, env: Record<string, string> = {}): ProxyTarget {
+  return {
+    name,
+    start: () => startServer(['switchboard', upstreamUrl], env),
+    call: (server) => {
+      const sbCall = JSON.parse(server.info) as { path: string; headers: Record<string, string> }
+      return {
+        url: `${server.url}${sbCall.path}`,
+        headers: Object.entries(sbCall.headers).map(([name, value]) => `${name}=${value}`),
+      }
+    },
+    runs: [],
+  }
 }
+const switchboard = switchboardTarget('Switchboard proxy')
+// `--flags`: Switchboard again with each optimisation of apps/server/src/perf/ turned off, side
+// by side, so the figure each one buys is measured in the same run.
+const flagTargets = args.includes('--flags')
+  ? [
+      switchboardTarget('Switchboard, SWITCHBOARD_TICK_SHAPE=off', { SWITCHBOARD_TICK_SHAPE: 'off' }),
+      switchboardTarget('Switchboard, read cache off (SWITCHBOARD_READ_CACHE_MS=0)', {
+        BENCH_READ_CACHE_MS: '0',
+      }),
+    ]
+  : []
 
 console.error(
   `Benchmarking at ${connections} concurrent connections: ${rounds} rounds of ${duration}s per proxy, interleaved, each round on fresh processes${logLevel === 'silent' ? '' : `, Switchboard logging at ${logLevel} to /dev/null`}…`,
@@ -225,14 +172,19 @@ await measure(direct, upstream)
 // Each round takes the next of the six orders, so over six rounds every proxy runs in every
 // position and after each of the others alike.
 const [b, f, s] = [bareTarget, fastifyTarget, switchboard]
-const orders = [
-  [b, f, s],
-  [s, b, f],
-  [f, s, b],
-  [b, s, f],
-  [f, b, s],
-  [s, f, b],
-]
+const all = [b, f, s, ...flagTargets]
+// With --flags, each round rotates the whole list instead.
+const orders =
+  flagTargets.length === 0
+    ? [
+        [b, f, s],
+        [s, b, f],
+        [f, s, b],
+        [b, s, f],
+        [f, b, s],
+        [s, f, b],
+      ]
+    : all.map((_, i) => [...all.slice(i), ...all.slice(0, i)])
 for (let round = 0; round < rounds; round++) {
   // Every round starts each proxy afresh: a Node process's garbage collector settles at start
   // into one of two regimes that it then keeps (docs/performance.md), so one process per proxy
@@ -248,11 +200,6 @@ for (let round = 0; round < rounds; round++) {
   await Promise.all(servers.map((server) => server.stop()))
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 function summary(t: Target): Run {
   return {
@@ -293,7 +240,12 @@ const lines = [
   row(bareTarget.name, bareR),
   row(fastifyTarget.name, fastifyR),
   row(switchboard.name, sb),
+  ...flagTargets.map((t) => row(t.name, summary(t))),
   '',
+  ...flagTargets.map(
+    (t) =>
+      `- ${t.name} / Switchboard throughput: ${(median(t.runs.map((r, i) => r.rps / (switchboard.runs[i]?.rps ?? r.rps))) * 100).toFixed(1)} %, CPU per request ${median(t.runs.map((r, i) => r.cpuPerRequest / (switchboard.runs[i]?.cpuPerRequest ?? r.cpuPerRequest))).toFixed(2)}× (what the optimisation buys)`,
+  ),
   `- Switchboard / bare proxy throughput: **${(throughputRatio * 100).toFixed(1)} %** (target ≥ 90 %)`,
   `- Switchboard p99 − bare proxy p99: **${addedP99.toFixed(2)} ms** (target ≤ 1 ms)`,
   `- Switchboard / bare proxy CPU per request: ${cpuRatio.toFixed(2)}×`,

@@ -16,27 +16,16 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { PerformanceObserver } from 'node:perf_hooks'
 import Fastify from 'fastify'
 import { destination, pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
 import { createLogger } from '../src/logger.ts'
-import { keepTickShapeAlive } from '../src/tick-shape.ts'
+import { keepTickShapeAlive } from '../src/perf/tick-shape.ts'
 import { benchSwitchboard } from './fixture.ts'
+import { answerUsageRequests } from './usage.ts'
 
-// The benchmark asks for this process's CPU time, and its time in garbage collection, over
-// IPC, to report both per request.
-let gcMicros = 0
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcMicros += entry.duration * 1000
-}).observe({ entryTypes: ['gc'] })
-process.on('message', (m) => {
-  if (m === 'usage') process.send?.({ ...process.cpuUsage(), gc: gcMicros })
-})
-
-// Exit normally when the benchmark is done, so `--cpu-prof` (BENCH_CPU_PROF) writes its file.
-process.on('SIGTERM', () => process.exit(0))
+answerUsageRequests()
 
 function listen(server: Server): void {
   server.listen(0, '127.0.0.1', () => {

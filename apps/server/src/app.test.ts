@@ -157,6 +157,11 @@ describe('HTTP host (SQLite)', () => {
       ['GET', '/oauth2/nope'],
       ['GET', '/oauth/nope'],
       ['DELETE', '/api/v1/workspaces'],
+      // Issue 23: document-style probes and every method under /api.
+      ['GET', '/api/swagger.json'],
+      ['GET', '/api/v1/openapi.yaml'],
+      ['PUT', '/api/anything/at/all'],
+      ['PATCH', '/api/v1/nope'],
     ] as const)('answers %s %s with 404 JSON, not the SPA', async (method, url) => {
       const res = await app.inject({ method, url, headers: bearer(acme.apiKey) })
       expect(res.statusCode).toBe(404)

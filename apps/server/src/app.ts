@@ -6,8 +6,11 @@ import {
   type ApiContext,
   appErrorOf,
   appRouter,
+  buildOpenApi,
   handleRest,
+  isTransportError,
   type RestRequest,
+  type RouteDoc,
   restRoutes,
 } from '@switchboard/api'
 import { catalogLogoDir, LOGO_PATH_PREFIX } from '@switchboard/catalog'
@@ -23,13 +26,17 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
+import { z } from 'zod'
+import { apiDocsRouteDocs, registerApiDocs } from './api-docs.ts'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
-import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { oauthInteractionRouteDocs, registerOAuthServer } from './oauth-server/plugin.ts'
+import { OAUTH_MOUNT, OAUTH_ROUTES } from './oauth-server/provider.ts'
+import { installReadCache } from './perf/read-cache.ts'
+import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
-import { keepTickShapeAlive } from './tick-shape.ts'
 import type { TrustProxy } from './trust-proxy.ts'
 
 export { SESSION_COOKIE }
@@ -46,6 +53,15 @@ export interface AppDeps {
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
 const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/', LOGO_PATH_PREFIX]
+
+/** `GET /api/openapi.json` itself, so the document lists every route under /api. */
+const openApiRouteDoc: RouteDoc = {
+  method: 'GET',
+  path: '/api/openapi.json',
+  access: 'public',
+  input: z.object({}),
+  summary: 'This document: OpenAPI 3.1, generated from the route table',
+}
 
 /**
  * The pages whose point is an image a tenant chose: the hosted connect page shows the
@@ -141,7 +157,8 @@ class CookieSession {
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   keepTickShapeAlive()
-  const { core } = deps
+  // The hot-path cache (perf/read-cache.ts), shared with whoever built these deps.
+  const core = installReadCache(deps.core)
   const secureCookies = core.config.publicUrl.startsWith('https://')
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -195,7 +212,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       writeRequestLine({
         reqId: req.id,
         method: req.method,
-        url: req.url,
+        // The URL asked for: the authorization server rewrites req.url for its provider.
+        url: req.originalUrl,
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       })
@@ -291,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       deps: core,
       principal: null,
       sourceAddress: req.ip,
+      userAgent: req.headers['user-agent'],
       session: new CookieSession(reply, sessionToken, secureCookies),
     }
     try {
@@ -328,9 +347,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => contextFor(req, res),
-      onError: ({ error, path: procedure }) => {
-        if (appErrorOf(error).code === 'INTERNAL')
-          app.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+      // Our bugs are errors, with their stack; a request tRPC itself refused (bad JSON, a
+      // content type or method it does not take, an unknown procedure) is the caller's
+      // mistake: a warning with the code, no stack. A procedure's own answers (not found,
+      // unauthorized…) are in the request line's status only.
+      onError: ({ error, path: procedure, req }) => {
+        const appError = appErrorOf(error)
+        if (appError.code === 'INTERNAL') {
+          req.log.error({ err: error.cause ?? error, procedure }, 'tRPC error')
+        } else if (isTransportError(error)) {
+          req.log.warn(
+            {
+              procedure: procedure && redactUrl(procedure),
+              code: appError.code,
+              statusCode: appError.httpStatus,
+              reason: appError.message,
+            },
+            'tRPC request refused',
+          )
+        }
       },
       // An error that says when to retry (RATE_LIMITED) carries Retry-After, as on REST.
       responseMeta: ({ errors }) => {
@@ -388,6 +423,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Seed 003: the authorization server under /oauth, its discovery and its consent API.
   await registerOAuthServer(app as unknown as App, core)
+
+  // The OpenAPI document, generated from the route table on first request (tests learn the
+  // public URL after binding), then kept: the table does not change while the process runs.
+  let openApi: Record<string, unknown> | undefined
+  app.get(openApiRouteDoc.path, async () => {
+    const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
+    openApi ??= buildOpenApi(
+      [...restRoutes, ...oauthInteractionRouteDocs, openApiRouteDoc, ...apiDocsRouteDocs],
+      {
+        publicUrl: core.config.publicUrl,
+        sessionCookie: SESSION_COOKIE,
+        oauth: {
+          authorizationUrl: `${issuer}${OAUTH_ROUTES.authorization}`,
+          tokenUrl: `${issuer}${OAUTH_ROUTES.token}`,
+        },
+      },
+    )
+    return openApi
+  })
+  registerApiDocs((path, handler) => app.get(path, handler as never))
 
   return app as unknown as App
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { generateKey } from '@switchboard/core'
+import { authenticateSession, generateKey, login } from '@switchboard/core'
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from './app.ts'
@@ -192,6 +192,54 @@ describe('admin CLI', () => {
     try {
       const apps = await core.db.selectFrom('oauthApps').select(['clientSecretCiphertext']).execute()
       expect(apps.map((a) => core.cipher.keyIdOf(a.clientSecretCiphertext))).toEqual(['k2'])
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('user reset-password sets a generated (or given) password and ends the sessions', async () => {
+    await cli(
+      'bootstrap',
+      '--org',
+      'Acme',
+      '--email',
+      'ann@acme.test',
+      '--password',
+      'the old password',
+      '--json',
+    )
+    const { core, database } = await createCoreDeps(readEnv(), pino({ level: 'silent' }))
+    try {
+      const { sessionToken } = await login(
+        core,
+        { email: 'ann@acme.test', password: 'the old password' },
+        { sourceAddress: '1' },
+      )
+      const lines = await cli('user', 'reset-password', '--email', 'ann@acme.test', '--json')
+      const out = JSON.parse(lines[0] as string) as { password: string; revokedSessions: number }
+      expect(out.revokedSessions).toBe(1)
+      await expect(authenticateSession(core, sessionToken)).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+      await expect(
+        login(core, { email: 'ann@acme.test', password: 'the old password' }, { sourceAddress: '1' }),
+      ).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+      await expect(
+        login(core, { email: 'ann@acme.test', password: out.password }, { sourceAddress: '1' }),
+      ).resolves.toBeDefined()
+      const given = await cli(
+        'user',
+        'reset-password',
+        '--email',
+        'ann@acme.test',
+        '--password',
+        'chosen by ops',
+      )
+      expect(given.join('\n')).not.toContain('chosen by ops')
+      await expect(
+        login(core, { email: 'ann@acme.test', password: 'chosen by ops' }, { sourceAddress: '1' }),
+      ).resolves.toBeDefined()
+      await expect(cli('user', 'reset-password', '--email', 'nobody@acme.test')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
     } finally {
       await database.close()
     }

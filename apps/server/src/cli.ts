@@ -7,6 +7,7 @@ import {
   bootstrapOrganization,
   insertApiKey,
   PlanSchema,
+  resetUserPassword,
   rotateEncryptionKeys,
 } from '@switchboard/core'
 import { migrateToLatest, openDatabase } from '@switchboard/db'
@@ -26,6 +27,9 @@ Commands:
       Re-encrypt every stored secret with the newest key of SWITCHBOARD_ENCRYPTION_KEYS.
   oauth-app add --platform --integration NAME --client-id ID --client-secret SECRET [--scopes "a b"]
       Register a platform-managed OAuth app, available to every organization.
+  user reset-password --email E [--password P | --password-stdin] [--json]
+      Set a dashboard user's password (generated and printed unless given) and end all of
+      that user's sessions.
   migrate
       Apply pending database migrations.
 
@@ -41,7 +45,9 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return
   }
   const { values } = parseArgs({
-    args: argv.slice(command === 'api-key' || command === 'keys' || command === 'oauth-app' ? 2 : 1),
+    args: argv.slice(
+      command === 'api-key' || command === 'keys' || command === 'oauth-app' || command === 'user' ? 2 : 1,
+    ),
     options: {
       org: { type: 'string' },
       plan: { type: 'string', default: 'FREE' },
@@ -55,6 +61,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       scopes: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -144,10 +151,48 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       )
       return
     }
+    if (command === 'user' && sub === 'reset-password') {
+      if (!values.email) throw new UsageError('user reset-password needs --email E')
+      if (values.password !== undefined && values['password-stdin']) {
+        throw new UsageError('--password and --password-stdin do not go together')
+      }
+      const password = values['password-stdin'] ? await readFirstLine(process.stdin) : values.password
+      const result = await resetUserPassword(core, {
+        email: values.email,
+        ...(password !== undefined && { password }),
+      })
+      if (values.json) {
+        out(
+          JSON.stringify({
+            userId: result.userId,
+            email: result.email,
+            revokedSessions: result.revokedSessions,
+            ...(result.generated && { password: result.password }),
+          }),
+        )
+      } else {
+        out(`Password of ${result.email} reset; ${result.revokedSessions} session(s) ended.`)
+        if (result.generated) {
+          out(`New password ${result.password}`)
+          out('The password is shown once; hand it over safely.')
+        }
+      }
+      return
+    }
     throw new UsageError(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}`)
   } finally {
     await database.close()
   }
+}
+
+/** The first line of a stream (a password piped in), without its line ending. */
+async function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = ''
+  for await (const chunk of stream) {
+    text += String(chunk)
+    if (text.includes('\n')) break
+  }
+  return text.split(/\r?\n/, 1)[0] ?? ''
 }
 
 // Compared as paths, not strings: import.meta.url is percent-encoded (a checkout under

@@ -10,6 +10,7 @@ import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
 import { loadKeyRing } from './keys.ts'
+import { installReadCache } from './perf/read-cache.ts'
 
 /** Opens the database, runs migrations and assembles the core dependencies. */
 export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: CoreDeps; database: Db }> {
@@ -36,5 +37,5 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
     },
     newId: randomUUID,
   }
-  return { core, database }
+  return { core: installReadCache(core), database }
 }

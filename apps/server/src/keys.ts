@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { type EncryptionKey, generateKey, parseKeyRing } from '@switchboard/core'
+import { ensurePrivateDir } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
 
@@ -22,8 +23,10 @@ export function loadKeyRing(env: Env, log: Pick<Logger, 'warn'>): EncryptionKey[
   }
   const file = path.join(env.dataDir, KEY_FILE)
   if (!existsSync(file)) {
-    mkdirSync(env.dataDir, { recursive: true })
+    ensurePrivateDir(env.dataDir)
     writeFileSync(file, `local:${generateKey()}\n`, { mode: 0o600, flag: 'wx' })
+    // The mode above is masked by the umask; this one is not.
+    chmodSync(file, 0o600)
     log.warn(
       { file: path.resolve(file) },
       'SWITCHBOARD_ENCRYPTION_KEYS is not set: generated an encryption key into the data dir. Back it up; set SWITCHBOARD_ENCRYPTION_KEYS in production.',

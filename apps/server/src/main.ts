@@ -2,8 +2,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readEnv } from './env.ts'
 import { createLogger } from './logger.ts'
+import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { startServer, stopOnSignals } from './server.ts'
-import { keepTickShapeAlive } from './tick-shape.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 

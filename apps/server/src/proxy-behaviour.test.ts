@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import { createUser, decryptCredentials, setSharingMode, UNAUTHORIZED_COOLDOWN_MS } from '@switchboard/core'
-import { ORIGIN_WIDE_HEADERS, tokenFingerprint } from '@switchboard/testing'
+import { connectionEventKinds, ORIGIN_WIDE_HEADERS, tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
@@ -238,12 +238,7 @@ describe('proxy behaviour: headers, retries, 401 handling, bodies', () => {
   }
 
   async function eventsOf(id: string) {
-    const rows = await h.t.deps.db
-      .selectFrom('connectionEvents')
-      .select('kind')
-      .where('connectionId', '=', id)
-      .execute()
-    return rows.map((e) => e.kind)
+    return connectionEventKinds(h.t.deps.db, id)
   }
 
   it('401 cooldown: five calls on a credential the API keeps refusing send one refresh grant, not five; the connection turns UNHEALTHY once, with a code and what to do', async () => {
@@ -538,7 +533,9 @@ describe('raw-body request routes: PUT/POST/PATCH/DELETE /api/integrations/:id/r
   })
 
   it('a declared Content-Length goes upstream with the body (not chunked)', async () => {
-    const res = await send('PUT', '/echo', 'exactly 17 bytes!', {
+    // A stream, so fetch sends the caller's Content-Length as is (for a string it appends its
+    // own, "17, 17", which undici's own Agent refuses when it is the global dispatcher).
+    const res = await send('PUT', '/echo', new Response('exactly 17 bytes!').body as ReadableStream, {
       'content-type': 'text/plain',
       'content-length': '17',
     })

@@ -1,4 +1,5 @@
 import { bootstrapOrganization, decryptCredentials, encryptCredentials } from '@switchboard/core'
+import { connectionEventKinds } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
@@ -15,12 +16,7 @@ async function credsOf(h: Harness, id: string) {
 }
 
 async function eventKinds(h: Harness, id: string): Promise<string[]> {
-  const rows = await h.t.deps.db
-    .selectFrom('connectionEvents')
-    .select(['kind', 'detail'])
-    .where('connectionId', '=', id)
-    .execute()
-  return rows.map((r) => r.kind)
+  return connectionEventKinds(h.t.deps.db, id)
 }
 
 async function apiEventKinds(h: Harness, id: string): Promise<string[]> {

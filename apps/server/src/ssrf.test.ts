@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { decryptCredentials } from '@switchboard/core'
+import { connectionEventKinds } from '@switchboard/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectAcme } from './testing/connect.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
@@ -270,12 +271,7 @@ describe('proxy egress rules (SSRF) with an allowlist of exactly the upstream an
       const res = await h.api(`/api/v1/connections/${id}`, { method: 'DELETE' })
       expect(res.status).toBe(204)
       expect(victim.requests).toEqual([])
-      const kinds = await h.t.deps.db
-        .selectFrom('connectionEvents')
-        .select('kind')
-        .where('connectionId', '=', id)
-        .execute()
-      expect(kinds.map((k) => k.kind)).toContain('REVOKE_FAILED')
+      expect(await connectionEventKinds(h.t.deps.db, id)).toContain('REVOKE_FAILED')
     } finally {
       await h.t.deps.db
         .updateTable('customIntegrations')

@@ -165,7 +165,7 @@ describe('dashboard', () => {
   it('visits every page of the shell without errors and keeps the workspace choice', async () => {
     await t.openPage()
     await t.signIn(OWNER)
-    const switcher = t.page.getByLabel('Workspace')
+    const switcher = t.page.getByLabel('Workspace', { exact: true })
     await expect.poll(() => switcher.inputValue()).toBe(t.org.workspaceId)
     const nav = t.page.getByRole('navigation', { name: 'Main' })
     for (const label of [

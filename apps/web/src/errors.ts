@@ -21,6 +21,11 @@ export function appCodeOf(error: unknown): string | undefined {
   return dataOf(error)?.appCode
 }
 
+/** The error's `details` (e.g. WORKSPACE_NOT_EMPTY's `{ connections }`); undefined when none. */
+export function detailsOf(error: unknown): unknown {
+  return dataOf(error)?.details
+}
+
 export function httpStatusOf(error: unknown): number | undefined {
   return dataOf(error)?.httpStatus
 }

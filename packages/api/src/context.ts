@@ -10,6 +10,8 @@ export interface ApiContext {
    * it, every such request shares one count (stricter, never laxer).
    */
   sourceAddress?: string | undefined
+  /** The request's User-Agent, kept with a dashboard session opened by it. */
+  userAgent?: string | undefined
   /** Set when the request carried a credential that did not check out (bad or revoked key). */
   principalError?: AppError | undefined
   /** Dashboard session cookie plumbing; the host decides the cookie's attributes. */

@@ -119,6 +119,7 @@ const failRoute: RestRoute = route({
   method: 'POST',
   path: '/api/v1/test/fail',
   auth: 'required',
+  access: 'first-party',
   input: CodeInput,
   run: async (_ctx, input) => {
     throw new AppError(input.code, `failing with ${input.code}`, { hint: input.code })
@@ -171,6 +172,7 @@ describe('every error code maps the same way on tRPC and REST', () => {
       method: 'GET',
       path: '/x',
       auth: 'none',
+      access: 'public',
       input: z.object({}),
       run: async () => {
         throw new AppError('UNAUTHORIZED', 'Invalid API key', undefined, 2036)
@@ -194,6 +196,7 @@ describe('an unexpected error', () => {
       method: 'GET',
       path: '/x',
       auth: 'none',
+      access: 'public',
       input: z.object({}),
       run: async () => {
         throw new Error(LEAKY)
@@ -224,6 +227,7 @@ describe('an unexpected error', () => {
       method: 'GET',
       path: '/x',
       auth: 'none',
+      access: 'public',
       input: z.object({}),
       run: async () => z.object({ inner: z.string() }).parse({ inner: 1 }),
     })
@@ -251,6 +255,7 @@ describe('invalid input', () => {
     method: 'POST',
     path: '/x',
     auth: 'none',
+    access: 'public',
     input: ShapeInput,
     run: async () => ({ ok: true }),
   })
@@ -312,6 +317,7 @@ describe('authentication', () => {
     method: 'GET',
     path: '/x',
     auth: 'required',
+    access: 'first-party',
     input: z.object({}),
     run: async (ctx) => ctx.principal.organizationId,
   })

@@ -1,5 +1,6 @@
 export type { ApiContext } from './context.ts'
+export * from './rest/openapi.ts'
 export * from './rest/route.ts'
 export { restRoutes } from './rest/routes.ts'
 export { type AppRouter, appRouter, createCaller } from './router.ts'
-export { appErrorOf } from './trpc.ts'
+export { appErrorOf, isTransportError } from './trpc.ts'

@@ -7,11 +7,18 @@ import {
   statsRouter,
 } from './routers/connect.ts'
 import { oauthClientsRouter, oauthGrantsRouter } from './routers/oauth-server.ts'
-import { apiKeysRouter, authRouter, organizationRouter, workspacesRouter } from './routers/tenancy.ts'
+import {
+  accountRouter,
+  apiKeysRouter,
+  authRouter,
+  organizationRouter,
+  workspacesRouter,
+} from './routers/tenancy.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   organization: organizationRouter,
   workspaces: workspacesRouter,
   apiKeys: apiKeysRouter,

@@ -1,7 +1,9 @@
 import {
+  type Access,
   AppError,
   type ErrorCode,
   errorCodes,
+  requireAccess,
   requirePrincipal,
   toAppError,
   validationError,
@@ -10,6 +12,27 @@ import { initTRPC, TRPCError } from '@trpc/server'
 import { ZodError } from 'zod'
 import type { ApiContext } from './context.ts'
 
+/**
+ * What tRPC itself refuses before a procedure runs (the request's transport: its method, content
+ * type, size, JSON, the procedure's name) is the caller's mistake: each keeps its own code.
+ */
+const transportErrors: Partial<Record<TRPCError['code'], (error: TRPCError) => AppError>> = {
+  NOT_FOUND: () => new AppError('NOT_FOUND', 'No such procedure'),
+  PARSE_ERROR: () => new AppError('VALIDATION_ERROR', 'The request input is not valid JSON'),
+  BAD_REQUEST: (error) =>
+    new AppError(
+      'VALIDATION_ERROR',
+      error.cause instanceof SyntaxError ? 'The request input is not valid JSON' : error.message,
+    ),
+  METHOD_NOT_SUPPORTED: (error) => new AppError('METHOD_NOT_ALLOWED', error.message),
+  UNSUPPORTED_MEDIA_TYPE: () =>
+    new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Unsupported Content-Type: send JSON with Content-Type: application/json',
+    ),
+  PAYLOAD_TOO_LARGE: () => new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large'),
+}
+
 /** The AppError behind a tRPC error (zod input errors become VALIDATION_ERROR). */
 export function appErrorOf(error: TRPCError): AppError {
   const cause = error.cause
@@ -17,29 +40,50 @@ export function appErrorOf(error: TRPCError): AppError {
   // Only the input parser's failure (BAD_REQUEST) is the caller's fault; a ZodError from an
   // output schema or inside a use case is ours, and its issues must not be shown.
   if (cause instanceof ZodError && error.code === 'BAD_REQUEST') return validationError(cause.issues)
-  if (error.code === 'NOT_FOUND') return new AppError('NOT_FOUND', 'No such procedure')
-  if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST' || error.code === 'METHOD_NOT_SUPPORTED') {
-    return new AppError('VALIDATION_ERROR', error.message)
-  }
+  if (isTransportError(error)) return (transportErrors[error.code] as (e: TRPCError) => AppError)(error)
   return toAppError(cause ?? error)
 }
 
-const t = initTRPC.context<ApiContext>().create({
-  errorFormatter({ shape, error }) {
-    const app = appErrorOf(error)
-    const { stack: _stack, ...data } = shape.data
-    return {
-      ...shape,
-      message: app.message,
-      data: {
-        ...data,
-        appCode: app.code as ErrorCode,
-        details: app.details ?? null,
-        legacyCode: app.legacyCode ?? null,
-      },
-    }
-  },
-})
+/**
+ * Whether tRPC refused the request itself, before any procedure ran (a procedure's own errors
+ * carry an AppError, or are ours). Such refusals are logged at warn, without a stack.
+ */
+export function isTransportError(error: TRPCError): boolean {
+  return (
+    transportErrors[error.code] !== undefined &&
+    !(error.cause instanceof AppError) &&
+    !(error.cause instanceof ZodError)
+  )
+}
+
+/**
+ * What every procedure declares: `.meta({ access })` — the scope it needs, `'first-party'`
+ * (API keys and dashboard users only) or `'public'`. One gate checks it before the input is
+ * parsed; a procedure without a declaration is first-party (and fails the walk test).
+ */
+export interface ProcedureMeta {
+  access: Access
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const app = appErrorOf(error)
+      const { stack: _stack, ...data } = shape.data
+      return {
+        ...shape,
+        message: app.message,
+        data: {
+          ...data,
+          appCode: app.code as ErrorCode,
+          details: app.details ?? null,
+          legacyCode: app.legacyCode ?? null,
+        },
+      }
+    },
+  })
 
 /** Core throws AppError; tRPC wants TRPCError with the code from the one table. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -56,7 +100,9 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 export const publicProcedure = t.procedure.use(mapErrors)
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (ctx.principalError) throw ctx.principalError
-  return next({ ctx: { ...ctx, principal: requirePrincipal(ctx.principal) } })
+  const principal = requirePrincipal(ctx.principal)
+  requireAccess(principal, meta?.access ?? 'first-party')
+  return next({ ctx: { ...ctx, principal } })
 })

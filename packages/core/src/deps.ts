@@ -2,6 +2,7 @@ import type { Database, Dialect } from '@switchboard/db'
 import type { Kysely } from 'kysely'
 import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
+import type { EventSink } from './events/types.ts'
 
 export interface Clock {
   now(): Date
@@ -46,6 +47,21 @@ export interface CoreConfig {
   proxyTimeoutMs?: number
 }
 
+/**
+ * An in-process cache of the proxy's hot-path reads and derivations. Core never caches on its
+ * own: the server supplies one (apps/server/src/perf/read-cache.ts), and without one every
+ * read goes to the database and every derivation is computed afresh.
+ */
+export interface ReadCache {
+  /**
+   * A database read: served from memory while it cannot be stale (see the server's cache),
+   * loaded otherwise. `under` keys it by an object as well (default: the database).
+   */
+  read<T>(deps: CoreDeps, kind: string, key: string, load: () => Promise<T>, under?: object): Promise<T>
+  /** A pure computation from `scope` (an immutable object) and `key`, remembered while `scope` lives. */
+  derive<T>(kind: string, scope: object, key: string, compute: () => T): T
+}
+
 /** Everything a core use case may touch, passed in so tests can drive time and the network. */
 export interface CoreDeps {
   db: Kysely<Database>
@@ -63,4 +79,11 @@ export interface CoreDeps {
    * once the transaction has committed); other processes find them by polling.
    */
   webhookWake?: (() => void) | undefined
+  /** The server's hot-path cache, if any (see ReadCache). */
+  readCache?: ReadCache | undefined
+  /**
+   * Called in the transaction of every event appendEvent writes (the webhook outbox). Absent or
+   * empty: events are only logged.
+   */
+  eventSinks?: EventSink[] | undefined
 }

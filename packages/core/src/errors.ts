@@ -18,6 +18,8 @@ export const errorCodes = {
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
   INSUFFICIENT_SCOPE: { http: 403, trpc: 'FORBIDDEN' },
   CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
+  /** The current password given to change it is not the account's. */
+  WRONG_PASSWORD: { http: 403, trpc: 'FORBIDDEN' },
   CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
   INTEGRATION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
@@ -28,8 +30,18 @@ export const errorCodes = {
   TENANT_OAUTH_APP_REQUIRED: { http: 409, trpc: 'CONFLICT' },
   ALREADY_EXISTS: { http: 409, trpc: 'CONFLICT' },
   SCOPE_MISMATCH: { http: 409, trpc: 'CONFLICT' },
+  /** A tRPC query called with POST or a mutation with GET. */
+  METHOD_NOT_ALLOWED: { http: 405, trpc: 'METHOD_NOT_SUPPORTED' },
+  /** A request with this Idempotency-Key is still running; sent with Retry-After. */
+  IDEMPOTENCY_KEY_IN_PROGRESS: { http: 409, trpc: 'CONFLICT' },
+  /** The workspace still holds connections; delete them first or pass `force`. */
+  WORKSPACE_NOT_EMPTY: { http: 409, trpc: 'CONFLICT' },
+  /** An organization keeps at least one workspace. */
+  LAST_WORKSPACE: { http: 409, trpc: 'CONFLICT' },
   PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
+  /** The Idempotency-Key was used within 24 h for another request (method, path or body). */
+  IDEMPOTENCY_KEY_REUSED: { http: 422, trpc: 'UNPROCESSABLE_CONTENT' },
   RATE_LIMITED: { http: 429, trpc: 'TOO_MANY_REQUESTS' },
   INTERNAL: { http: 500, trpc: 'INTERNAL_SERVER_ERROR' },
   UPSTREAM_ERROR: { http: 502, trpc: 'BAD_GATEWAY' },
@@ -46,9 +58,11 @@ export type TrpcCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_SUPPORTED'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNPROCESSABLE_CONTENT'
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'BAD_GATEWAY'

@@ -1,7 +1,4 @@
 import type {
-  DatabaseConnection,
-  Dialect,
-  Driver,
   KyselyPlugin,
   OperationNode,
   PluginTransformQueryArgs,
@@ -18,7 +15,7 @@ import type {
 const UNCACHED_TABLES = new Set([
   'dashboardsessions',
   'connectsessions',
-  'connectionevents',
+  'events',
   'oauthclients',
   'oauthservermodels',
   'oauthserversecrets',
@@ -72,10 +69,14 @@ function isRelevantWrite(node: RootOperationNode): boolean {
 }
 
 /**
- * Counts this process's writes, so read caches can tell that what they hold may be stale.
- * It counts when a write is sent and again when it returns (after an autocommit, the new
- * state is visible to every later read). Other processes' writes are not seen: caches bound
- * those by time.
+ * Counts this process's writes (a plain Kysely plugin), so a read cache can tell that what it
+ * holds may be stale. It counts when a write is sent and again when it returns: after an
+ * autocommit the new state is visible to every later read. Inside a transaction the commit
+ * comes later: on SQLite every query of the process waits for the one connection, so a read
+ * that starts after the write's count is served after the commit; on PostgreSQL a read on
+ * another pooled connection in that window can see the old row, which a cache then holds no
+ * longer than it holds another instance's change (SWITCHBOARD_READ_CACHE_MS). Other
+ * processes' writes are not seen: caches bound those by time.
  */
 export class ChangeCounterPlugin implements KyselyPlugin {
   count = 0
@@ -93,37 +94,6 @@ export class ChangeCounterPlugin implements KyselyPlugin {
     if (this.#writes.has(args.queryId)) this.count++
     return args.result
   }
-}
-
-/**
- * The dialect with a driver that counts each commit as a change too: a write inside a
- * transaction becomes visible to other connections only then.
- */
-export function countingCommits(dialect: Dialect, counter: ChangeCounterPlugin): Dialect {
-  return new Proxy(dialect, {
-    get(target, prop, receiver) {
-      if (prop !== 'createDriver') {
-        // Bound: dialects keep their config in private fields, which a proxy cannot read.
-        const v = Reflect.get(target, prop, receiver)
-        return typeof v === 'function' ? v.bind(target) : v
-      }
-      return (): Driver => {
-        const driver = target.createDriver()
-        return new Proxy(driver, {
-          get(d, name, r) {
-            if (name !== 'commitTransaction') {
-              const v = Reflect.get(d, name, r)
-              return typeof v === 'function' ? v.bind(d) : v
-            }
-            return async (connection: DatabaseConnection) => {
-              await d.commitTransaction(connection)
-              counter.count++
-            }
-          },
-        })
-      }
-    },
-  })
 }
 
 const counters = new WeakMap<object, ChangeCounterPlugin>()

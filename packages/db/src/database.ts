@@ -1,10 +1,19 @@
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely'
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  sql,
+} from 'kysely'
 import pg from 'pg'
-import { ChangeCounterPlugin, countingCommits, registerChangeCounter } from './change-counter.ts'
+import { ChangeCounterPlugin, registerChangeCounter } from './change-counter.ts'
 import { migrations } from './migrations/index.ts'
+import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './private-files.ts'
 import type { Database } from './schema.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -40,7 +49,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
     const changes = new ChangeCounterPlugin()
     const db = new Kysely<Database>({
-      dialect: countingCommits(new PostgresDialect({ pool }), changes),
+      dialect: new PostgresDialect({ pool }),
       plugins: [changes, new CamelCasePlugin()],
     })
     registerChangeCounter(db, changes)
@@ -53,9 +62,16 @@ export function openDatabase(config: DatabaseConfig): Db {
     }
   }
   const file = config.sqliteFile ?? path.join(config.dataDir ?? './data', 'switchboard.db')
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const onDisk = file !== ':memory:'
+  if (onDisk) {
+    // The data dir 0700, the database 0600 (SQLite gives its -wal and -shm the database
+    // file's mode; ones left by an older version are set below).
+    ensurePrivateDir(path.dirname(path.resolve(file)))
+    ensurePrivateFile(file)
+  }
   const sqlite = new SQLite(file, { timeout: 5000 })
   sqlite.pragma('journal_mode = WAL')
+  if (onDisk) restrictExisting([`${file}-wal`, `${file}-shm`])
   // WAL's default (NORMAL) can lose the last commits on power loss: a rotated refresh token
   // must survive, so every commit is synced.
   sqlite.pragma('synchronous = FULL')
@@ -68,7 +84,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   )
   const changes = new ChangeCounterPlugin()
   const db = new Kysely<Database>({
-    dialect: countingCommits(new SqliteDialect({ database: withStatementCache(sqlite) }), changes),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [changes, new CamelCasePlugin()],
   })
   registerChangeCounter(db, changes)
@@ -128,21 +144,19 @@ function isSqliteRace(error: unknown): boolean {
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing is
  * a large share of a small query's cost. Cache them by SQL text (bounded).
  */
-function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  // Kysely's SqliteDatabase interface is these two methods; the connection stays better-sqlite3's.
   const cache = new Map<string, SQLite.Statement>()
-  const prepare = sqlite.prepare.bind(sqlite)
-  return new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop !== 'prepare') return Reflect.get(target, prop, receiver)
-      return (source: string) => {
-        let stmt = cache.get(source)
-        if (!stmt) {
-          stmt = prepare(source)
-          if (cache.size >= 500) cache.clear()
-          cache.set(source, stmt)
-        }
-        return stmt
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source)
+      if (!stmt) {
+        stmt = sqlite.prepare(source)
+        if (cache.size >= 500) cache.clear()
+        cache.set(source, stmt)
       }
+      return stmt
     },
-  })
+  }
 }

@@ -29,7 +29,7 @@ const expectedTables = [
   'end_users',
   'connections',
   'connect_sessions',
-  'connection_events',
+  'events',
 ]
 
 async function tableNames(db: Db): Promise<string[]> {
@@ -228,5 +228,123 @@ describe(`migrations (${dialect})`, () => {
       .select(['id', 'connectionMetadata'])
       .executeTakeFirstOrThrow()
     expect(session).toEqual({ id: 's1', connectionMetadata: null })
+  })
+
+  it('0007 moves connection_events into events in their order, folding revocations into connection.deleted, and drops the old table', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+    const raw = db.db.withoutPlugins()
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0007'))
+    let migrationTableSchema: string | undefined
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
+      migrationTableSchema = rows[0]?.schema
+    }
+    const { error } = await new Migrator({
+      db: raw,
+      provider: { getMigrations: async () => before },
+      ...(migrationTableSchema !== undefined && { migrationTableSchema }),
+    }).migrateToLatest()
+    expect(error).toBeUndefined()
+    const t0 = '2026-01-01T00:00:00.000Z'
+    const t1 = '2026-01-02T00:00:00.000Z'
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${t0}, ${t0})`.execute(raw)
+    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${t0})`.execute(
+      raw,
+    )
+    await sql`insert into connections (id, organization_id, workspace_id, integration_name, type, external_id,
+        display_name, scope, status, credentials_ciphertext, metadata, created_at, updated_at)
+      values ('c1', 'o1', 'w1', 'openai', 'SECRET_TEXT', 'c1', 'OpenAI', 'ORGANIZATION', 'ACTIVE', 'x', '{}', ${t0}, ${t0})`.execute(
+      raw,
+    )
+    // c1 lives (a null seq from before 0004 sorts first); c2 was revoked and deleted in one millisecond.
+    for (const [id, conn, kind, detail, at, seq] of [
+      ['e1', 'c1', 'CREATED', null, t0, null],
+      ['e2', 'c1', 'REFRESH_FAILED', 'invalid_grant', t0, 5],
+      ['e3', 'c2', 'CREATED', null, t0, 6],
+      ['e5', 'c2', 'DELETED', null, t1, 9],
+      ['e4', 'c2', 'REVOKED', 'Token revoked at the provider', t1, 8],
+    ] as const) {
+      await sql`insert into connection_events (id, organization_id, connection_id, kind, detail, created_at, seq)
+        values (${id}, 'o1', ${conn}, ${kind}, ${detail}, ${at}, ${seq})`.execute(raw)
+    }
+
+    expect(await migrateToLatest(db.db)).toEqual(Object.keys(migrations).filter((name) => name >= '0007'))
+    expect(await tableNames(db)).not.toContain('connection_events')
+    const rows = await db.db
+      .selectFrom('events')
+      .select([
+        'id',
+        'seq',
+        'type',
+        'connectionId',
+        'workspaceId',
+        'integrationId',
+        'occurredAt',
+        'actorType',
+        'data',
+      ])
+      .orderBy('seq')
+      .execute()
+    expect(rows.map((r) => [r.id, r.type, r.connectionId, JSON.parse(r.data)])).toEqual([
+      ['evt_e1', 'connection.created', 'c1', {}],
+      ['evt_e2', 'connection.refresh_failed', 'c1', { detail: 'invalid_grant' }],
+      ['evt_e3', 'connection.created', 'c2', {}],
+      ['evt_e5', 'connection.deleted', 'c2', { revocation: 'revoked' }],
+    ])
+    const seqs = rows.map((r) => Number(r.seq))
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
+    expect(new Set(seqs).size).toBe(4)
+    // Subjects come from the connection while it still exists.
+    expect(rows[0]).toMatchObject({
+      workspaceId: 'w1',
+      integrationId: 'openai',
+      occurredAt: t0,
+      actorType: 'system',
+    })
+    expect(rows[3]).toMatchObject({ workspaceId: null, integrationId: null, occurredAt: t1 })
+  })
+
+  it('events.seq never goes back, even after every row was deleted', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+    await migrateToLatest(db.db)
+    const now = new Date().toISOString()
+    await db.db
+      .insertInto('organizations')
+      .values({
+        id: 'o1',
+        name: 'Acme',
+        plan: 'TEAM',
+        allowedRedirectOrigins: '[]',
+        branding: '{}',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute()
+    const insert = (id: string) =>
+      db.db
+        .insertInto('events')
+        .values({
+          id,
+          organizationId: 'o1',
+          type: 'user.login',
+          occurredAt: now,
+          actorType: 'system',
+          data: '{}',
+        })
+        .returning('seq')
+        .executeTakeFirstOrThrow()
+    const a = Number((await insert('evt_a')).seq)
+    const b = Number((await insert('evt_b')).seq)
+    expect(b).toBeGreaterThan(a)
+    await db.db.deleteFrom('events').execute()
+    const c = Number((await insert('evt_c')).seq)
+    expect(c).toBeGreaterThan(b)
   })
 })

@@ -19,13 +19,14 @@ export interface Database {
   endUsers: EndUserTable
   connectSessions: ConnectSessionTable
   connections: ConnectionTable
-  connectionEvents: ConnectionEventTable
+  events: EventTable
   oauthClients: OAuthClientTable
   oauthServerModels: OAuthServerModelTable
   oauthServerSecrets: OAuthServerSecretTable
   webhookEndpoints: WebhookEndpointTable
   webhookDeliveries: WebhookDeliveryTable
   webhookDeliveryAttempts: WebhookDeliveryAttemptTable
+  idempotencyKeys: IdempotencyKeyTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -74,6 +75,12 @@ export interface DashboardSessionTable {
   organizationId: string
   expiresAt: string
   createdAt: CreatedAt
+  /** The id the account API shows and revokes by (migration 0010). */
+  publicId: string
+  /** The User-Agent at sign-in, truncated; null when none was sent. */
+  userAgent: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the session last authenticated a request (at most once a minute); null until then. */
+  lastSeenAt: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ApiKeyTable {
@@ -209,25 +216,34 @@ export interface ConnectionTable {
   updatedAt: string
 }
 
-export interface ConnectionEventTable {
+/** Who did what an event records. */
+export type EventActorType = 'user' | 'api_key' | 'oauth_client' | 'end_user' | 'system'
+
+/**
+ * The one event log (migration 0007): append-only, each row written in the transaction of the
+ * change it records (core's appendEvent). Subject ids carry no foreign keys: history outlives
+ * what it is about. `integrationId` is the integration's name (its identifier in the API).
+ */
+export interface EventTable {
+  /** `evt_` + random; the public id (webhook-id of its deliveries). */
   id: string
+  /**
+   * Strictly increasing per database, never reused (PostgreSQL identity, SQLite AUTOINCREMENT);
+   * the cursor of the audit API. PostgreSQL answers bigint as a string.
+   */
+  seq: ColumnType<string | number, never, never>
   organizationId: string
-  /** No foreign key: history outlives a deleted connection. */
-  connectionId: string
-  kind:
-    | 'CREATED'
-    | 'REFRESHED'
-    | 'REFRESH_FAILED'
-    | 'RECONNECTED'
-    | 'REVOKED'
-    | 'REVOKE_FAILED'
-    | 'DELETED'
-    | 'UNHEALTHY'
-    | 'RECOVERED'
-  detail: string | null
-  createdAt: CreatedAt
-  /** Orders events within one millisecond; null on events written before migration 0004. */
-  seq: ColumnType<string | number | null, number | null | undefined, never>
+  workspaceId: string | null
+  type: string
+  occurredAt: string
+  actorType: EventActorType
+  actorId: string | null
+  connectionId: string | null
+  connectSessionId: string | null
+  endUserId: string | null
+  integrationId: string | null
+  /** JSON object; never holds a secret. */
+  data: string
 }
 
 export type Organization = Selectable<OrganizationTable>
@@ -242,7 +258,8 @@ export type Connection = Selectable<ConnectionTable>
 export type NewConnection = Insertable<ConnectionTable>
 export type ConnectionUpdate = Updateable<ConnectionTable>
 export type CustomIntegration = Selectable<CustomIntegrationTable>
-export type ConnectionEvent = Selectable<ConnectionEventTable>
+export type EventRow = Selectable<EventTable>
+export type NewEventRow = Insertable<EventTable>
 
 /** A third-party app registered with Switchboard's own authorization server (seed 003). */
 export interface OAuthClientTable {
@@ -354,3 +371,17 @@ export interface WebhookDeliveryAttemptTable {
 export type WebhookEndpoint = Selectable<WebhookEndpointTable>
 export type WebhookDelivery = Selectable<WebhookDeliveryTable>
 export type WebhookDeliveryAttempt = Selectable<WebhookDeliveryAttemptTable>
+/** A REST POST's Idempotency-Key and the answer it got (migration 0009; core/src/idempotency). */
+export interface IdempotencyKeyTable {
+  id: string
+  organizationId: string
+  idempotencyKey: string
+  /** SHA-256 (hex) of method, path and body: the same key with another request is refused. */
+  requestHash: string
+  /** null while the first request with this key runs. */
+  responseStatus: number | null
+  /** The answer's body and headers as JSON, through the cipher. */
+  responseCiphertext: string | null
+  createdAt: CreatedAt
+  completedAt: string | null
+}

@@ -1,6 +1,7 @@
 export * from './browserless-oauth.ts'
 export * from './cookie-jar.ts'
 export * from './deps.ts'
+export * from './events.ts'
 export * from './oidc-provider.ts'
 export * from './regexp-watch.ts'
 export * from './upstream.ts'

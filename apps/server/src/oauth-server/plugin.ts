@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import fastifyFormbody from '@fastify/formbody'
+import type { RouteDoc } from '@switchboard/api'
 import {
   AppError,
   authenticateSession,
@@ -14,6 +15,30 @@ import type { Provider } from 'oidc-provider'
 import { z } from 'zod'
 import { readCookie, SESSION_COOKIE } from '../cookies.ts'
 import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, rememberSourceAddress } from './provider.ts'
+
+const UidParam = z.object({ uid: z.string().min(1).max(200) })
+const DecisionBody = z.object({ decision: z.enum(['allow', 'deny']) })
+
+/**
+ * The consent API's two routes, registered here rather than through the route table (they
+ * need the provider), described for the OpenAPI document with the schemas they parse with.
+ */
+export const oauthInteractionRouteDocs: RouteDoc[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/oauth-interactions/:uid',
+    access: 'public',
+    input: UidParam,
+    summary: 'The consent page: the app, the scopes it asks for, whether to sign in first',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/oauth-interactions/:uid',
+    access: 'public',
+    input: UidParam.extend(DecisionBody.shape),
+    summary: 'Allow or deny the app (allow needs the dashboard session); answers where to go next',
+  },
+]
 
 /**
  * Mounts the authorization server in the Fastify host:
@@ -31,6 +56,13 @@ import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, rememberSourceAddress }
 export interface OAuthServer {
   provider(): Promise<Provider>
 }
+
+/** The provider's endpoints that take or give tokens. */
+const UNCACHEABLE_PATHS: ReadonlySet<string> = new Set([
+  OAUTH_ROUTES.token,
+  OAUTH_ROUTES.revocation,
+  OAUTH_ROUTES.introspection,
+])
 
 const INTERACTION_GONE =
   'This authorization request has expired or was started in another browser. Go back to the application and start again.'
@@ -65,6 +97,9 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
 
   /** Hands the raw request to oidc-provider, as if it were mounted at /oauth. */
   async function forward(req: FastifyRequest, reply: FastifyReply, providerPath: string) {
+    // Fastify remembers the URL asked for on first read: the request line (app.ts) says what
+    // the client requested, not the provider's path it is rewritten to below.
+    void req.originalUrl
     await getProvider()
     const raw = req.raw as IncomingMessage & { originalUrl?: string }
     const query = raw.url?.includes('?') ? raw.url.slice(raw.url.indexOf('?')) : ''
@@ -77,6 +112,12 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     // provider's pages too; the provider overrides where it sets its own.
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value as string | string[])
+    }
+    // RFC 6749 §5.1: what these endpoints answer (tokens, or why not) is never cached, on
+    // success and on every error, whichever layer answers.
+    if (UNCACHEABLE_PATHS.has(providerPath)) {
+      reply.raw.setHeader('cache-control', 'no-store')
+      reply.raw.setHeader('pragma', 'no-cache')
     }
     reply.hijack()
     await handle?.(raw, reply.raw as ServerResponse)
@@ -105,9 +146,6 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     scope.get(`/.well-known/oauth-authorization-server${OAUTH_MOUNT}`, discovery)
     scope.get('/.well-known/openid-configuration', discovery)
   })
-
-  const UidParam = z.object({ uid: z.string().min(1).max(200) })
-  const DecisionBody = z.object({ decision: z.enum(['allow', 'deny']) })
 
   /** The interaction this browser is in (its `_interaction` cookie), which must be `uid`. */
   async function interactionFor(req: FastifyRequest, reply: FastifyReply, uid: string) {

@@ -14,7 +14,6 @@ import {
 } from '@switchboard/core'
 import type { Adapter, Configuration, KoaContextWithOIDC, Provider } from 'oidc-provider'
 import { SESSION_COOKIE } from '../cookies.ts'
-import { assertNoContextReaders, skipProviderRequestContext } from './request-context.ts'
 
 /**
  * Switchboard as an OAuth 2.0 authorization server (seed 003): oidc-provider, configured for
@@ -68,24 +67,7 @@ export function rememberSourceAddress(req: IncomingMessage, address: string): vo
   sourceAddresses.set(req, address)
 }
 
-let noticesFiltered = false
-
-/** oidc-provider prints NOTICE/WARNING lines (e.g. "Unsupported runtime" on Node 20) at import. */
-function filterProviderNotices(): void {
-  if (noticesFiltered) return
-  noticesFiltered = true
-  for (const method of ['warn', 'info'] as const) {
-    const original = console[method].bind(console)
-    console[method] = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && /oidc-provider (WARNING|NOTICE):/.test(args[0])) return
-      original(...args)
-    }
-  }
-}
-
 export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
-  filterProviderNotices()
-  await skipProviderRequestContext()
   const { default: ProviderClass, errors } = await import('oidc-provider')
   const keys = await loadOAuthServerKeys(core)
   const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
@@ -234,7 +216,6 @@ export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
     },
   }
 
-  assertNoContextReaders(config)
   const provider = new ProviderClass(issuer, config)
   // The plugin rewrites X-Forwarded-For/-Proto/-Host to what Fastify concluded under
   // SWITCHBOARD_TRUST_PROXY (plugin.ts, `forward`), so believing them here believes exactly

@@ -121,6 +121,7 @@ export async function connectThrough(
   server: ChildServer,
   org: AcmeOrg,
   connectionId?: string,
+  externalId = 'shared-1',
 ): Promise<string> {
   const tokenRes = await fetch(`${server.url}/api/v1/connect/token`, {
     method: 'POST',
@@ -128,7 +129,7 @@ export async function connectThrough(
     body: JSON.stringify({
       integrationName: 'acme-idp',
       connectionName: 'Acme',
-      externalId: 'shared-1',
+      externalId,
       workspaceId: org.workspaceId,
       ...(connectionId && { connectionId }),
     }),

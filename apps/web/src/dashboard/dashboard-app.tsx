@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react'
 import { Route, Routes } from 'react-router'
 import { PageLoading } from '../components/page-loading.tsx'
+import { AccountPage } from './account/account-page.tsx'
 import { ApiKeysPage } from './api-keys/api-keys-page.tsx'
 import { ConnectSessionsPage } from './connect-sessions/connect-sessions-page.tsx'
 import { ConnectionDetailPage } from './connections/connection-detail-page.tsx'
@@ -64,6 +65,7 @@ export function DashboardApp() {
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="oauth-clients" element={<OAuthClientsPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<ShellNotFoundPage />} />
       </Route>
     </Routes>

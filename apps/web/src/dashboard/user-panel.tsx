@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
+import { NavLink, useNavigate } from 'react-router'
 import { messageOf } from '../errors.ts'
 import { trpc } from '../trpc.ts'
 import { useSession } from './session-context.tsx'
@@ -29,6 +29,9 @@ export function UserPanel() {
         <span className={`badge badge-role-${user.role}`}>{roleLabels[user.role]}</span>
         {user.isSuperuser && <span className="badge">Superuser</span>}
       </div>
+      <NavLink to="/app/account" className="button button-small button-block">
+        Account
+      </NavLink>
       <button
         type="button"
         className="button button-small button-block"

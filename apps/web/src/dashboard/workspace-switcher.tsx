@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { messageOf } from '../errors.ts'
 import { useWorkspace } from './workspace-context.tsx'
 
@@ -23,7 +24,12 @@ export function WorkspaceSwitcher({ isLoading, error, onRetry }: WorkspaceSwitch
   }
   return (
     <div className="workspace-switcher">
-      <label htmlFor="workspace-select">Workspace</label>
+      <div className="workspace-switcher-label">
+        <label htmlFor="workspace-select">Workspace</label>
+        <Link to="/app/settings#workspaces" className="small">
+          Manage
+        </Link>
+      </div>
       <select
         id="workspace-select"
         value={current?.id ?? ''}

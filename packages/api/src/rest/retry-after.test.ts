@@ -19,6 +19,7 @@ const failing = (error: AppError) =>
     method: 'POST',
     path: '/x',
     auth: 'none',
+    access: 'public',
     input: z.object({}),
     run: async () => {
       throw error

@@ -1,7 +1,13 @@
 import {
   type AbortEvents,
+  type Access,
   AppError,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
   type Principal,
+  parseIdempotencyKey,
+  releaseIdempotencyKey,
+  requireAccess,
   requirePrincipal,
   retryAfterOf,
   toAppError,
@@ -55,12 +61,25 @@ export interface RestRoute<
   method: HttpMethod
   path: string
   auth: A
+  /**
+   * What the caller needs, declared once here and checked before the input is read: an API
+   * scope, `'first-party'` (API keys and dashboard users, never a third-party token) or
+   * `'public'` (the only choice, and the required one, for `auth: 'none'`).
+   */
+  access: A extends 'none' ? 'public' : Exclude<Access, 'public'>
   input: S
   /** Builds the raw input from the request; default: params + query (GET/DELETE) or params + body. */
   pick?: (req: RestRequest) => unknown
   run: (ctx: Ctx<A>, input: z.output<S>, req: RestRequest) => Promise<unknown>
   /** Status on success (default 200); 204 sends no body. */
   status?: number
+  /**
+   * The success answer's schema, for the OpenAPI document (`GET /api/openapi.json`); a route
+   * without one is documented with an open JSON object.
+   */
+  output?: z.ZodType
+  /** One line for the OpenAPI document. */
+  summary?: string
   /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
   rawBody?: boolean
   /**
@@ -96,6 +115,17 @@ export function errorResult(error: AppError): RestResult {
   return { status: error.httpStatus, body: error.toBody(), headers }
 }
 
+/**
+ * Whether the route honours `Idempotency-Key`: POSTs for a principal whose answer is JSON.
+ * Not the proxy's routes (their answers are third-party streams, and the header goes upstream
+ * with the rest, for the API to honour), not the streamed uploads (a body not read cannot be
+ * compared), not the token-authenticated routes (no organization to key on; they are safe
+ * to repeat).
+ */
+function honoursIdempotencyKey(r: RestRoute): boolean {
+  return r.method === 'POST' && r.auth === 'required' && !r.proxied && !r.rawBody
+}
+
 /** The one generic REST handler: parse, authorize, run the core function, shape the answer. */
 export async function handleRest(
   r: RestRoute,
@@ -103,19 +133,54 @@ export async function handleRest(
   req: RestRequest,
   onError?: (e: unknown) => void,
 ): Promise<RestResult> {
+  let claim: { id: string } | undefined
+  let result: RestResult
   try {
     if (r.auth === 'required' && ctx.principalError) throw ctx.principalError
     // A route that requires a principal gets the context as it is, once it is known to hold one.
-    if (r.auth === 'required') requirePrincipal(ctx.principal)
+    if (r.auth === 'required') requireAccess(requirePrincipal(ctx.principal), r.access)
+    const key = honoursIdempotencyKey(r) ? parseIdempotencyKey(req.headers['idempotency-key']) : undefined
     const parsed = r.input.safeParse((r.pick ?? defaultPick)(req))
     if (!parsed.success) throw validationError(parsed.error.issues)
+    if (key !== undefined && ctx.principal) {
+      const claimed = await claimIdempotencyKey(ctx.deps, {
+        organizationId: ctx.principal.organizationId,
+        key,
+        method: req.method,
+        path: req.url ?? r.path,
+        body: req.body,
+      })
+      if (claimed.kind === 'replay') {
+        const { status, body, headers } = claimed.answer
+        return { status, body, headers: { ...headers, 'idempotent-replayed': 'true' } }
+      }
+      claim = claimed
+    }
     const out = await r.run(ctx as never, parsed.data, req)
-    if (out instanceof HttpReply) return { status: out.status, body: out.body, headers: out.headers }
-    const status = r.status ?? 200
-    return { status, body: status === 204 ? undefined : out, headers: {} }
+    if (out instanceof HttpReply) result = { status: out.status, body: out.body, headers: out.headers }
+    else {
+      const status = r.status ?? 200
+      result = { status, body: status === 204 ? undefined : out, headers: {} }
+    }
   } catch (e) {
     const appError = toAppError(e)
     if (!(e instanceof AppError)) onError?.(e)
-    return errorResult(appError)
+    result = errorResult(appError)
   }
+  if (claim) {
+    // The answer is kept unless a retry may fare better (a 5xx, a 429): then the key is freed.
+    try {
+      if (result.status >= 500 || result.status === 429) await releaseIdempotencyKey(ctx.deps, claim)
+      else
+        await completeIdempotencyKey(ctx.deps, claim, {
+          status: result.status,
+          body: result.body,
+          headers: result.headers,
+        })
+    } catch (e) {
+      // The answer stands; the key stays claimed until it counts as abandoned.
+      onError?.(e)
+    }
+  }
+  return result
 }

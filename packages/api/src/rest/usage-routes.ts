@@ -40,6 +40,7 @@ export const usageRoutes = [
     method: 'GET',
     path: '/api/integrations/:id/connect',
     auth: 'required',
+    access: 'connections:write',
     input: IntegrationParam.extend(core.DirectConnectQuery.shape),
     run: async (ctx, { id, ...query }, req) =>
       HttpReply.redirect(
@@ -50,6 +51,7 @@ export const usageRoutes = [
     method: 'POST',
     path: '/api/integrations/:id/connect',
     auth: 'required',
+    access: 'connections:write',
     input: z.record(z.string(), z.unknown()),
     status: 201,
     run: async (ctx, input, req) => {
@@ -67,6 +69,7 @@ export const usageRoutes = [
     method: 'GET',
     path: '/api/integrations/:id/connection',
     auth: 'required',
+    access: 'connections:read',
     input: IntegrationParam,
     run: async (ctx, input, req) =>
       core.getCurrentConnection(ctx.deps, ctx.principal, await actor(ctx, req), input.id),
@@ -75,6 +78,7 @@ export const usageRoutes = [
     method: 'DELETE',
     path: '/api/integrations/:id/connection',
     auth: 'required',
+    access: 'connections:write',
     input: IntegrationParam,
     status: 204,
     run: async (ctx, input, req) =>
@@ -84,6 +88,7 @@ export const usageRoutes = [
     method: 'GET',
     path: '/api/integration-connections',
     auth: 'required',
+    access: 'connections:read',
     input: z.object({
       start: z.coerce.number().int().min(0).max(1_000_000).default(0),
       count: z.coerce.number().int().min(1).max(200).default(50),
@@ -101,6 +106,7 @@ export const usageRoutes = [
     method: 'POST',
     path: '/api/integrations/:id/request',
     auth: 'required',
+    access: 'proxy',
     proxied: true,
     input: core.ProxyCall.extend({ id: z.string().min(1).max(200) }),
     run: async (ctx, { id, ...call }, req) =>
@@ -117,6 +123,7 @@ export const usageRoutes = [
       method,
       path: '/api/integrations/:id/request/*',
       auth: 'required',
+      access: 'proxy',
       proxied: true,
       rawBody: method !== 'GET' && method !== 'HEAD',
       input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
@@ -148,6 +155,7 @@ export const usageRoutes = [
     method: 'POST',
     path: '/api/v1/proxy',
     auth: 'required',
+    access: 'proxy',
     proxied: true,
     input: core.ProxyInput,
     run: async (ctx, input, req) =>
@@ -157,6 +165,7 @@ export const usageRoutes = [
     method: 'GET',
     path: '/api/v1/connections/:id/token',
     auth: 'required',
+    access: 'first-party',
     input: z.object({ id: z.string().min(1).max(200) }),
     run: async (ctx, input) =>
       new HttpReply(200, await core.getConnectionAccessToken(ctx.deps, ctx.principal, input.id), {
@@ -168,6 +177,7 @@ export const usageRoutes = [
     method: 'PUT',
     path: '/api/v1/integrations/:id/sharing',
     auth: 'required',
+    access: 'first-party',
     input: core.SharingModeInput.extend({ id: z.string().min(1).max(200) }),
     run: (ctx, input) => core.setSharingMode(ctx.deps, ctx.principal, input.id, input.sharingMode),
   }),

@@ -10,13 +10,16 @@ const Ok = z.object({ ok: z.literal(true) })
 /** Third-party apps the organization registered with Switchboard's authorization server. */
 export const oauthClientsRouter = {
   list: protectedProcedure
+    .meta({ access: 'first-party' })
     .output(z.array(OAuthClientOut))
     .query(({ ctx }) => core.listOAuthClients(ctx.deps, ctx.principal)),
   create: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(core.CreateOAuthClientInput)
     .output(CreatedOAuthClientOut)
     .mutation(({ ctx, input }) => core.createOAuthClient(ctx.deps, ctx.principal, input)),
   delete: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(Id)
     .output(Ok)
     .mutation(async ({ ctx, input }) => {
@@ -28,9 +31,11 @@ export const oauthClientsRouter = {
 /** Apps people of the organization authorized (grants); revoking ends their access at once. */
 export const oauthGrantsRouter = {
   list: protectedProcedure
+    .meta({ access: 'first-party' })
     .output(z.array(OAuthGrantOut))
     .query(({ ctx }) => core.listOAuthGrants(ctx.deps, ctx.principal)),
   revoke: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(Id)
     .output(Ok)
     .mutation(async ({ ctx, input }) => {

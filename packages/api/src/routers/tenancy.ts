@@ -6,24 +6,31 @@ import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
 export const authRouter = {
   login: publicProcedure
+    .meta({ access: 'public' })
     .input(core.LoginInput)
     .output(z.object({ user: UserOut }))
     .mutation(async ({ ctx, input }) => {
       const { sessionToken, expiresAt, user } = await core.login(ctx.deps, input, {
         sourceAddress: ctx.sourceAddress ?? 'unknown',
+        userAgent: ctx.userAgent,
       })
       ctx.session.set(sessionToken, expiresAt)
       return { user }
     }),
-  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-    if (ctx.session.token) await core.logout(ctx.deps, ctx.session.token)
-    ctx.session.clear()
-    return { ok: true as const }
-  }),
+  logout: publicProcedure
+    .meta({ access: 'public' })
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx }) => {
+      if (ctx.session.token) await core.logout(ctx.deps, ctx.session.token)
+      ctx.session.clear()
+      return { ok: true as const }
+    }),
   me: publicProcedure
+    .meta({ access: 'public' })
     .output(z.object({ user: UserOut.nullable(), organization: OrganizationOut.nullable() }))
     .query(async ({ ctx }) => {
-      if (!ctx.principal) return { user: null, organization: null }
+      // The dashboard's question; a third-party app's token reads no organization settings here.
+      if (!ctx.principal || ctx.principal.kind === 'oauthToken') return { user: null, organization: null }
       return {
         user: await core.getCurrentUser(ctx.deps, ctx.principal),
         organization: await core.getOrganization(ctx.deps, ctx.principal),
@@ -33,9 +40,11 @@ export const authRouter = {
 
 export const organizationRouter = {
   get: protectedProcedure
+    .meta({ access: 'first-party' })
     .output(OrganizationOut)
     .query(({ ctx }) => core.getOrganization(ctx.deps, ctx.principal)),
   update: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(core.UpdateOrganizationInput)
     .output(OrganizationOut)
     .mutation(({ ctx, input }) => core.updateOrganization(ctx.deps, ctx.principal, input)),
@@ -43,23 +52,74 @@ export const organizationRouter = {
 
 export const workspacesRouter = {
   list: protectedProcedure
+    .meta({ access: 'workspaces:read' })
     .output(z.array(WorkspaceOut))
     .query(({ ctx }) => core.listWorkspaces(ctx.deps, ctx.principal)),
   create: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(core.CreateWorkspaceInput)
     .output(WorkspaceOut)
     .mutation(({ ctx, input }) => core.createWorkspace(ctx.deps, ctx.principal, input)),
+  rename: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.RenameWorkspaceInput)
+    .output(WorkspaceOut)
+    .mutation(({ ctx, input }) => core.renameWorkspace(ctx.deps, ctx.principal, input)),
+  delete: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.DeleteWorkspaceInput)
+    .output(z.object({ revokedConnections: z.number().int() }))
+    .mutation(({ ctx, input }) => core.deleteWorkspace(ctx.deps, ctx.principal, input)),
+} satisfies TRPCRouterRecord
+
+const SessionOut = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+})
+
+export const accountRouter = {
+  sessions: protectedProcedure
+    .meta({ access: 'first-party' })
+    .output(z.array(SessionOut))
+    .query(({ ctx }) => core.listSessions(ctx.deps, ctx.principal)),
+  revokeSession: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.SessionIdInput)
+    .output(z.object({ current: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await core.revokeSession(ctx.deps, ctx.principal, input)
+      if (result.current) ctx.session.clear()
+      return result
+    }),
+  signOutOthers: protectedProcedure
+    .meta({ access: 'first-party' })
+    .output(z.object({ revoked: z.number().int() }))
+    .mutation(({ ctx }) => core.revokeOtherSessions(ctx.deps, ctx.principal)),
+  changePassword: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.ChangePasswordInput)
+    .output(z.object({ revokedSessions: z.number().int() }))
+    .mutation(({ ctx, input }) =>
+      core.changePassword(ctx.deps, ctx.principal, input, { sourceAddress: ctx.sourceAddress ?? 'unknown' }),
+    ),
 } satisfies TRPCRouterRecord
 
 export const apiKeysRouter = {
   list: protectedProcedure
+    .meta({ access: 'first-party' })
     .output(z.array(ApiKeyOut))
     .query(({ ctx }) => core.listApiKeys(ctx.deps, ctx.principal)),
   create: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(core.CreateApiKeyInput)
     .output(z.object({ apiKey: ApiKeyOut, key: z.string() }))
     .mutation(({ ctx, input }) => core.createApiKey(ctx.deps, ctx.principal, input)),
   revoke: protectedProcedure
+    .meta({ access: 'first-party' })
     .input(z.object({ id: z.string().min(1).max(100) }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

@@ -20,35 +20,7 @@ export type Principal =
       scopes: readonly string[]
     }
 
-/** API scopes a third-party app can be granted (seed 003); API keys and dashboard users hold all. */
-export const apiScopes = [
-  'connections:read',
-  'connections:write',
-  'connect:write',
-  'proxy',
-  'end-users:read',
-  'end-users:write',
-  'workspaces:read',
-] as const
-export type ApiScope = (typeof apiScopes)[number]
-
-export function requireScope(principal: Principal, scope: ApiScope): void {
-  if (principal.kind === 'oauthToken' && !principal.scopes.includes(scope)) {
-    throw new AppError('INSUFFICIENT_SCOPE', `This access token was not granted the "${scope}" scope`, {
-      requiredScope: scope,
-    })
-  }
-}
-
-/**
- * Things only Switchboard's own callers may do (API keys, dashboard users): a third-party app's
- * access token never reads raw upstream tokens or the organization's configuration.
- */
-export function requireFirstParty(principal: Principal, what: string): void {
-  if (principal.kind === 'oauthToken') {
-    throw new AppError('INSUFFICIENT_SCOPE', `Third-party access tokens cannot ${what}`)
-  }
-}
+export * from './scopes.ts'
 
 /** Administrative actions (API keys, OAuth apps, settings): API keys, owners and admins. */
 export function requireAdmin(principal: Principal): void {

@@ -7,7 +7,8 @@ import { heldTokens, revokeObtainedTokens } from './obtained-tokens.ts'
  * become FAILED "interrupted", and tokens a session still holds (obtained by an exchange whose
  * connection was never stored, or whose revocation did not go through) are revoked at the
  * provider, then dropped. Runs at start-up and in every background pass; safe on several
- * instances (each step is a compare-and-swap; revoking twice is harmless).
+ * instances: each session is claimed by a compare-and-swap before anything is done to it, so
+ * only one instance revokes its tokens (background-jobs-three-processes.pg.test.ts).
  */
 export async function recoverInterruptedConnectSessions(
   deps: CoreDeps,
@@ -44,6 +45,19 @@ export async function recoverInterruptedConnectSessions(
       if (ended.numUpdatedRows === 0n) continue
       failed++
       deps.log.warn({ sessionId: row.id }, 'connect session interrupted (its flow stopped); marked FAILED')
+    } else if (row.tokensCiphertext !== null) {
+      // Claim the revocation before making it: the stale `updatedAt` moves to now, so another
+      // instance's pass skips the session until it is stale again (CONNECTING_STALE_MS), which
+      // is also when a revocation that failed here is tried again. Without the claim, every
+      // instance reading the row in the same moment would revoke the same tokens.
+      const claimed = await deps.db
+        .updateTable('connectSessions')
+        .set({ updatedAt: now.toISOString() })
+        .where('id', '=', row.id)
+        .where('updatedAt', '=', row.updatedAt)
+        .where('tokensCiphertext', '=', row.tokensCiphertext)
+        .executeTakeFirst()
+      if (claimed.numUpdatedRows === 0n) continue
     }
     const tokens = heldTokens(deps, row)
     if (!tokens) continue

@@ -5,6 +5,8 @@ import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
+import { appendConnectionEvent } from '../events/connection-event.ts'
+import { actorOf, type EventActor, systemActor } from '../events/types.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
@@ -12,7 +14,7 @@ import { keysetPage } from '../util/cursor.ts'
 import { containsText } from '../util/search.ts'
 import { decryptCredentials, type StoredCredentials } from './credentials.ts'
 import { revokeTokens } from './revoke-tokens.ts'
-import { recordConnectionEvent, storeConnection } from './store-connection.ts'
+import { storeConnection } from './store-connection.ts'
 import { validateFields, verifyCredentials } from './verify-credentials.ts'
 import { type ConnectionView, toConnectionView } from './views.ts'
 
@@ -374,31 +376,19 @@ export async function deleteConnection(
   if (!canDeleteConnection(principal, connection)) {
     throw new AppError('FORBIDDEN', 'Only the owner of this connection or an admin can delete it')
   }
-  return removeConnection(deps, connection)
+  return removeConnection(deps, connection, actorOf(principal))
 }
 
 export async function removeConnection(
   deps: CoreDeps,
   connection: Connection,
+  actor: EventActor = systemActor,
 ): Promise<{ revocation: string }> {
   const revocation = await revokeAtProvider(deps, connection)
   await deps.db.transaction().execute(async (trx) => {
-    const tx = { ...deps, db: trx }
-    if (revocation !== 'not-supported') {
-      await recordConnectionEvent(tx, {
-        organizationId: connection.organizationId,
-        connectionId: connection.id,
-        kind: revocation === 'revoked' ? 'REVOKED' : 'REVOKE_FAILED',
-        detail:
-          revocation === 'revoked'
-            ? 'Token revoked at the provider'
-            : 'The provider did not confirm revocation',
-      })
-    }
-    await recordConnectionEvent(tx, {
-      organizationId: connection.organizationId,
-      connectionId: connection.id,
-      kind: 'DELETED',
+    await appendConnectionEvent({ ...deps, db: trx }, connection, 'connection.deleted', {
+      actor,
+      data: { revocation, externalId: connection.externalId },
     })
     await trx.deleteFrom('connections').where('id', '=', connection.id).execute()
   })
@@ -412,6 +402,22 @@ export interface ConnectionEventView {
   createdAt: string
 }
 
+/** The former connection history's kinds, for the events of the one log. */
+const kindOfType: Partial<Record<string, string>> = {
+  'connection.created': 'CREATED',
+  'connection.refreshed': 'REFRESHED',
+  'connection.refresh_failed': 'REFRESH_FAILED',
+  'connection.reconnected': 'RECONNECTED',
+  'connection.deleted': 'DELETED',
+  'connection.unhealthy': 'UNHEALTHY',
+  'connection.recovered': 'RECOVERED',
+}
+
+/**
+ * A connection's history in its former shape (kind, detail), read from the event log, newest
+ * first. connection.deleted answers its revocation outcome (REVOKED / REVOKE_FAILED) as the
+ * entry before DELETED, as it always did.
+ */
 export async function listConnectionEvents(
   deps: CoreDeps,
   principal: Principal,
@@ -419,16 +425,34 @@ export async function listConnectionEvents(
 ): Promise<ConnectionEventView[]> {
   requireScope(principal, 'connections:read')
   const rows = await deps.db
-    .selectFrom('connectionEvents')
-    .select(['id', 'kind', 'detail', 'createdAt'])
+    .selectFrom('events')
+    .select(['id', 'type', 'data', 'occurredAt'])
     .where('organizationId', '=', principal.organizationId)
     .where('connectionId', '=', connectionId)
-    .orderBy('createdAt', 'desc')
+    .where('type', 'in', Object.keys(kindOfType))
     .orderBy('seq', 'desc')
-    .orderBy('id')
     .limit(200)
     .execute()
   // History outlives a deleted connection; an id this organization never had is a 404.
   if (rows.length === 0) await requireConnection(deps, principal.organizationId, connectionId)
-  return rows
+  const out: ConnectionEventView[] = []
+  for (const r of rows) {
+    const data = JSON.parse(r.data) as Record<string, unknown>
+    const kind = kindOfType[r.type] ?? r.type
+    const detail =
+      typeof data.detail === 'string' ? data.detail : typeof data.reason === 'string' ? data.reason : null
+    out.push({ id: r.id, kind, detail, createdAt: r.occurredAt })
+    if (r.type === 'connection.deleted' && (data.revocation === 'revoked' || data.revocation === 'failed')) {
+      out.push({
+        id: `${r.id}.revocation`,
+        kind: data.revocation === 'revoked' ? 'REVOKED' : 'REVOKE_FAILED',
+        detail:
+          data.revocation === 'revoked'
+            ? 'Token revoked at the provider'
+            : 'The provider did not confirm revocation',
+        createdAt: r.occurredAt,
+      })
+    }
+  }
+  return out
 }

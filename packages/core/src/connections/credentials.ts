@@ -3,6 +3,7 @@ import type { Connection } from '@switchboard/db'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { cachedDerive } from '../util/read-cache.ts'
 
 /** What a connection's encrypted credentials hold. */
 export type StoredCredentials =
@@ -22,30 +23,18 @@ export function decryptCredentials(
   ) as StoredCredentials
 }
 
-const decrypted = new WeakMap<
-  object,
-  Map<string, { ciphertext: string; creds: Readonly<StoredCredentials> }>
->()
-
 /**
- * decryptCredentials, remembered per connection and ciphertext (a new one is written on every
- * change): the proxy's hot path then skips AES-GCM and JSON. The result is shared, so frozen.
+ * decryptCredentials, remembered by the server's cache per ciphertext (a new one is written on
+ * every change): the proxy's hot path then skips AES-GCM and JSON. The result may be shared,
+ * so it is frozen.
  */
 export function decryptCredentialsCached(
   deps: CoreDeps,
   connection: Pick<Connection, 'id' | 'credentialsCiphertext'>,
 ): Readonly<StoredCredentials> {
-  let cache = decrypted.get(deps.cipher)
-  if (!cache) {
-    cache = new Map()
-    decrypted.set(deps.cipher, cache)
-  }
-  const hit = cache.get(connection.id)
-  if (hit && hit.ciphertext === connection.credentialsCiphertext) return hit.creds
-  const creds = deepFreeze(decryptCredentials(deps, connection))
-  if (!hit && cache.size >= 10_000) cache.delete(cache.keys().next().value as string)
-  cache.set(connection.id, { ciphertext: connection.credentialsCiphertext, creds })
-  return creds
+  return cachedDerive(deps, 'credentials', deps.cipher, connection.credentialsCiphertext, () =>
+    deepFreeze(decryptCredentials(deps, connection)),
+  )
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -83,14 +72,8 @@ export function applyAuth(
   else headers[name] = value
 }
 
-/** Rendered auth per credentials (frozen, and replaced on every change) and auth spec. */
-const rendered = new WeakMap<StoredCredentials, WeakMap<ApiAuth, readonly [string, string]>>()
-
 /** The header (lower-cased) or query parameter name, and its value, for these credentials. */
 function renderedAuth(auth: ApiAuth, creds: StoredCredentials): readonly [string, string] {
-  let byAuth = rendered.get(creds)
-  const hit = byAuth?.get(auth)
-  if (hit) return hit
   const values = templateValues(creds)
   let pair: readonly [string, string]
   if (auth.in === 'header') pair = [auth.name.toLowerCase(), interpolate(auth.value, values)]
@@ -99,14 +82,6 @@ function renderedAuth(auth: ApiAuth, creds: StoredCredentials): readonly [string
     const user = interpolate(auth.username, values)
     const pass = interpolate(auth.password, values)
     pair = ['authorization', `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`]
-  }
-  // Only frozen credentials (the decrypted cache's) are known never to change under us.
-  if (Object.isFrozen(creds)) {
-    if (!byAuth) {
-      byAuth = new WeakMap()
-      rendered.set(creds, byAuth)
-    }
-    byAuth.set(auth, pair)
   }
   return pair
 }

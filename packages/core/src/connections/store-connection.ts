@@ -1,6 +1,8 @@
 import type { Connection, ConnectionScope, ConnectionType } from '@switchboard/db'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendConnectionEvent } from '../events/connection-event.ts'
+import type { EventActor } from '../events/types.ts'
 import { refreshDueAt } from '../refresh/refresh-margin.ts'
 import { encryptCredentials, type StoredCredentials } from './credentials.ts'
 
@@ -24,6 +26,10 @@ export interface ConnectionWrite {
   metadata?: Record<string, unknown> | undefined
   /** Re-authorize this connection in place instead of upserting by externalId. */
   reconnectConnectionId?: string | null
+  /** Who made the connection (its connection.created / reconnected event); the system if left out. */
+  actor?: EventActor | undefined
+  /** The connect session that authorized it, for its events. */
+  connectSessionId?: string | null | undefined
 }
 
 /** Who a connection write says the connection is for. */
@@ -67,32 +73,6 @@ export function assertSameOwner(existing: Connection, w: ConnectionOwner): void 
       `${label} is a USER connection of someone else: use another externalId`,
     )
   }
-}
-
-let lastSeq = 0
-
-/** Strictly increasing in this process, and in step with the clock across processes. */
-function nextSeq(deps: CoreDeps): number {
-  lastSeq = Math.max(lastSeq + 1, deps.clock.now().getTime() * 1000)
-  return lastSeq
-}
-
-export async function recordConnectionEvent(
-  deps: CoreDeps,
-  e: { organizationId: string; connectionId: string; kind: string; detail?: string | null },
-): Promise<void> {
-  await deps.db
-    .insertInto('connectionEvents')
-    .values({
-      id: deps.newId(),
-      organizationId: e.organizationId,
-      connectionId: e.connectionId,
-      kind: e.kind as never,
-      detail: e.detail ?? null,
-      createdAt: deps.clock.now().toISOString(),
-      seq: nextSeq(deps),
-    })
-    .execute()
 }
 
 /**
@@ -153,16 +133,12 @@ export async function storeConnection(
       .onConflict((oc) => oc.columns(['workspaceId', 'integrationName', 'externalId']).doNothing())
       .executeTakeFirst()
     if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) {
-      await recordConnectionEvent(deps, {
-        organizationId: w.organizationId,
-        connectionId: id,
-        kind: 'CREATED',
-      })
       const connection = await deps.db
         .selectFrom('connections')
         .selectAll()
         .where('id', '=', id)
         .executeTakeFirstOrThrow()
+      await appendConnectionEvent(deps, connection, 'connection.created', eventOptions(w, connection))
       return { connection, created: true }
     }
     existing = await deps.db
@@ -204,15 +180,29 @@ export async function storeConnection(
     })
     .where('id', '=', existing.id)
     .execute()
-  await recordConnectionEvent(deps, {
-    organizationId: w.organizationId,
-    connectionId: existing.id,
-    kind: 'RECONNECTED',
-  })
   const connection = await deps.db
     .selectFrom('connections')
     .selectAll()
     .where('id', '=', existing.id)
     .executeTakeFirstOrThrow()
+  await appendConnectionEvent(deps, connection, 'connection.reconnected', {
+    ...eventOptions(w, connection),
+    data: { ...eventOptions(w, connection).data, previousStatus: existing.status },
+  })
+  // A reconnect heals a connection that was unhealthy or failed to refresh.
+  if (existing.status !== 'ACTIVE') {
+    await appendConnectionEvent(deps, connection, 'connection.recovered', {
+      ...eventOptions(w, connection),
+      data: { previousStatus: existing.status, via: 'reconnect' },
+    })
+  }
   return { connection, created: false }
+}
+
+function eventOptions(w: ConnectionWrite, c: Connection) {
+  return {
+    ...(w.actor !== undefined && { actor: w.actor }),
+    connectSessionId: w.connectSessionId ?? null,
+    data: { type: c.type, scope: c.scope, externalId: c.externalId },
+  }
 }

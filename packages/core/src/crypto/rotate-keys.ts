@@ -45,6 +45,12 @@ export const secretColumns = [
     dbTable: 'webhook_endpoints',
     dbColumn: 'previous_secret_ciphertext',
   },
+  {
+    table: 'idempotencyKeys',
+    column: 'responseCiphertext',
+    dbTable: 'idempotency_keys',
+    dbColumn: 'response_ciphertext',
+  },
 ] as const satisfies ReadonlyArray<{
   table: keyof Database
   column: string

@@ -40,4 +40,10 @@ export const secretAt = {
     column: 'previous_secret_ciphertext',
     rowId,
   }),
+  /** The answer a REST POST with an Idempotency-Key got (it may hold a secret shown once). */
+  idempotentResponse: (rowId: string): SecretLocation => ({
+    table: 'idempotency_keys',
+    column: 'response_ciphertext',
+    rowId,
+  }),
 }

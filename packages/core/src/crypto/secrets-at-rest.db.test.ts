@@ -365,6 +365,7 @@ describe(`secrets at rest (${dialect})`, () => {
       'connectSessions.pkceVerifierCiphertext',
       'connectSessions.tokensCiphertext',
       'connections.credentialsCiphertext',
+      'idempotencyKeys.responseCiphertext',
       'oauthApps.clientSecretCiphertext',
       'oauthServerSecrets.valueCiphertext',
       'webhookEndpoints.previousSecretCiphertext',
@@ -423,6 +424,8 @@ describe(`secrets at rest (${dialect})`, () => {
       // No webhook endpoint is planted in this test.
       'webhook_endpoints.secret_ciphertext': 0,
       'webhook_endpoints.previous_secret_ciphertext': 0,
+      // Answers to POSTs with an Idempotency-Key (none in this test).
+      'idempotency_keys.response_ciphertext': 0,
     })
     expect(progress).toContain('connections.credentials_ciphertext')
 

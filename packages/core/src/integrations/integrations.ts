@@ -99,17 +99,8 @@ export function toIntegrationView(i: ResolvedIntegration, readiness: Integration
   }
 }
 
-/** Parsed custom definitions by their stored JSON: the proxy's hot path skips re-validating. */
-const parsedDefinitions = new Map<string, IntegrationDefinition>()
-
 export function parseStoredDefinition(json: string): IntegrationDefinition {
-  let def = parsedDefinitions.get(json)
-  if (!def) {
-    def = IntegrationDefinition.parse(JSON.parse(json))
-    if (parsedDefinitions.size > 1000) parsedDefinitions.clear()
-    parsedDefinitions.set(json, def)
-  }
-  return def
+  return IntegrationDefinition.parse(JSON.parse(json))
 }
 
 /** Finds an integration by name (slug) or id for an organization; null when there is none. */

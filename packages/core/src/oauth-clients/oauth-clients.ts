@@ -1,9 +1,11 @@
 import type { OAuthClient } from '@switchboard/db'
 import { z } from 'zod'
-import { apiScopes, type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type OAuthClientScope, oauthClientScopes } from '../auth/scopes.ts'
 import { constantTimeEqual, randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { WILDCARD_MESSAGE } from '../tenancy/organizations.ts'
 
 /**
  * Third-party apps registered with Switchboard's own authorization server (seed 003).
@@ -11,10 +13,6 @@ import { AppError } from '../errors.ts'
  * authorization server (oidc-provider) reads clients through `findOAuthClientMetadata` and
  * checks secrets with `verifyClientSecret`.
  */
-
-/** Scopes an app can be granted: the API scopes plus `offline_access` (a refresh token). */
-export const oauthClientScopes = [...apiScopes, 'offline_access'] as const
-export type OAuthClientScope = (typeof oauthClientScopes)[number]
 
 /** What each scope lets an app do, in the words the consent page shows. */
 export const oauthScopeDescriptions: Record<OAuthClientScope, string> = {
@@ -49,6 +47,7 @@ export const RedirectUriSchema = z
     const url = URL.parse(value)
     const problem = (() => {
       if (!url) return 'must be an absolute URL'
+      if (url.hostname.includes('*')) return `is matched exactly: ${WILDCARD_MESSAGE}`
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
         return 'must use https (http is allowed only on 127.0.0.1, [::1] or localhost)'
       }

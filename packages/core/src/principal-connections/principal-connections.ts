@@ -6,6 +6,7 @@ import { startAuthorization } from '../connect/oauth-flow.ts'
 import { createConnection, removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { actorOf } from '../events/types.ts'
 import { type ResolvedIntegration, requireIntegration } from '../integrations/integrations.ts'
 import {
   type ForwardedCall,
@@ -310,7 +311,7 @@ export async function deleteCurrentConnection(
   if (!isOwner && !actor.isSuperuser && !orgCredential) {
     throw new AppError('FORBIDDEN', 'Only the owner of this connection (or a superuser) can disconnect it')
   }
-  return removeConnection(deps, c)
+  return removeConnection(deps, c, actorOf(principal))
 }
 
 /** GET /api/integration-connections: HAL+JSON with start/count/total paging. */

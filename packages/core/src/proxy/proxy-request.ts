@@ -16,7 +16,8 @@ import {
   type RefreshHooks,
 } from '../refresh/refresh-connection.ts'
 import { touchDue } from '../util/last-used.ts'
-import { resolveProxyUrl, resolveProxyUrlCached } from './proxy-url.ts'
+import { cachedDerive } from '../util/read-cache.ts'
+import { resolveProxyUrl } from './proxy-url.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import {
   type AbortEvents,
@@ -464,7 +465,11 @@ async function proxyCall(
     options.integration ??
     (await requireIntegration(deps, connection.organizationId, connection.integrationName))
   const def = integration.definition
-  const target = resolveProxyUrlCached(def, connection.apiBaseUri, call.url, deps.config.egressAllow)
+  // Remembered per definition, base and target (the same few paths are proxied over and over);
+  // shared, so copied below before it changes.
+  const target = cachedDerive(deps, 'proxyUrl', def, `${connection.apiBaseUri ?? ''}\n${call.url}`, () =>
+    resolveProxyUrl(def, connection.apiBaseUri, call.url, deps.config.egressAllow),
+  )
   const baseHeaders = outboundHeaders(call, def)
   const body = outboundBody(call, baseHeaders, options)
   // A streamed body (the raw-body routes) cannot be replayed: such a call is never retried.

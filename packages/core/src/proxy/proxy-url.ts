@@ -7,39 +7,6 @@ import { AppError } from '../errors.ts'
  * base; an absolute URL must be on one of the integration's allowed origins. Either way the
  * result passes the egress rules (https, no userinfo, no internal addresses unless allowed).
  */
-const resolved = new WeakMap<IntegrationDefinition, WeakMap<readonly string[], Map<string, URL>>>()
-
-/**
- * resolveProxyUrl, remembered per definition, egress list, base and target: the same few
- * paths are proxied over and over, and parsing them was a visible share of a call. Only
- * accepted URLs are kept; the result is shared, so callers copy it before changing it.
- */
-export function resolveProxyUrlCached(
-  def: IntegrationDefinition,
-  apiBaseUri: string | null,
-  target: string,
-  egressAllow: readonly string[],
-): URL {
-  let byAllow = resolved.get(def)
-  if (!byAllow) {
-    byAllow = new WeakMap()
-    resolved.set(def, byAllow)
-  }
-  let cache = byAllow.get(egressAllow)
-  if (!cache) {
-    cache = new Map()
-    byAllow.set(egressAllow, cache)
-  }
-  const key = `${apiBaseUri ?? ''}\n${target}`
-  let url = cache.get(key)
-  if (!url) {
-    url = resolveProxyUrl(def, apiBaseUri, target, egressAllow)
-    if (cache.size >= 1000) cache.clear()
-    cache.set(key, url)
-  }
-  return url
-}
-
 export function resolveProxyUrl(
   def: IntegrationDefinition,
   apiBaseUri: string | null,

@@ -1,5 +1,6 @@
 import { recoverInterruptedConnectSessions } from '../connect/recover-sessions.ts'
 import type { CoreDeps } from '../deps.ts'
+import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
 import { MAX_REFRESH_MARGIN_MS, MIN_REFRESH_MARGIN_MS } from './refresh-margin.ts'
 
@@ -78,7 +79,8 @@ export interface BackgroundRefresher {
 }
 
 /**
- * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, every `intervalMs`;
+ * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, then
+ * `pruneIdempotencyKeys`, every `intervalMs`;
  * a pass never overlaps the previous one.
  */
 export function startBackgroundRefresher(
@@ -93,6 +95,8 @@ export function startBackgroundRefresher(
     pass = refreshDueConnections(deps, { ...options, signal: stopping.signal })
       // The same pass ends connect flows a crash left half done (see recover-sessions.ts).
       .then(() => (stopping.signal.aborted ? undefined : recoverInterruptedConnectSessions(deps)))
+      // And forgets Idempotency-Key answers older than 24 h.
+      .then(() => (stopping.signal.aborted ? undefined : pruneIdempotencyKeys(deps)))
       .then(
         () => {},
         (err: unknown) => deps.log.error({ err }, 'background refresher pass failed'),

@@ -484,11 +484,11 @@ describe('getFreshCredentials on the database', () => {
     })
     expect(callsFor(c)).toHaveLength(1)
     const events = await t.deps.db
-      .selectFrom('connectionEvents')
-      .select('kind')
+      .selectFrom('events')
+      .select('type')
       .where('connectionId', '=', c.id)
       .execute()
-    expect(events.map((e) => e.kind)).toContain('REFRESH_FAILED')
+    expect(events.map((e) => e.type)).toContain('connection.refresh_failed')
   })
 
   it('transient 5xx/429 answers are retried with backoff, then the refresh completes', async () => {

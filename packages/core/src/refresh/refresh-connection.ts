@@ -5,10 +5,10 @@ import {
   encryptCredentials,
   type StoredCredentials,
 } from '../connections/credentials.ts'
-import { recordConnectionEvent } from '../connections/store-connection.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
+import { appendConnectionEvent } from '../events/connection-event.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import {
   introspectToken,
@@ -551,24 +551,27 @@ async function commitRefresh(
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       await hooks.beforeCommit?.(c.id)
-      const result = await deps.db
-        .updateTable('connections')
-        .set(patch)
-        .where('id', '=', c.id)
-        .where('credentialsVersion', '=', c.credentialsVersion)
-        .executeTakeFirst()
-      if (result.numUpdatedRows === 0n) {
+      // The new tokens and their connection.refreshed event commit together.
+      const committed = await deps.db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('connections')
+          .set(patch)
+          .where('id', '=', c.id)
+          .where('credentialsVersion', '=', c.credentialsVersion)
+          .executeTakeFirst()
+        if (result.numUpdatedRows === 0n) return false
+        await appendConnectionEvent({ ...deps, db: trx }, c, 'connection.refreshed', {
+          data: { tokenExpiresAt: patch.tokenExpiresAt ?? null },
+        })
+        return true
+      })
+      if (!committed) {
         deps.log.warn(
           { connectionId: c.id },
           "refresh commit lost its compare-and-swap: another refresher's tokens were committed first; using those",
         )
         return settled(deps, await load(deps, c.id))
       }
-      await recordConnectionEvent(deps, {
-        organizationId: c.organizationId,
-        connectionId: c.id,
-        kind: 'REFRESHED',
-      }).catch(() => {})
       return { connection: await load(deps, c.id), credentials: next }
     } catch (e) {
       if (e instanceof AppError) throw e
@@ -607,25 +610,26 @@ async function failRefresh(
   lease: Lease,
   reason: string,
 ): Promise<FreshCredentials> {
-  const marked = await deps.db
-    .updateTable('connections')
-    .set({
-      status: 'REFRESH_FAILED',
-      statusReason: reason.slice(0, 500),
-      credentialsVersion: c.credentialsVersion + 1,
-      refreshLeaseOwner: null,
-      refreshLeaseUntil: null,
-      updatedAt: deps.clock.now().toISOString(),
+  const marked = await deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('connections')
+      .set({
+        status: 'REFRESH_FAILED',
+        statusReason: reason.slice(0, 500),
+        credentialsVersion: c.credentialsVersion + 1,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        updatedAt: deps.clock.now().toISOString(),
+      })
+      .where('id', '=', c.id)
+      .where('refreshLeaseOwner', '=', lease.owner)
+      .executeTakeFirst()
+    if (updated.numUpdatedRows === 0n) return false
+    await appendConnectionEvent({ ...deps, db: trx }, c, 'connection.refresh_failed', {
+      data: { reason: reason.slice(0, 500), previousStatus: c.status },
     })
-    .where('id', '=', c.id)
-    .where('refreshLeaseOwner', '=', lease.owner)
-    .executeTakeFirst()
-  if (marked.numUpdatedRows === 0n) return outcomeOfTakeover(deps, c)
-  await recordConnectionEvent(deps, {
-    organizationId: c.organizationId,
-    connectionId: c.id,
-    kind: 'REFRESH_FAILED',
-    detail: reason,
+    return true
   })
+  if (!marked) return outcomeOfTakeover(deps, c)
   throw refreshFailed(c.id, reason.slice(0, 500))
 }

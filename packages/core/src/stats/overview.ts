@@ -58,11 +58,11 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
   if (input.workspaceId) sessions = sessions.where('workspaceId', '=', input.workspaceId)
   const sessionRows = await sessions.execute()
   const failures = await deps.db
-    .selectFrom('connectionEvents')
-    .select('createdAt')
+    .selectFrom('events')
+    .select('occurredAt as createdAt')
     .where('organizationId', '=', org)
-    .where('kind', '=', 'REFRESH_FAILED')
-    .where('createdAt', '>=', since.toISOString())
+    .where('type', '=', 'connection.refresh_failed')
+    .where('occurredAt', '>=', since.toISOString())
     .execute()
 
   const gettingStarted = await gettingStartedSteps(deps, org, input.workspaceId, byStatus.length > 0)

@@ -32,19 +32,28 @@ export async function getOrganization(deps: CoreDeps, principal: Principal): Pro
   return toOrganizationView(org)
 }
 
+/**
+ * Redirect origins and redirect URIs are matched exactly, so a `*` in a host would be stored as a
+ * literal that never matches (URL parsing accepts it): refused, with what to do instead.
+ */
+export const WILDCARD_MESSAGE =
+  'wildcards are not supported: list each origin exactly, e.g. https://app.example.com'
+
 /** An origin: scheme, host and optional port, nothing else. https, or http on loopback. */
-export const OriginSchema = z.string().refine(
-  (value) => {
-    try {
-      const u = new URL(value)
-      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
-      return u.origin === value && (u.protocol === 'https:' || (u.protocol === 'http:' && loopback))
-    } catch {
-      return false
-    }
-  },
-  { message: 'must be an origin like https://app.example.com (http only for localhost)' },
-)
+export const OriginSchema = z.string().superRefine((value, ctx) => {
+  const u = URL.parse(value)
+  if (u?.hostname.includes('*')) {
+    ctx.addIssue({ code: 'custom', message: WILDCARD_MESSAGE })
+    return
+  }
+  const loopback = u !== null && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
+  if (!u || u.origin !== value || !(u.protocol === 'https:' || (u.protocol === 'http:' && loopback))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be an origin like https://app.example.com (http only for localhost)',
+    })
+  }
+})
 
 export const UpdateOrganizationInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),

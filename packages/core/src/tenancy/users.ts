@@ -67,7 +67,11 @@ const SESSION_TTL_MS = 7 * 24 * 3600 * 1000
  * failed attempts are limited per account and per address (login-throttle.ts), with 429
  * RATE_LIMITED and `details.retryAfterSeconds`.
  */
-export async function login(deps: CoreDeps, input: LoginInput, source: { sourceAddress: string }) {
+export async function login(
+  deps: CoreDeps,
+  input: LoginInput,
+  source: { sourceAddress: string; userAgent?: string | undefined },
+) {
   const email = input.email.trim().toLowerCase()
   const { ok, value: user } = await throttledLogin(deps, email, source.sourceAddress, async () => {
     const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
@@ -90,10 +94,23 @@ export async function login(deps: CoreDeps, input: LoginInput, source: { sourceA
       organizationId: user.organizationId,
       expiresAt,
       createdAt: now.toISOString(),
+      publicId: deps.newId(),
+      userAgent: userAgentOf(source.userAgent),
     })
     .execute()
   return { sessionToken: token, expiresAt, user: toUserView(user) }
 }
+
+/** How much of a User-Agent a session keeps (enough to tell browsers apart). */
+export const USER_AGENT_MAX_LENGTH = 256
+
+function userAgentOf(value: string | undefined): string | null {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed.slice(0, USER_AGENT_MAX_LENGTH) : null
+}
+
+/** A session's `lastSeenAt` is written at most this often (one write a minute, not one a request). */
+export const SESSION_SEEN_RESOLUTION_MS = 60_000
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
@@ -104,6 +121,7 @@ export async function authenticateSession(deps: CoreDeps, token: string): Promis
     .select([
       'dashboardSessions.id as sessionId',
       'dashboardSessions.expiresAt',
+      'dashboardSessions.lastSeenAt',
       'users.id as userId',
       'users.organizationId',
       'users.role',
@@ -113,6 +131,14 @@ export async function authenticateSession(deps: CoreDeps, token: string): Promis
     .executeTakeFirst()
   if (!row || row.expiresAt <= deps.clock.now().toISOString()) {
     throw new AppError('UNAUTHORIZED', 'Your session has ended; sign in again')
+  }
+  const now = deps.clock.now()
+  if (!row.lastSeenAt || Date.parse(row.lastSeenAt) <= now.getTime() - SESSION_SEEN_RESOLUTION_MS) {
+    await deps.db
+      .updateTable('dashboardSessions')
+      .set({ lastSeenAt: now.toISOString() })
+      .where('id', '=', row.sessionId)
+      .execute()
   }
   return {
     kind: 'user',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type Principal, requireAdmin, requireScope } from '../auth/principal.ts'
+import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { toWorkspaceView, type WorkspaceView } from './views.ts'
@@ -53,4 +54,124 @@ export async function getWorkspace(
 ): Promise<WorkspaceView> {
   requireScope(principal, 'workspaces:read')
   return toWorkspaceView(await requireWorkspace(deps, principal.organizationId, workspaceId))
+}
+
+export const RenameWorkspaceInput = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
+})
+export type RenameWorkspaceInput = z.infer<typeof RenameWorkspaceInput>
+
+export async function renameWorkspace(
+  deps: CoreDeps,
+  principal: Principal,
+  raw: z.input<typeof RenameWorkspaceInput>,
+): Promise<WorkspaceView> {
+  requireAdmin(principal)
+  const input = RenameWorkspaceInput.parse(raw)
+  const row = await requireWorkspace(deps, principal.organizationId, input.id)
+  await deps.db
+    .updateTable('workspaces')
+    .set({ name: input.name })
+    .where('id', '=', row.id)
+    .where('organizationId', '=', principal.organizationId)
+    .execute()
+  return toWorkspaceView({ ...row, name: input.name })
+}
+
+export const DeleteWorkspaceInput = z.object({
+  id: z.string().min(1).max(200),
+  /** Revoke and delete the workspace's connections first, instead of refusing. */
+  force: z
+    .union([z.boolean(), z.enum(['true', 'false'])])
+    .optional()
+    .transform((v) => v === true || v === 'true'),
+})
+export type DeleteWorkspaceInput = z.input<typeof DeleteWorkspaceInput>
+
+/** How many times a forced delete sweeps connections that arrived while it revoked. */
+const FORCE_SWEEPS = 3
+
+/**
+ * Deletes a workspace with its end users and connect sessions. While it holds connections it
+ * is refused (409 WORKSPACE_NOT_EMPTY, `details.connections`) unless `force`: then each
+ * connection goes the way a deleted connection does (revoked at the provider, then deleted,
+ * its history kept). The organization's last workspace is never deleted (409 LAST_WORKSPACE).
+ */
+export async function deleteWorkspace(
+  deps: CoreDeps,
+  principal: Principal,
+  raw: DeleteWorkspaceInput,
+): Promise<{ revokedConnections: number }> {
+  requireAdmin(principal)
+  const input = DeleteWorkspaceInput.parse(raw)
+  const organizationId = principal.organizationId
+  const workspace = await requireWorkspace(deps, organizationId, input.id)
+  await requireNotLast(deps, organizationId)
+  let revokedConnections = 0
+  for (let sweep = 0; ; sweep++) {
+    const connections = await deps.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('organizationId', '=', organizationId)
+      .where('workspaceId', '=', workspace.id)
+      .execute()
+    if (connections.length > 0 && (!input.force || sweep >= FORCE_SWEEPS)) {
+      throw new AppError(
+        'WORKSPACE_NOT_EMPTY',
+        `Workspace "${workspace.name}" still has ${connections.length} connection${connections.length === 1 ? '' : 's'}; delete them first, or delete with force to revoke them at their providers`,
+        { connections: connections.length },
+      )
+    }
+    // Network calls (revocation) happen here, outside any transaction.
+    for (const connection of connections) {
+      await removeConnection(deps, connection)
+      revokedConnections++
+    }
+    const deleted = await deps.db.transaction().execute(async (trx) => {
+      // Takes the organization's row lock (PostgreSQL) or the write lock (SQLite) first, so two
+      // deletes of an organization's last two workspaces cannot both pass the count.
+      await trx
+        .updateTable('organizations')
+        .set((eb) => ({ name: eb.ref('name') }))
+        .where('id', '=', organizationId)
+        .execute()
+      const count = await trx
+        .selectFrom('workspaces')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('organizationId', '=', organizationId)
+        .executeTakeFirstOrThrow()
+      if (Number(count.n) <= 1) throw lastWorkspace()
+      const remaining = await trx
+        .selectFrom('connections')
+        .select('id')
+        .where('workspaceId', '=', workspace.id)
+        .limit(1)
+        .executeTakeFirst()
+      if (remaining) return false
+      await trx
+        .deleteFrom('workspaces')
+        .where('id', '=', workspace.id)
+        .where('organizationId', '=', organizationId)
+        .execute()
+      return true
+    })
+    if (deleted) return { revokedConnections }
+  }
+}
+
+function lastWorkspace(): AppError {
+  return new AppError(
+    'LAST_WORKSPACE',
+    "This is the organization's only workspace; create another before deleting this one",
+  )
+}
+
+async function requireNotLast(deps: CoreDeps, organizationId: string): Promise<void> {
+  const count = await deps.db
+    .selectFrom('workspaces')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('organizationId', '=', organizationId)
+    .executeTakeFirstOrThrow()
+  if (Number(count.n) <= 1) throw lastWorkspace()
 }

@@ -2,7 +2,8 @@ import type { Database } from '@switchboard/db'
 import type { Kysely, Transaction } from 'kysely'
 import { randomToken } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
-import type { EventSink, StoredEvent } from './event-seam.ts'
+import type { EventSink } from '../events/types.ts'
+import type { OutboxEvent } from './event-seam.ts'
 import { endpointWants } from './event-types.ts'
 
 let lastSeq = 0
@@ -11,8 +12,8 @@ let lastSeq = 0
  * Orders deliveries that share an ordering key: the log's sequence when the event has one,
  * else microseconds of the clock (strictly increasing within a process).
  */
-function nextSeq(deps: CoreDeps, event: Pick<StoredEvent, 'sequence'>): number {
-  if (event.sequence !== undefined && event.sequence !== null) return Number(event.sequence)
+function nextSeq(deps: CoreDeps, event: Pick<OutboxEvent, 'seq'>): number {
+  if (event.seq !== undefined) return Number(event.seq)
   lastSeq = Math.max(lastSeq + 1, clockMs(deps.clock) * 1000)
   return lastSeq
 }
@@ -22,7 +23,7 @@ export function newDeliveryId(): string {
 }
 
 /** The exact body a receiver gets: `{type, timestamp, data}`. */
-export function webhookPayload(event: StoredEvent): string {
+export function webhookPayload(event: OutboxEvent): string {
   const data: Record<string, unknown> = { organizationId: event.organizationId }
   if (event.workspaceId) data.workspaceId = event.workspaceId
   if (event.connectionId) data.connectionId = event.connectionId
@@ -35,7 +36,7 @@ export function webhookPayload(event: StoredEvent): string {
 export async function enqueueDeliveries(
   deps: CoreDeps,
   db: Kysely<Database> | Transaction<Database>,
-  event: StoredEvent,
+  event: OutboxEvent,
   endpointIds: readonly string[],
 ): Promise<string[]> {
   if (endpointIds.length === 0) return []

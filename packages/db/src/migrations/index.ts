@@ -5,7 +5,10 @@ import * as m0003 from './0003_create_oauth_server.ts'
 import * as m0004 from './0004_connection_event_sequence.ts'
 import * as m0005 from './0005_add_refresh_due_and_session_tokens.ts'
 import * as m0006 from './0006_drop_dead_columns.ts'
+import * as m0007 from './0007_create_events.ts'
 import * as m0008 from './0008_create_webhooks.ts'
+import * as m0009 from './0009_create_idempotency_keys.ts'
+import * as m0010 from './0010_add_session_details.ts'
 
 /** Every migration, in order. Names sort; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +18,8 @@ export const migrations: Record<string, Migration> = {
   '0004_connection_event_sequence': m0004,
   '0005_add_refresh_due_and_session_tokens': m0005,
   '0006_drop_dead_columns': m0006,
+  '0007_create_events': m0007,
   '0008_create_webhooks': m0008,
+  '0009_create_idempotency_keys': m0009,
+  '0010_add_session_details': m0010,
 }

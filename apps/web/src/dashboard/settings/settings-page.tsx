@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../use-document-title.ts'
 import { BrandingForm } from './branding-form.tsx'
 import { OrganizationForm } from './organization-form.tsx'
 import { RedirectOriginsForm } from './redirect-origins-form.tsx'
+import { WorkspacesSection } from './workspaces-section.tsx'
 
 export function SettingsPage() {
   useDocumentTitle('Settings')
@@ -18,7 +19,7 @@ export function SettingsPage() {
     <div className="page">
       <PageHeader
         title="Settings"
-        description="Your organization, where the connect flow may send people back to, and how the connect page looks."
+        description="Your organization and its workspaces, where the connect flow may send people back to, and how the connect page looks."
       />
       {!isAdmin && (
         <div className="alert alert-info" role="status">
@@ -36,6 +37,7 @@ export function SettingsPage() {
       {organization.isSuccess && (
         <div className="stack">
           <OrganizationForm organization={organization.data} readOnly={!isAdmin} />
+          <WorkspacesSection readOnly={!isAdmin} />
           <RedirectOriginsForm organization={organization.data} readOnly={!isAdmin} />
           <BrandingForm organization={organization.data} readOnly={!isAdmin} />
         </div>

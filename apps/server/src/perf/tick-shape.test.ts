@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { tickShapeEnabled } from './tick-shape.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const tickShape = pathToFileURL(path.join(here, 'tick-shape.ts')).href
@@ -13,7 +14,7 @@ const tickShape = pathToFileURL(path.join(here, 'tick-shape.ts')).href
  * A Node process that queues some ticks, goes idle (nothing queued) through two full GCs,
  * queues more, and prints V8's view of nextTick's inline caches. `pin` keeps an entry first.
  */
-async function nextTickFeedback(pin: boolean): Promise<string> {
+async function nextTickFeedback(pin: boolean, flag?: string): Promise<string> {
   const script = `
     if (${pin}) (await import(${JSON.stringify(tickShape)})).keepTickShapeAlive()
     const ticks = (n) => new Promise((resolve) => {
@@ -38,7 +39,12 @@ async function nextTickFeedback(pin: boolean): Promise<string> {
     const child = spawn(
       process.execPath,
       ['--allow-natives-syntax', '--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script],
-      { cwd: here, stdio: ['ignore', fd, 'inherit'], timeout: 20_000 },
+      {
+        cwd: here,
+        stdio: ['ignore', fd, 'inherit'],
+        timeout: 20_000,
+        env: { ...process.env, SWITCHBOARD_TICK_SHAPE: flag ?? '' },
+      },
     )
     const [code] = (await once(child, 'exit')) as [number | null]
     expect(code).toBe(0)
@@ -64,5 +70,18 @@ describe('keepTickShapeAlive', () => {
     const pinned = await nextTickFeedback(true)
     expect(pinned).toMatch(/DefineKeyedOwnPropertyInLiteral MONOMORPHIC/)
     expect(pinned).not.toMatch(megamorphic)
+  }, 30_000)
+})
+
+describe('SWITCHBOARD_TICK_SHAPE', () => {
+  it('is on by default, off with "off", and refuses anything else', () => {
+    expect(tickShapeEnabled({})).toBe(true)
+    expect(tickShapeEnabled({ SWITCHBOARD_TICK_SHAPE: 'on' })).toBe(true)
+    expect(tickShapeEnabled({ SWITCHBOARD_TICK_SHAPE: 'off' })).toBe(false)
+    expect(() => tickShapeEnabled({ SWITCHBOARD_TICK_SHAPE: 'no' })).toThrow(/must be "on" or "off"/)
+  })
+
+  it('off leaves nextTick to go megamorphic as without the pin', async () => {
+    expect(await nextTickFeedback(true, 'off')).toMatch(megamorphic)
   }, 30_000)
 })

@@ -1,6 +1,11 @@
 import { createHook } from 'node:async_hooks'
 
 /**
+ * PERF (apps/server/src/perf/): not plain code, kept here on purpose. Bench figure it buys:
+ * `pnpm bench proxy --flags`, row "Switchboard GET …/request/* (SWITCHBOARD_TICK_SHAPE=off)"
+ * against the default row — about 3.5 µs of CPU per proxied request, 3–4 % of the proxy's
+ * CPU time (docs/performance.md). `SWITCHBOARD_TICK_SHAPE=off` turns it off.
+ *
  * Keeps one of `process.nextTick`'s queue entries alive for the life of the process, so that
  * the hidden classes (maps) of those entries never die.
  *
@@ -19,8 +24,16 @@ import { createHook } from 'node:async_hooks'
  */
 let kept: object | undefined
 
-export function keepTickShapeAlive(): void {
-  if (kept) return
+/** Whether SWITCHBOARD_TICK_SHAPE leaves the pinning on (default) or turns it off. */
+export function tickShapeEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const flag = env.SWITCHBOARD_TICK_SHAPE
+  if (flag === undefined || flag === '' || flag === 'on') return true
+  if (flag === 'off') return false
+  throw new Error(`SWITCHBOARD_TICK_SHAPE must be "on" or "off", not "${flag}"`)
+}
+
+export function keepTickShapeAlive(env: NodeJS.ProcessEnv = process.env): void {
+  if (kept || !tickShapeEnabled(env)) return
   const hook = createHook({
     init(_asyncId, type, _triggerAsyncId, resource) {
       if (type === 'TickObject') kept = resource
