@@ -78,6 +78,11 @@ export interface CoreDeps {
   log: Logger
   config: CoreConfig
   newId(): string
+  /**
+   * Tells this process's webhook worker that deliveries were enqueued (it looks shortly after,
+   * once the transaction has committed); other processes find them by polling.
+   */
+  webhookWake?: (() => void) | undefined
   /** The server's hot-path cache, if any (see ReadCache). */
   readCache?: ReadCache | undefined
   /**

@@ -23,6 +23,9 @@ export interface Database {
   oauthClients: OAuthClientTable
   oauthServerModels: OAuthServerModelTable
   oauthServerSecrets: OAuthServerSecretTable
+  webhookEndpoints: WebhookEndpointTable
+  webhookDeliveries: WebhookDeliveryTable
+  webhookDeliveryAttempts: WebhookDeliveryAttemptTable
   idempotencyKeys: IdempotencyKeyTable
 }
 
@@ -313,6 +316,67 @@ export interface OAuthServerSecretTable {
 export type OAuthClient = Selectable<OAuthClientTable>
 export type OAuthServerModel = Selectable<OAuthServerModelTable>
 
+/** A URL an organization receives events at (issue 22). The secret is encrypted with the key ring. */
+export interface WebhookEndpointTable {
+  id: string
+  organizationId: string
+  url: string
+  /** JSON array of event types, or null: every type except those off by default. */
+  events: string | null
+  description: string
+  enabled: number
+  disabledReason: string | null
+  secretCiphertext: string
+  /** After a rotation, the former secret keeps signing (a second signature) until it expires. */
+  previousSecretCiphertext: string | null
+  previousSecretExpiresAt: string | null
+  createdAt: CreatedAt
+  updatedAt: string
+}
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERING' | 'DELIVERED' | 'FAILED'
+
+/** One event for one endpoint: the outbox row the worker claims, sends and settles. */
+export interface WebhookDeliveryTable {
+  id: string
+  organizationId: string
+  endpointId: string
+  /** The webhook-id header: the event's id, the same on every retry. */
+  eventId: string
+  eventType: string
+  /** The exact JSON body sent: {type, timestamp, data}. */
+  payload: string
+  /** The event's connection: deliveries with the same key go out in `seq` order. */
+  orderingKey: string | null
+  seq: ColumnType<number, number | bigint, number | bigint>
+  status: WebhookDeliveryStatus
+  attempts: number
+  nextAttemptAt: string
+  leaseOwner: string | null
+  leaseExpiresAt: string | null
+  lastAttemptAt: string | null
+  lastStatusCode: number | null
+  lastLatencyMs: number | null
+  lastError: string | null
+  /** The receiver's answer, truncated to about 1 KiB. */
+  lastResponse: string | null
+  deliveredAt: string | null
+  createdAt: CreatedAt
+}
+
+export interface WebhookDeliveryAttemptTable {
+  id: string
+  deliveryId: string
+  attemptedAt: string
+  statusCode: number | null
+  latencyMs: number
+  error: string | null
+  response: string | null
+}
+
+export type WebhookEndpoint = Selectable<WebhookEndpointTable>
+export type WebhookDelivery = Selectable<WebhookDeliveryTable>
+export type WebhookDeliveryAttempt = Selectable<WebhookDeliveryAttemptTable>
 /** A REST POST's Idempotency-Key and the answer it got (migration 0009; core/src/idempotency). */
 export interface IdempotencyKeyTable {
   id: string

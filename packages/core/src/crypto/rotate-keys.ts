@@ -34,6 +34,18 @@ export const secretColumns = [
     dbColumn: 'value_ciphertext',
   },
   {
+    table: 'webhookEndpoints',
+    column: 'secretCiphertext',
+    dbTable: 'webhook_endpoints',
+    dbColumn: 'secret_ciphertext',
+  },
+  {
+    table: 'webhookEndpoints',
+    column: 'previousSecretCiphertext',
+    dbTable: 'webhook_endpoints',
+    dbColumn: 'previous_secret_ciphertext',
+  },
+  {
     table: 'idempotencyKeys',
     column: 'responseCiphertext',
     dbTable: 'idempotency_keys',

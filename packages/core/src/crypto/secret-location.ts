@@ -29,6 +29,17 @@ export const secretAt = {
     column: 'value_ciphertext',
     rowId,
   }),
+  /** A webhook endpoint's signing secret, and the former one while it still signs after a rotation. */
+  webhookSecret: (rowId: string): SecretLocation => ({
+    table: 'webhook_endpoints',
+    column: 'secret_ciphertext',
+    rowId,
+  }),
+  webhookPreviousSecret: (rowId: string): SecretLocation => ({
+    table: 'webhook_endpoints',
+    column: 'previous_secret_ciphertext',
+    rowId,
+  }),
   /** The answer a REST POST with an Idempotency-Key got (it may hold a secret shown once). */
   idempotentResponse: (rowId: string): SecretLocation => ({
     table: 'idempotency_keys',

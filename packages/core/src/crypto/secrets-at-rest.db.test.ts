@@ -368,6 +368,8 @@ describe(`secrets at rest (${dialect})`, () => {
       'idempotencyKeys.responseCiphertext',
       'oauthApps.clientSecretCiphertext',
       'oauthServerSecrets.valueCiphertext',
+      'webhookEndpoints.previousSecretCiphertext',
+      'webhookEndpoints.secretCiphertext',
     ])
     for (const c of secretColumns) {
       const columns = Object.values(secretAt)
@@ -419,6 +421,9 @@ describe(`secrets at rest (${dialect})`, () => {
       'connect_sessions.tokens_ciphertext': 1,
       // The authorization server's keys exist once it has served a request (not in this test).
       'oauth_server_secrets.value_ciphertext': 0,
+      // No webhook endpoint is planted in this test.
+      'webhook_endpoints.secret_ciphertext': 0,
+      'webhook_endpoints.previous_secret_ciphertext': 0,
       // Answers to POSTs with an Idempotency-Key (none in this test).
       'idempotency_keys.response_ciphertext': 0,
     })

@@ -6,6 +6,7 @@ import * as m0004 from './0004_connection_event_sequence.ts'
 import * as m0005 from './0005_add_refresh_due_and_session_tokens.ts'
 import * as m0006 from './0006_drop_dead_columns.ts'
 import * as m0007 from './0007_create_events.ts'
+import * as m0008 from './0008_create_webhooks.ts'
 import * as m0009 from './0009_create_idempotency_keys.ts'
 import * as m0010 from './0010_add_session_details.ts'
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_add_refresh_due_and_session_tokens': m0005,
   '0006_drop_dead_columns': m0006,
   '0007_create_events': m0007,
+  '0008_create_webhooks': m0008,
   '0009_create_idempotency_keys': m0009,
   '0010_add_session_details': m0010,
 }

@@ -1,0 +1,396 @@
+import type { Database, WebhookDelivery } from '@switchboard/db'
+import type { Transaction } from 'kysely'
+import { randomToken } from '../crypto/random.ts'
+import { secretAt } from '../crypto/secret-location.ts'
+import { type CoreDeps, clockMs } from '../deps.ts'
+import { checkEgressUrl } from '../egress/egress-policy.ts'
+import { emitEvent } from './event-seam.ts'
+import { webhookHeaders } from './signature.ts'
+
+/** Deadline of one delivery attempt, response included. */
+export const WEBHOOK_TIMEOUT_MS = 10_000
+/** How much of a receiver's answer is kept (and shown in the deliveries list). */
+export const RESPONSE_KEEP_BYTES = 1024
+/** A delivery is retried for this long; then it is FAILED. */
+export const RETRY_HORIZON_MS = 3 * 24 * 3600_000
+/** Delays after the 1st, 2nd… failed attempt (s); after the list, every 12 hours. */
+export const DEFAULT_RETRY_SECONDS: readonly number[] = [5, 60, 600, 3600, 6 * 3600]
+export const REPEAT_RETRY_SECONDS = 12 * 3600
+
+export interface WebhookWorkerOptions {
+  /** Who holds the leases this worker takes (a process id). */
+  owner?: string
+  /** How long a claimed delivery is ours; a crashed worker's rows are taken again after it. */
+  leaseMs?: number
+  /** Deliveries claimed per pass. */
+  batchSize?: number
+  /** Delays after each failed attempt, seconds (default 5 s, 1 min, 10 min, 1 h, 6 h). */
+  retrySeconds?: readonly number[]
+  /** Random spread of each delay, as a share of it (default 0.1: ±10 %). */
+  jitter?: number
+}
+
+/** The delay before attempt `attempts + 1`, or null when the delivery has run out of time. */
+export function retryDelayMs(
+  attempts: number,
+  options: Pick<WebhookWorkerOptions, 'retrySeconds' | 'jitter'> = {},
+  random: () => number = Math.random,
+): number | null {
+  const schedule = options.retrySeconds ?? DEFAULT_RETRY_SECONDS
+  let elapsed = 0
+  for (let i = 0; i < attempts; i++) elapsed += (schedule[i] ?? REPEAT_RETRY_SECONDS) * 1000
+  if (elapsed >= RETRY_HORIZON_MS) return null
+  const base = (schedule[attempts - 1] ?? REPEAT_RETRY_SECONDS) * 1000
+  const jitter = options.jitter ?? 0.1
+  return Math.round(base * (1 + jitter * (2 * random() - 1)))
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; capped at 12 hours. */
+export function retryAfterMs(value: string | null, nowMs: number): number | null {
+  if (!value) return null
+  const trimmed = value.trim()
+  let ms: number
+  if (/^\d+$/.test(trimmed)) ms = Number(trimmed) * 1000
+  else {
+    const at = Date.parse(trimmed)
+    if (Number.isNaN(at)) return null
+    ms = at - nowMs
+  }
+  return Math.min(Math.max(ms, 0), REPEAT_RETRY_SECONDS * 1000)
+}
+
+const defaultOwner = `worker_${randomToken(9)}`
+
+/**
+ * Takes up to `batchSize` due deliveries with a lease: PENDING ones whose time has come, and
+ * DELIVERING ones whose lease ran out (their worker died). None is taken while an older
+ * delivery of the same endpoint and connection is undelivered, so each connection's events
+ * arrive in order. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several instances claim at
+ * once without taking the same row; SQLite serializes the statement.
+ */
+export async function claimDueDeliveries(
+  deps: CoreDeps,
+  options: WebhookWorkerOptions = {},
+): Promise<WebhookDelivery[]> {
+  const nowMs = clockMs(deps.clock)
+  const now = new Date(nowMs).toISOString()
+  const leaseUntil = new Date(nowMs + (options.leaseMs ?? 60_000)).toISOString()
+  const owner = options.owner ?? defaultOwner
+  return deps.db
+    .updateTable('webhookDeliveries')
+    .set({ status: 'DELIVERING', leaseOwner: owner, leaseExpiresAt: leaseUntil })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('webhookDeliveries as d')
+        .innerJoin('webhookEndpoints as e', 'e.id', 'd.endpointId')
+        .select('d.id')
+        .where('e.enabled', '=', 1)
+        .where((w) =>
+          w.or([
+            w.and([w('d.status', '=', 'PENDING'), w('d.nextAttemptAt', '<=', now)]),
+            w.and([w('d.status', '=', 'DELIVERING'), w('d.leaseExpiresAt', '<=', now)]),
+          ]),
+        )
+        .where((w) =>
+          w.or([
+            w('d.orderingKey', 'is', null),
+            w.not(
+              w.exists(
+                w
+                  .selectFrom('webhookDeliveries as o')
+                  .select('o.id')
+                  .whereRef('o.endpointId', '=', 'd.endpointId')
+                  .whereRef('o.orderingKey', '=', 'd.orderingKey')
+                  .whereRef('o.seq', '<', 'd.seq')
+                  .where('o.status', 'in', ['PENDING', 'DELIVERING']),
+              ),
+            ),
+          ]),
+        )
+        .orderBy('d.nextAttemptAt')
+        .limit(options.batchSize ?? 100)
+        .$if(deps.dialect === 'postgres', (q) => q.forUpdate('d').skipLocked()),
+    )
+    .returningAll()
+    .execute()
+}
+
+interface AttemptOutcome {
+  ok: boolean
+  statusCode: number | null
+  latencyMs: number
+  error: string | null
+  response: string | null
+  retryAfter: string | null
+}
+
+async function readSome(res: Response): Promise<string> {
+  if (!res.body) return ''
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    while (size < RESPONSE_KEEP_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+    }
+  } finally {
+    await reader.cancel().catch(() => {})
+  }
+  return Buffer.concat(chunks).subarray(0, RESPONSE_KEEP_BYTES).toString('utf8')
+}
+
+/** Sends one delivery, signed with the endpoint's secret (and the former one within 24 h of a rotation). */
+async function attempt(deps: CoreDeps, delivery: WebhookDelivery): Promise<AttemptOutcome | 'gone'> {
+  const endpoint = await deps.db
+    .selectFrom('webhookEndpoints')
+    .selectAll()
+    .where('id', '=', delivery.endpointId)
+    .executeTakeFirst()
+  if (!endpoint) return 'gone'
+  const started = clockMs(deps.clock)
+  const secrets = [deps.cipher.decrypt(endpoint.secretCiphertext, secretAt.webhookSecret(endpoint.id))]
+  if (
+    endpoint.previousSecretCiphertext &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt > new Date(started).toISOString()
+  ) {
+    secrets.push(
+      deps.cipher.decrypt(endpoint.previousSecretCiphertext, secretAt.webhookPreviousSecret(endpoint.id)),
+    )
+  }
+  const headers = webhookHeaders(secrets, delivery.eventId, Math.floor(started / 1000), delivery.payload)
+  const t0 = performance.now()
+  try {
+    const url = checkEgressUrl({ allow: deps.config.egressAllow }, endpoint.url, 'webhook URL')
+    const res = await deps.fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'Switchboard-Webhooks/1' },
+      body: delivery.payload,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    })
+    const response = await readSome(res)
+    return {
+      ok: res.status >= 200 && res.status < 300,
+      statusCode: res.status,
+      latencyMs: Math.round(performance.now() - t0),
+      error: res.status >= 200 && res.status < 300 ? null : `The receiver answered ${res.status}`,
+      response,
+      retryAfter: res.headers.get('retry-after'),
+    }
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } }
+    const message =
+      err.name === 'TimeoutError'
+        ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        : err.cause?.code
+          ? `Could not reach the receiver (${err.cause.code})`
+          : err.message || 'Could not reach the receiver'
+    return {
+      ok: false,
+      statusCode: null,
+      latencyMs: Math.round(performance.now() - t0),
+      error: message,
+      response: null,
+      retryAfter: null,
+    }
+  }
+}
+
+/** Sends a claimed delivery and records the outcome, if the lease is still ours. */
+export async function sendDelivery(
+  deps: CoreDeps,
+  delivery: WebhookDelivery,
+  options: WebhookWorkerOptions = {},
+): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
+  const outcome = await attempt(deps, delivery)
+  if (outcome === 'gone') return 'gone'
+  const nowMs = clockMs(deps.clock)
+  const now = new Date(nowMs).toISOString()
+  const attempts = delivery.attempts + 1
+  let status: 'DELIVERED' | 'PENDING' | 'FAILED'
+  let nextAttemptAt = delivery.nextAttemptAt
+  if (outcome.ok) status = 'DELIVERED'
+  else {
+    const delay = retryDelayMs(attempts, options)
+    if (delay === null) status = 'FAILED'
+    else {
+      status = 'PENDING'
+      nextAttemptAt = new Date(nowMs + (retryAfterMs(outcome.retryAfter, nowMs) ?? delay)).toISOString()
+    }
+  }
+  const owner = delivery.leaseOwner
+  await deps.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('webhookDeliveries')
+      .set({
+        status,
+        attempts,
+        nextAttemptAt,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastAttemptAt: now,
+        lastStatusCode: outcome.statusCode,
+        lastLatencyMs: outcome.latencyMs,
+        lastError: outcome.error,
+        lastResponse: outcome.response,
+        ...(status === 'DELIVERED' && { deliveredAt: now }),
+      })
+      .where('id', '=', delivery.id)
+      .where('status', '=', 'DELIVERING')
+      .where('leaseOwner', owner === null ? 'is' : '=', owner)
+      .executeTakeFirst()
+    // Another worker took the row after our lease ran out: its outcome counts, not ours.
+    if (result.numUpdatedRows === 0n) return
+    await trx
+      .insertInto('webhookDeliveryAttempts')
+      .values({
+        id: `wha_${randomToken(12)}`,
+        deliveryId: delivery.id,
+        attemptedAt: now,
+        statusCode: outcome.statusCode,
+        latencyMs: outcome.latencyMs,
+        error: outcome.error,
+        response: outcome.response,
+      })
+      .execute()
+    if (status === 'FAILED') await disableIfAllFailed(deps, trx, delivery.endpointId, nowMs)
+  })
+  return status === 'DELIVERED' ? 'delivered' : status === 'FAILED' ? 'failed' : 'retry'
+}
+
+type Trx = Transaction<Database>
+
+/**
+ * After a delivery failed for good: when nothing reached the endpoint for the whole retry
+ * horizon (3 days), the endpoint is disabled and `webhook_endpoint.disabled` is recorded.
+ */
+async function disableIfAllFailed(
+  deps: CoreDeps,
+  trx: Trx,
+  endpointId: string,
+  nowMs: number,
+): Promise<void> {
+  const since = new Date(nowMs - RETRY_HORIZON_MS).toISOString()
+  const endpoint = await trx
+    .selectFrom('webhookEndpoints')
+    .selectAll()
+    .where('id', '=', endpointId)
+    .where('enabled', '=', 1)
+    .executeTakeFirst()
+  if (!endpoint || endpoint.createdAt > since) return
+  const delivered = await trx
+    .selectFrom('webhookDeliveries')
+    .select('id')
+    .where('endpointId', '=', endpointId)
+    .where('deliveredAt', '>=', since)
+    .limit(1)
+    .executeTakeFirst()
+  if (delivered) return
+  const reason = 'Every delivery failed for 3 days; fix the receiver, then enable the endpoint again'
+  await trx
+    .updateTable('webhookEndpoints')
+    .set({ enabled: 0, disabledReason: reason, updatedAt: new Date(nowMs).toISOString() })
+    .where('id', '=', endpointId)
+    .execute()
+  await emitEvent(deps, trx, {
+    organizationId: endpoint.organizationId,
+    type: 'webhook_endpoint.disabled',
+    actor: { type: 'system', id: null },
+    data: { webhookId: endpointId, url: endpoint.url, reason },
+  })
+  deps.log.warn({ webhookId: endpointId }, 'webhook endpoint disabled: every delivery failed for 3 days')
+}
+
+/** One pass: claims due deliveries and sends them concurrently. Returns how many it claimed. */
+export async function deliverDueWebhooks(
+  deps: CoreDeps,
+  options: WebhookWorkerOptions = {},
+): Promise<{ claimed: number; delivered: number }> {
+  const claimed = await claimDueDeliveries(deps, options)
+  let delivered = 0
+  await Promise.all(
+    claimed.map(async (d) => {
+      try {
+        if ((await sendDelivery(deps, d, options)) === 'delivered') delivered++
+      } catch (err) {
+        deps.log.error({ err, deliveryId: d.id }, 'webhook delivery failed to settle')
+      }
+    }),
+  )
+  return { claimed: claimed.length, delivered }
+}
+
+export interface WebhookWorker {
+  /** Look for due deliveries shortly (this process enqueued some). */
+  wake(): void
+  /** Starts no further pass; resolves when the pass under way has settled its deliveries. */
+  stop(): Promise<void>
+}
+
+/**
+ * Runs passes when woken (after this process enqueued deliveries) and every `pollMs` (for
+ * deliveries other processes enqueued, and retries coming due). A full batch runs the next
+ * pass at once.
+ */
+export function startWebhookWorker(
+  deps: CoreDeps,
+  options: WebhookWorkerOptions & { pollMs?: number } = {},
+): WebhookWorker {
+  const owner = options.owner ?? defaultOwner
+  const batchSize = options.batchSize ?? 100
+  const pollMs = options.pollMs ?? 1000
+  let stopped = false
+  let pass: Promise<void> | null = null
+  let again = false
+  let timer: NodeJS.Timeout | null = null
+
+  const run = () => {
+    timer = null
+    if (stopped) return
+    if (pass) {
+      again = true
+      return
+    }
+    pass = deliverDueWebhooks(deps, { ...options, owner, batchSize })
+      .then(
+        (r) => {
+          if (r.claimed >= batchSize) again = true
+        },
+        (err: unknown) => deps.log.error({ err }, 'webhook delivery pass failed'),
+      )
+      .finally(() => {
+        pass = null
+        if (stopped) return
+        if (again) {
+          again = false
+          schedule(0)
+        } else schedule(pollMs)
+      })
+  }
+  const schedule = (ms: number) => {
+    if (stopped) return
+    if (timer) {
+      if (ms >= pollMs) return
+      clearTimeout(timer)
+    }
+    timer = setTimeout(run, ms)
+    timer.unref()
+  }
+  schedule(0)
+  return {
+    wake() {
+      // The enqueueing transaction commits after its sink ran: look a moment later.
+      if (pass) again = true
+      else schedule(10)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await pass
+    },
+  }
+}
