@@ -106,7 +106,8 @@ export const usageRoutes = [
       start: z.coerce.number().int().min(0).max(1_000_000).default(0),
       count: z.coerce.number().int().min(1).max(200).default(50),
     }),
-    responses: { 200: json('application/hal+json', Seed002ConnectionListOut) },
+    // 404: the X-Workspace-Id or end user the actor names is not the organization's.
+    responses: { 200: json('application/hal+json', Seed002ConnectionListOut), ...errors(404) },
     run: async (ctx, input, req) =>
       new HttpReply(
         200,
