@@ -31,6 +31,8 @@ export const connectRoutes = [
     path: '/api/v1/connect/session/poll',
     auth: 'none',
     access: 'public',
+    // The browser connect helper (@switchboard/connect) polls from the customer's page.
+    crossOrigin: true,
     input: z.unknown(),
     run: (ctx, input) => {
       const token =
@@ -46,10 +48,14 @@ export const connectRoutes = [
     path: '/api/v1/connect/authorize',
     auth: 'none',
     access: 'public',
-    input: z.object({ token: z.string().max(500).optional() }),
+    // display=popup: the hosted page runs in a popup and wants the browser back after OAuth.
+    input: z.object({ token: z.string().max(500).optional(), display: z.enum(['popup']).optional() }),
     run: async (ctx, input) => {
       try {
-        return HttpReply.redirect((await core.startAuthorization(ctx.deps, input.token)).toString())
+        const popup = input.display === 'popup'
+        return HttpReply.redirect(
+          (await core.startAuthorization(ctx.deps, input.token, { popup })).toString(),
+        )
       } catch (e) {
         // A person is on the other end: send them back to the page, which explains the problem.
         if (!(e instanceof core.AppError)) throw e
