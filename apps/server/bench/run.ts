@@ -46,8 +46,10 @@ if (which === 'core') {
   await import('./instructions.ts')
 } else if (which === 'scale') {
   await import('./scale.ts')
+} else if (which === 'startup') {
+  await import('./startup.ts')
 } else if (which !== 'proxy') {
-  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions, scale`)
+  console.error(`Unknown benchmark "${which}". Available: proxy, core, instructions, scale, startup`)
   process.exit(1)
 }
 

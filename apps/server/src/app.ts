@@ -278,7 +278,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const indexHtml = deps.webDist ? path.join(deps.webDist, 'index.html') : undefined
   const hasSpa = indexHtml !== undefined && existsSync(indexHtml)
 
+  // Routes pages of any origin may call (the connect helper's poll): their CORS preflight is
+  // answered here, as no OPTIONS route is registered (they are not API operations).
+  const crossOriginPaths = new Set(restRoutes.filter((r) => r.crossOrigin).map((r) => r.path))
   app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'OPTIONS' && crossOriginPaths.has(req.url.split('?')[0] ?? '')) {
+      return reply.status(204).headers(crossOriginPreflight).send()
+    }
     if (!isApiPath(req.url) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (hasSpa) return reply.header('cache-control', 'no-cache').sendFile('index.html')
       return reply
@@ -383,6 +389,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       method: r.method,
       url: r.path,
       config: { proxied: r.proxied === true } satisfies RouteConfig,
+      ...(r.crossOrigin && { onRequest: allowAnyOrigin }),
       handler: async (req, reply) => {
         const ctx = await contextFor(req, reply)
         const restReq: RestRequest = {
@@ -437,4 +444,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerApiDocs((path, handler) => app.get(path, handler as never))
 
   return app as unknown as App
+}
+
+/** CORS for routes any page may call without credentials (a token in the body is the credential). */
+const crossOriginPreflight = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+}
+
+function allowAnyOrigin(_req: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  void reply.header('access-control-allow-origin', '*')
+  done()
 }

@@ -89,22 +89,28 @@ export async function startServer(
 }
 
 /**
+ * A SIGINT this soon after the first is the same Ctrl-C: under `pnpm start` the terminal
+ * signals the whole process group and pnpm passes the signal on to its script as well.
+ */
+const SAME_CTRL_C_MS = 1000
+
+/**
  * On SIGTERM or SIGINT, stops the server gracefully and exits 0; exits 1 if that takes longer
  * than `graceMs` (set it below the orchestrator's own kill timeout), 130 on a second Ctrl-C.
  */
 export function stopOnSignals(server: RunningServer, logger: Logger, graceMs: number): void {
-  let signalled = false
+  let signalledAt: number | undefined
   const stop = (signal: string) => {
-    if (signalled) {
+    if (signalledAt !== undefined) {
       // A second Ctrl-C is someone at a terminal who does not want to wait; a repeated
       // SIGTERM changes nothing, the shutdown under way keeps its grace period.
-      if (signal === 'SIGINT') {
+      if (signal === 'SIGINT' && Date.now() - signalledAt > SAME_CTRL_C_MS) {
         logger.warn('interrupted again: exiting now, with work still under way')
         process.exit(130)
       }
       return
     }
-    signalled = true
+    signalledAt = Date.now()
     logger.info({ signal }, 'shutting down: finishing requests and token refreshes under way')
     const timer = setTimeout(() => {
       logger.error({ graceMs }, 'shutdown took too long; exiting with work still under way')

@@ -254,8 +254,12 @@ export const CreatedApiKeyOut = z.object({ apiKey: ApiKeyOut, key: z.string() })
 /** A connection in a list, with its end user's externalId (seed 001's list). */
 export const ListedConnectionOut = ConnectionOut.extend({ endUserExternalId: z.string().nullable() })
 
-/** Seed 000's poll answer, exactly as the seed shows it. */
+/**
+ * Seed 000's poll answer, as the seed shows it, plus the session's id (for the browser connect
+ * helper; optional here only so the seed's own example, which predates it, still validates).
+ */
 export const PollOut = z.object({
+  sessionId: z.string().optional(),
   status: z.enum(['PENDING', 'CONNECTING', 'COMPLETED', 'FAILED']),
   connectionId: z.string().nullable(),
   integrationName: z.string(),

@@ -49,6 +49,8 @@ export const connectRoutes = [
     path: '/api/v1/connect/session/poll',
     auth: 'none',
     access: 'public',
+    // The browser connect helper (@switchboard/connect) polls from the customer's page.
+    crossOrigin: true,
     input: z.unknown(),
     responses: { 200: PollOut, ...errors(401) },
     run: (ctx, input) => {
@@ -65,7 +67,8 @@ export const connectRoutes = [
     path: '/api/v1/connect/authorize',
     auth: 'none',
     access: 'public',
-    input: z.object({ token: z.string().max(500).optional() }),
+    // display=popup: the hosted page runs in a popup and wants the browser back after OAuth.
+    input: z.object({ token: z.string().max(500).optional(), display: z.enum(['popup']).optional() }),
     responses: {
       302: redirect(
         "To the provider's consent page; on an error, back to the connect page with `result=error&code=…`",
@@ -73,7 +76,10 @@ export const connectRoutes = [
     },
     run: async (ctx, input) => {
       try {
-        return HttpReply.redirect((await core.startAuthorization(ctx.deps, input.token)).toString())
+        const popup = input.display === 'popup'
+        return HttpReply.redirect(
+          (await core.startAuthorization(ctx.deps, input.token, { popup })).toString(),
+        )
       } catch (e) {
         // A person is on the other end: send them back to the page, which explains the problem.
         if (!(e instanceof core.AppError)) throw e

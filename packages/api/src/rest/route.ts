@@ -91,6 +91,11 @@ export interface RestRoute<
    * the upstream sent (HTML, scripts) must never run as our own origin.
    */
   proxied?: boolean
+  /**
+   * Pages of any origin may call it and read the answer (CORS `*`, no credentials): for
+   * token-authenticated public routes that a customer's page calls itself.
+   */
+  crossOrigin?: boolean
 }
 
 /** Declares a route with its input type inferred from the schema. */
