@@ -6,11 +6,9 @@ import {
   type ApiContext,
   appErrorOf,
   appRouter,
-  buildOpenApi,
   handleRest,
   isTransportError,
   type RestRequest,
-  type RouteDoc,
   restRoutes,
 } from '@switchboard/api'
 import { catalogLogoDir, LOGO_PATH_PREFIX } from '@switchboard/catalog'
@@ -26,14 +24,13 @@ import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/a
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
-import { z } from 'zod'
-import { apiDocsRouteDocs, registerApiDocs } from './api-docs.ts'
+import { registerApiDocs } from './api-docs.ts'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
-import { oauthInteractionRouteDocs, registerOAuthServer } from './oauth-server/plugin.ts'
-import { OAUTH_MOUNT, OAUTH_ROUTES } from './oauth-server/provider.ts'
+import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { openApiDocument, openApiRouteDoc } from './openapi-document.ts'
 import { installReadCache } from './perf/read-cache.ts'
 import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -55,15 +52,6 @@ export interface AppDeps {
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
 const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/', LOGO_PATH_PREFIX]
-
-/** `GET /api/openapi.json` itself, so the document lists every route under /api. */
-const openApiRouteDoc: RouteDoc = {
-  method: 'GET',
-  path: '/api/openapi.json',
-  access: 'public',
-  input: z.object({}),
-  summary: 'This document: OpenAPI 3.1, generated from the route table',
-}
 
 /**
  * The pages whose point is an image a tenant chose: the hosted connect page shows the
@@ -430,18 +418,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // public URL after binding), then kept: the table does not change while the process runs.
   let openApi: Record<string, unknown> | undefined
   app.get(openApiRouteDoc.path, async () => {
-    const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
-    openApi ??= buildOpenApi(
-      [...restRoutes, ...oauthInteractionRouteDocs, openApiRouteDoc, ...apiDocsRouteDocs],
-      {
-        publicUrl: core.config.publicUrl,
-        sessionCookie: SESSION_COOKIE,
-        oauth: {
-          authorizationUrl: `${issuer}${OAUTH_ROUTES.authorization}`,
-          tokenUrl: `${issuer}${OAUTH_ROUTES.token}`,
-        },
-      },
-    )
+    openApi ??= openApiDocument(core.config.publicUrl)
     return openApi
   })
   registerApiDocs((path, handler) => app.get(path, handler as never))

@@ -1,6 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { apiScopes } from '@switchboard/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApiDocument } from './openapi-document.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
 
 // GET /api/openapi.json: OpenAPI 3.1 generated from the route table (issue 23). It validates
@@ -56,6 +57,11 @@ describe('GET /api/openapi.json', () => {
     expect(result.errors).toBeUndefined()
     expect(result.valid).toBe(true)
     expect(validator.version).toBe('3.1')
+  })
+
+  it('is the document `pnpm openapi` writes for the same public URL', () => {
+    expect(doc).toEqual(openApiDocument(h.url))
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(30)
   })
 
   it('lists every route Fastify registered under /api, and nothing else', () => {
