@@ -1,20 +1,13 @@
-import { buildOpenApi, restRoutes } from '@switchboard/api'
+import { openApiDocument as serverDocument } from '@switchboard/server/openapi-document'
 import openapiTS, { astToString } from 'openapi-typescript'
 
 /**
- * The SDK's types come from the OpenAPI document the server serves at `/api/openapi.json`,
- * built by the same function from the same route table; the URLs in it are fixed here (they
- * do not reach the types), so the generated file is the same on every machine.
+ * The SDK's types come from the OpenAPI document the server serves at `/api/openapi.json`
+ * (the same builder, `pnpm openapi` writes it to a file); its URLs are fixed here (they do not
+ * reach the types), so the generated file is the same on every machine.
  */
 export function openApiDocument(): Record<string, unknown> {
-  return buildOpenApi(restRoutes, {
-    publicUrl: 'http://localhost:3000',
-    sessionCookie: 'sb_session',
-    oauth: {
-      authorizationUrl: 'http://localhost:3000/oauth/auth',
-      tokenUrl: 'http://localhost:3000/oauth/token',
-    },
-  })
+  return serverDocument('http://localhost:3000')
 }
 
 const HEADER = `// Generated from the Switchboard OpenAPI document by \`pnpm --filter @switchboard/sdk generate\`.
