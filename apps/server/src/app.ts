@@ -21,7 +21,13 @@ import {
   retryAfterOf,
 } from '@switchboard/core'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type onSendHookHandler,
+} from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { registerApiDocs } from './api-docs.ts'
@@ -48,6 +54,11 @@ export interface AppDeps {
   trustProxy?: TrustProxy | undefined
   /** Folder of the catalog's logos: packages/catalog/logos, or the compiled server's copy (dist/logos). */
   logoDir?: string | undefined
+  /**
+   * Sees every answer before it is sent, on every route (the test suites' response check,
+   * testing/contract.ts); none in production.
+   */
+  onSend?: onSendHookHandler | undefined
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
@@ -176,6 +187,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       )
     },
   })
+
+  if (deps.onSend) app.addHook('onSend', deps.onSend)
 
   // An empty body sent as application/json (clients do on every DELETE) is no body, as
   // without the header; any other body goes through Fastify's own parser (__proto__ refused).

@@ -237,3 +237,100 @@ export const EventOut = z.object({
 })
 
 export const EventPageOut = z.object({ events: z.array(EventOut), nextCursor: z.string().nullable() })
+
+/** A dashboard session of the signed-in user (account.sessions, GET /api/v1/account/sessions). */
+export const SessionOut = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+})
+
+/** A new API key: the secret `key` is in this answer only. */
+export const CreatedApiKeyOut = z.object({ apiKey: ApiKeyOut, key: z.string() })
+
+/** A connection in a list, with its end user's externalId (seed 001's list). */
+export const ListedConnectionOut = ConnectionOut.extend({ endUserExternalId: z.string().nullable() })
+
+/** Seed 000's poll answer, exactly as the seed shows it. */
+export const PollOut = z.object({
+  status: z.enum(['PENDING', 'CONNECTING', 'COMPLETED', 'FAILED']),
+  connectionId: z.string().nullable(),
+  integrationName: z.string(),
+  externalId: z.string(),
+  error: z.string().nullable(),
+})
+
+/** The hosted page's credential form, once the connection exists. */
+export const SubmitOut = z.object({ status: z.literal('COMPLETED'), connectionId: z.string() })
+
+/** Seed 002's connection (`GET /api/integrations/:id/connection`), exactly as the seed shows it. */
+export const Seed002ConnectionOut = z.object({
+  id: z.string(),
+  integrationId: z.string(),
+  ownerId: z.string().nullable(),
+  isShared: z.boolean(),
+  tokenExpiresAt: z.string().nullable(),
+  refreshTokenExpiresAt: z.string().nullable(),
+  lastAuthorizedAt: z.string().nullable(),
+  apiBaseUri: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+/** Seed 002's HAL+JSON list (`GET /api/integration-connections`). */
+export const Seed002ConnectionListOut = z.object({
+  _links: z.object({ self: z.object({ href: z.string() }) }),
+  _embedded: z.object({
+    'inf:integration-connection': z.array(
+      z.object({
+        id: z.string(),
+        integrationId: z.string(),
+        ownerId: z.string().nullable(),
+        isShared: z.boolean(),
+        tokenExpiresAt: z.string().nullable(),
+        lastAuthorizedAt: z.string().nullable(),
+        _embedded: z.object({
+          'inf:integration': z.object({ id: z.string(), name: z.string(), type: z.string() }),
+        }),
+      }),
+    ),
+  }),
+  start: z.number().int(),
+  count: z.number().int(),
+  total: z.number().int(),
+})
+
+/** A connection's current upstream access token (GET /api/v1/connections/:id/token). */
+export const AccessTokenOut = z.object({
+  accessToken: z.string(),
+  tokenType: z.string(),
+  expiresAt: z.string().nullable(),
+})
+
+export const SharingModeOut = z.object({
+  integrationName: z.string(),
+  sharingMode: z.enum(['PER_USER', 'SHARED']),
+})
+
+/** The consent page's view of an authorization request (GET /api/v1/oauth-interactions/:uid). */
+export const OAuthInteractionOut = z.object({
+  interaction: z.object({
+    uid: z.string(),
+    loginRequired: z.boolean(),
+    client: z.object({
+      clientId: z.string(),
+      name: z.string(),
+      logoUrl: z.string().nullable(),
+      developer: z.string(),
+    }),
+    scopes: z.array(z.object({ scope: z.string(), description: z.string() })),
+    organization: z.object({ id: z.string(), name: z.string() }).nullable(),
+    user: z.object({ id: z.string(), email: z.string() }).nullable(),
+    loginUrl: z.string(),
+    consentUrl: z.string(),
+  }),
+})

@@ -23,6 +23,7 @@ import {
 import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
 import type { TrustProxy } from '../trust-proxy.ts'
+import { type ContractViolation, contractCheck, violationsError } from './contract.ts'
 
 export interface Harness {
   url: string
@@ -33,6 +34,13 @@ export interface Harness {
   upstream: TestUpstream
   org: BootstrapResult
   principal: Principal
+  /**
+   * Answers that did not match their route's declared responses (testing/contract.ts);
+   * `close()` fails when there are any.
+   */
+  contractViolations: ContractViolation[]
+  /** How many answers the check saw. */
+  contractChecked(): number
   /** fetch against the server with the org's API key. */
   api(path: string, init?: RequestInit & { json?: unknown; key?: string | null }): Promise<Response>
   close(): Promise<void>
@@ -58,7 +66,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = new ManualClock(new Date())
   const t = await createTestDeps({ clock })
   const logger = pino({ level: 'silent' })
+  const contract = contractCheck()
   const app = await buildApp({
+    onSend: contract.hook,
     core: t.deps,
     logger,
     bearerResolvers: [resolveOAuthAccessToken],
@@ -95,6 +105,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     upstream,
     org,
     principal,
+    contractViolations: contract.violations,
+    contractChecked: contract.checked,
     api(path, init = {}) {
       const { json, key, ...rest } = init
       const headers = new Headers(rest.headers)
@@ -113,6 +125,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await provider.close()
       await upstream.close()
       await t.close()
+      const error = violationsError(contract.violations)
+      if (error) throw error
     },
   }
 }

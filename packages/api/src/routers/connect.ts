@@ -10,6 +10,7 @@ import {
   ConnectTokenOut,
   EndUserOut,
   IntegrationOut,
+  ListedConnectionOut,
   OAuthAppOut,
   OverviewOut,
 } from '../outputs.ts'
@@ -53,7 +54,7 @@ export const connectionsRouter = {
     .input(core.ListConnectionsInput)
     .output(
       z.object({
-        connections: z.array(ConnectionOut.extend({ endUserExternalId: z.string().nullable() })),
+        connections: z.array(ListedConnectionOut),
         nextCursor: z.string().nullable(),
       }),
     )
