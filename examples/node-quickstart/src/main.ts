@@ -76,12 +76,15 @@ try {
     await new Promise((r) => setTimeout(r, 1000))
     session = await client.connect.poll(token)
   }
-  if (session.status !== 'COMPLETED') throw new Error(`the session ended ${session.status}: ${session.error}`)
+  const connectionId = session.connectionId
+  if (session.status !== 'COMPLETED' || !connectionId) {
+    throw new Error(`the session ended ${session.status}: ${session.error}`)
+  }
   console.log(`5. polled       ${session.status}, connection ${session.connectionId}`)
 
   // 6. A proxied call: Switchboard adds the key; this program never sends it.
   const answer = await client.proxy.request<{ city: string; forecast: string }>({
-    connectionId: session.connectionId,
+    connectionId,
     method: 'GET',
     url: '/forecast?city=lisbon',
   })

@@ -77,7 +77,7 @@ describe('@switchboard/sdk against a running server', () => {
     await client.connect.submit({ token: created.token, credentials: { apiKey: API_KEY } })
     const done = await client.connect.poll(created.token)
     expect(done.status).toBe('COMPLETED')
-    const { connection } = await client.connections.get(done.connectionId)
+    const { connection } = await client.connections.get(done.connectionId!)
     expect(connection).toMatchObject({ externalId: 'conn_connect_flow', type: 'SECRET_TEXT' })
   })
 
@@ -169,7 +169,7 @@ describe('@switchboard/sdk against a running server', () => {
     const token = await client.connections.getToken(connection.id)
     expect(token.accessToken).toBe('imported-access-token')
     const { events } = await client.events.list({ type: 'connection.token_revealed' })
-    expect(events.map((e: { connectionId?: string }) => e.connectionId)).toContain(connection.id)
+    expect(events.map((e) => e.connectionId)).toContain(connection.id)
   })
 
   it('integrations: list, get, update, delete', async () => {

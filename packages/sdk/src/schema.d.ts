@@ -699,12 +699,134 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
+        /** @description An error (VALIDATION_ERROR, MISSING_TOKEN, NO_OAUTH_APP, INVALID_REDIRECT_URI, INVALID_CREDENTIALS, SESSION_NOT_ACTIVE, INVALID_STATE, OAUTH_ERROR, EGRESS_DENIED, INVALID_FIELD_PATTERN) */
+        Error400: {
             error: {
-                /** @description Stable error code (docs/api.md, "Errors") */
-                code: string;
+                /** @enum {string} */
+                code: "VALIDATION_ERROR" | "MISSING_TOKEN" | "NO_OAUTH_APP" | "INVALID_REDIRECT_URI" | "INVALID_CREDENTIALS" | "SESSION_NOT_ACTIVE" | "INVALID_STATE" | "OAUTH_ERROR" | "EGRESS_DENIED" | "INVALID_FIELD_PATTERN";
                 message: string;
                 details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (UNAUTHORIZED, INVALID_TOKEN) */
+        Error401: {
+            error: {
+                /** @enum {string} */
+                code: "UNAUTHORIZED" | "INVALID_TOKEN";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED) */
+        Error403: {
+            error: {
+                /** @enum {string} */
+                code: "FORBIDDEN" | "INSUFFICIENT_SCOPE" | "CROSS_SITE_REQUEST" | "WRONG_PASSWORD" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (NOT_FOUND, INTEGRATION_NOT_FOUND, OAUTH_APP_NOT_FOUND, CONNECTION_NOT_FOUND, END_USER_NOT_FOUND) */
+        Error404: {
+            error: {
+                /** @enum {string} */
+                code: "NOT_FOUND" | "INTEGRATION_NOT_FOUND" | "OAUTH_APP_NOT_FOUND" | "CONNECTION_NOT_FOUND" | "END_USER_NOT_FOUND";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (CONFLICT, TENANT_OAUTH_APP_REQUIRED, ALREADY_EXISTS, SCOPE_MISMATCH, IDEMPOTENCY_KEY_IN_PROGRESS, WORKSPACE_NOT_EMPTY, LAST_WORKSPACE) */
+        Error409: {
+            error: {
+                /** @enum {string} */
+                code: "CONFLICT" | "TENANT_OAUTH_APP_REQUIRED" | "ALREADY_EXISTS" | "SCOPE_MISMATCH" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "WORKSPACE_NOT_EMPTY" | "LAST_WORKSPACE";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (PAYLOAD_TOO_LARGE) */
+        Error413: {
+            error: {
+                /** @enum {string} */
+                code: "PAYLOAD_TOO_LARGE";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (UNSUPPORTED_MEDIA_TYPE) */
+        Error415: {
+            error: {
+                /** @enum {string} */
+                code: "UNSUPPORTED_MEDIA_TYPE";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (IDEMPOTENCY_KEY_REUSED) */
+        Error422: {
+            error: {
+                /** @enum {string} */
+                code: "IDEMPOTENCY_KEY_REUSED";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (RATE_LIMITED) */
+        Error429: {
+            error: {
+                /** @enum {string} */
+                code: "RATE_LIMITED";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (INTERNAL) */
+        Error500: {
+            error: {
+                /** @enum {string} */
+                code: "INTERNAL";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (UPSTREAM_ERROR, REFRESH_FAILED) */
+        Error502: {
+            error: {
+                /** @enum {string} */
+                code: "UPSTREAM_ERROR" | "REFRESH_FAILED";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (SHUTTING_DOWN, REFRESH_IN_PROGRESS) */
+        Error503: {
+            error: {
+                /** @enum {string} */
+                code: "SHUTTING_DOWN" | "REFRESH_IN_PROGRESS";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+            };
+        };
+        /** @description An error (UPSTREAM_TIMEOUT) */
+        Error504: {
+            error: {
+                /** @enum {string} */
+                code: "UPSTREAM_TIMEOUT";
+                message: string;
+                details?: unknown;
+                legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
             };
         };
     };
@@ -742,12 +864,39 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -783,12 +932,75 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -820,12 +1032,48 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -851,12 +1099,57 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -894,12 +1187,66 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -919,16 +1266,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        sessions: {
+                            id: string;
+                            createdAt: string;
+                            lastSeenAt: string | null;
+                            expiresAt: string;
+                            userAgent: string | null;
+                            current: boolean;
+                        }[];
+                        nextCursor: null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -952,12 +1336,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -981,16 +1401,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        revoked: number;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1017,16 +1502,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        revokedSessions: number;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1046,16 +1605,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            plan: "FREE" | "TEAM" | "SCALE" | "ENTERPRISE";
+                            allowedRedirectOrigins: string[];
+                            branding: {
+                                logoUrl?: string;
+                                primaryColor?: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1087,16 +1686,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            plan: "FREE" | "TEAM" | "SCALE" | "ENTERPRISE";
+                            allowedRedirectOrigins: string[];
+                            branding: {
+                                logoUrl?: string;
+                                primaryColor?: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1116,16 +1773,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        apiKeys: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1152,16 +1846,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        apiKey: {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                        key: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1185,12 +1952,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1234,16 +2037,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        token: string;
+                        connectUrl: string;
+                        expiresAt: string;
+                        sessionId: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1265,16 +2145,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        session: {
+                            id: string;
+                            integrationName: string;
+                            connectionName: string;
+                            externalId: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "CONNECTING" | "COMPLETED" | "FAILED";
+                            connectionId: string | null;
+                            error: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1298,16 +2227,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "PENDING" | "CONNECTING" | "COMPLETED" | "FAILED";
+                        connectionId: string | null;
+                        integrationName: string;
+                        externalId: string;
+                        error: string | null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1323,22 +2295,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description To the provider's consent page; on an error, back to the connect page with `result=error&code=…` */
+            302: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1367,16 +2348,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        /** @constant */
+                        status: "COMPLETED";
+                        connectionId: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
                 };
             };
         };
@@ -1396,22 +2453,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description To the success or error redirect URI, or the hosted connect page with the result */
+            302: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1437,16 +2503,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        endUsers: {
+                            id: string;
+                            workspaceId: string;
+                            externalId: string;
+                            displayName: string | null;
+                            email: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1475,21 +2581,126 @@ export interface operations {
         };
         responses: {
             /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endUser: {
+                            id: string;
+                            workspaceId: string;
+                            externalId: string;
+                            displayName: string | null;
+                            email: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        endUser: {
+                            id: string;
+                            workspaceId: string;
+                            externalId: string;
+                            displayName: string | null;
+                            email: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1511,16 +2722,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        endUser: {
+                            id: string;
+                            workspaceId: string;
+                            externalId: string;
+                            displayName: string | null;
+                            email: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1544,12 +2803,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1581,16 +2876,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        endUser: {
+                            id: string;
+                            workspaceId: string;
+                            externalId: string;
+                            displayName: string | null;
+                            email: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1633,16 +3003,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        token: string;
+                        connectUrl: string;
+                        expiresAt: string;
+                        sessionId: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1671,16 +3118,84 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        connections: {
+                            id: string;
+                            workspaceId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            type: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            externalId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            scope: "ORGANIZATION" | "WORKSPACE" | "USER";
+                            endUserId: string | null;
+                            ownerUserId: string | null;
+                            oauthAppId: string | null;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "REFRESH_FAILED" | "UNHEALTHY";
+                            statusReason: string | null;
+                            statusDetail: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @enum {string} */
+                            resolution: "END_USER_RECONNECT" | "PROVIDER" | "ADMIN_CONFIG" | "NONE";
+                            expiring: boolean;
+                            lastHealthyAt: string | null;
+                            lastUnhealthyAt: string | null;
+                            grantedScopes: string[];
+                            tokenExpiresAt: string | null;
+                            refreshTokenExpiresAt: string | null;
+                            lastAuthorizedAt: string | null;
+                            lastRefreshedAt: string | null;
+                            lastUsedAt: string | null;
+                            apiBaseUri: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                            endUserExternalId: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1778,16 +3293,145 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        connection: {
+                            id: string;
+                            workspaceId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            type: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            externalId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            scope: "ORGANIZATION" | "WORKSPACE" | "USER";
+                            endUserId: string | null;
+                            ownerUserId: string | null;
+                            oauthAppId: string | null;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "REFRESH_FAILED" | "UNHEALTHY";
+                            statusReason: string | null;
+                            statusDetail: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @enum {string} */
+                            resolution: "END_USER_RECONNECT" | "PROVIDER" | "ADMIN_CONFIG" | "NONE";
+                            expiring: boolean;
+                            lastHealthyAt: string | null;
+                            lastUnhealthyAt: string | null;
+                            grantedScopes: string[];
+                            tokenExpiresAt: string | null;
+                            refreshTokenExpiresAt: string | null;
+                            lastAuthorizedAt: string | null;
+                            lastRefreshedAt: string | null;
+                            lastUsedAt: string | null;
+                            apiBaseUri: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
                 };
             };
         };
@@ -1819,16 +3463,127 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        connection: {
+                            id: string;
+                            workspaceId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            type: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            externalId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            scope: "ORGANIZATION" | "WORKSPACE" | "USER";
+                            endUserId: string | null;
+                            ownerUserId: string | null;
+                            oauthAppId: string | null;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "REFRESH_FAILED" | "UNHEALTHY";
+                            statusReason: string | null;
+                            statusDetail: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @enum {string} */
+                            resolution: "END_USER_RECONNECT" | "PROVIDER" | "ADMIN_CONFIG" | "NONE";
+                            expiring: boolean;
+                            lastHealthyAt: string | null;
+                            lastUnhealthyAt: string | null;
+                            grantedScopes: string[];
+                            tokenExpiresAt: string | null;
+                            refreshTokenExpiresAt: string | null;
+                            lastAuthorizedAt: string | null;
+                            lastRefreshedAt: string | null;
+                            lastUsedAt: string | null;
+                            apiBaseUri: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1850,16 +3605,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        connection: {
+                            id: string;
+                            workspaceId: string;
+                            integrationName: string;
+                            /** @enum {string} */
+                            type: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            externalId: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            scope: "ORGANIZATION" | "WORKSPACE" | "USER";
+                            endUserId: string | null;
+                            ownerUserId: string | null;
+                            oauthAppId: string | null;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "REFRESH_FAILED" | "UNHEALTHY";
+                            statusReason: string | null;
+                            statusDetail: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @enum {string} */
+                            resolution: "END_USER_RECONNECT" | "PROVIDER" | "ADMIN_CONFIG" | "NONE";
+                            expiring: boolean;
+                            lastHealthyAt: string | null;
+                            lastUnhealthyAt: string | null;
+                            grantedScopes: string[];
+                            tokenExpiresAt: string | null;
+                            refreshTokenExpiresAt: string | null;
+                            lastAuthorizedAt: string | null;
+                            lastRefreshedAt: string | null;
+                            lastUsedAt: string | null;
+                            apiBaseUri: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1883,12 +3713,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1910,16 +3776,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        events: {
+                            id: string;
+                            kind: string;
+                            detail: string | null;
+                            createdAt: string;
+                        }[];
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1939,16 +3848,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        integrations: {
+                            id: string;
+                            name: string;
+                            displayName: string;
+                            logoUrl: string | null;
+                            description: string | null;
+                            categories: string[];
+                            /** @enum {string} */
+                            authType: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            custom: boolean;
+                            readiness: {
+                                ready: boolean;
+                                oauthApp: ("TENANT" | "PLATFORM") | null;
+                                blockedBy: ("NO_OAUTH_APP" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED") | null;
+                            };
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -1974,16 +3931,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        integration: {
+                            id: string;
+                            name: string;
+                            displayName: string;
+                            logoUrl: string | null;
+                            description: string | null;
+                            categories: string[];
+                            /** @enum {string} */
+                            authType: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            custom: boolean;
+                            readiness: {
+                                ready: boolean;
+                                oauthApp: ("TENANT" | "PLATFORM") | null;
+                                blockedBy: ("NO_OAUTH_APP" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED") | null;
+                            };
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2005,16 +4045,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        integration: {
+                            id: string;
+                            name: string;
+                            displayName: string;
+                            logoUrl: string | null;
+                            description: string | null;
+                            categories: string[];
+                            /** @enum {string} */
+                            authType: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            custom: boolean;
+                            readiness: {
+                                ready: boolean;
+                                oauthApp: ("TENANT" | "PLATFORM") | null;
+                                blockedBy: ("NO_OAUTH_APP" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED") | null;
+                            };
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2045,16 +4141,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        integration: {
+                            id: string;
+                            name: string;
+                            displayName: string;
+                            logoUrl: string | null;
+                            description: string | null;
+                            categories: string[];
+                            /** @enum {string} */
+                            authType: "OAUTH2" | "SECRET_TEXT" | "BASIC" | "CUSTOM";
+                            custom: boolean;
+                            readiness: {
+                                ready: boolean;
+                                oauthApp: ("TENANT" | "PLATFORM") | null;
+                                blockedBy: ("NO_OAUTH_APP" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED") | null;
+                            };
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2078,12 +4257,57 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2103,16 +4327,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        oauthApps: {
+                            id: string;
+                            integrationName: string;
+                            clientId: string;
+                            scopes: string[];
+                            /** @enum {string} */
+                            owner: "TENANT" | "PLATFORM";
+                            createdAt: string;
+                        }[];
+                        nextCursor: null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2141,16 +4403,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        oauthApp: {
+                            id: string;
+                            integrationName: string;
+                            clientId: string;
+                            scopes: string[];
+                            /** @enum {string} */
+                            owner: "TENANT" | "PLATFORM";
+                            createdAt: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2174,12 +4518,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2198,22 +4578,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description To the provider's consent page */
+            302: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2241,16 +4666,120 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        id: string;
+                        integrationId: string;
+                        ownerId: string | null;
+                        isShared: boolean;
+                        tokenExpiresAt: string | null;
+                        refreshTokenExpiresAt: string | null;
+                        lastAuthorizedAt: string | null;
+                        apiBaseUri: string | null;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
                 };
             };
         };
@@ -2272,16 +4801,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        id: string;
+                        integrationId: string;
+                        ownerId: string | null;
+                        isShared: boolean;
+                        tokenExpiresAt: string | null;
+                        refreshTokenExpiresAt: string | null;
+                        lastAuthorizedAt: string | null;
+                        apiBaseUri: string | null;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2305,12 +4884,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2333,16 +4948,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/hal+json": {
+                        _links: {
+                            self: {
+                                href: string;
+                            };
+                        };
+                        _embedded: {
+                            "inf:integration-connection": {
+                                id: string;
+                                integrationId: string;
+                                ownerId: string | null;
+                                isShared: boolean;
+                                tokenExpiresAt: string | null;
+                                lastAuthorizedAt: string | null;
+                                _embedded: {
+                                    "inf:integration": {
+                                        id: string;
+                                        name: string;
+                                        type: string;
+                                    };
+                                };
+                            }[];
+                        };
+                        start: number;
+                        count: number;
+                        total: number;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2370,22 +5047,121 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2403,22 +5179,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2440,22 +5297,103 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2477,22 +5415,103 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2514,22 +5533,103 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2551,22 +5651,103 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2599,22 +5780,121 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upstream API's answer, as it sent it */
-            200: {
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": unknown;
+                    "application/json": components["schemas"]["Error400"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error429"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
+                };
+            };
+            /** @description The upstream API's answer, as it sent it (status, headers, body, streamed) */
             default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": unknown;
                 };
             };
         };
@@ -2636,16 +5916,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        accessToken: string;
+                        tokenType: string;
+                        expiresAt: string | null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error502"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error503"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error504"];
                 };
             };
         };
@@ -2674,16 +6021,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        integrationName: string;
+                        /** @enum {string} */
+                        sharingMode: "PER_USER" | "SHARED";
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2721,12 +6126,39 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2775,12 +6207,75 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2804,12 +6299,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2846,12 +6377,39 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2875,12 +6433,48 @@ export interface operations {
                 content?: never;
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2908,16 +6502,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        events: {
+                            id: string;
+                            seq: number;
+                            workspaceId: string | null;
+                            type: string;
+                            occurredAt: string;
+                            actor: {
+                                /** @enum {string} */
+                                type: "user" | "api_key" | "oauth_client" | "end_user" | "system";
+                                id: string | null;
+                            };
+                            connectionId: string | null;
+                            connectSessionId: string | null;
+                            endUserId: string | null;
+                            integrationId: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2939,16 +6581,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        interaction: {
+                            uid: string;
+                            loginRequired: boolean;
+                            client: {
+                                clientId: string;
+                                name: string;
+                                logoUrl: string | null;
+                                developer: string;
+                            };
+                            scopes: {
+                                scope: string;
+                                description: string;
+                            }[];
+                            organization: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            user: {
+                                id: string;
+                                email: string;
+                            } | null;
+                            loginUrl: string;
+                            consentUrl: string;
+                        };
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -2977,16 +6662,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        redirectTo: string;
+                    };
                 };
             };
+            /** @description A form post (the consent page's own form): where to go next */
+            303: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -3006,16 +6756,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -3029,22 +6790,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Swagger UI over /api/openapi.json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "text/html": string;
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
@@ -3060,22 +6830,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A script or style sheet of the viewer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, unknown>;
+                    "text/javascript": string;
+                    "text/css": string;
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
-            default: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
                 };
             };
         };
