@@ -34,6 +34,8 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
       readCacheMs: env.readCacheMs,
       proxyTimeoutMs: env.proxyTimeoutMs,
+      expiringDays: env.expiringDays,
+      eventRetentionDays: env.eventRetentionDays,
     },
     newId: randomUUID,
   }

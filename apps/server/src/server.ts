@@ -52,7 +52,11 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : env.port
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
   const refresher =
-    env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+    env.refreshIntervalSeconds > 0
+      ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000, {
+          jobs: { verifyIntervalMs: env.verifyIntervalMs },
+        })
+      : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
