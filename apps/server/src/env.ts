@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  SWITCHBOARD_WEBHOOKS_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'on'),
+  SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -47,6 +52,13 @@ export interface Env {
   shutdownGraceMs: number
   /** Proxies whose X-Forwarded-* headers are believed; `false` (none) by default. */
   trustProxy: TrustProxy
+  /**
+   * Whether this process runs the webhook delivery worker. Deliveries are written to the
+   * outbox either way (nothing is lost), so another instance with it on sends them.
+   */
+  webhooksEnabled: boolean
+  /** How often the worker looks for due deliveries other instances enqueued, and retries. */
+  webhookPollMs: number
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -77,5 +89,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SWITCHBOARD_SHUTDOWN_GRACE_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.SWITCHBOARD_TRUST_PROXY),
+    webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
+    webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
   }
 }
