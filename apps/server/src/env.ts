@@ -31,6 +31,11 @@ const EnvSchema = z.object({
         })
       }
     }),
+  SWITCHBOARD_WEBHOOKS_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'on'),
+  SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -66,6 +71,13 @@ export interface Env {
   expiringDays: number
   /** How often API-key connections are verified against the provider, in ms; 0 = off (default). */
   verifyIntervalMs: number
+  /**
+   * Whether this process runs the webhook delivery worker. Deliveries are written to the
+   * outbox either way (nothing is lost), so another instance with it on sends them.
+   */
+  webhooksEnabled: boolean
+  /** How often the worker looks for due deliveries other instances enqueued, and retries. */
+  webhookPollMs: number
 }
 
 /** SWITCHBOARD_VERIFY_INTERVAL: "off"/"0", seconds, or a number with s, m, h or d; undefined if invalid. */
@@ -110,5 +122,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     eventRetentionDays: e.SWITCHBOARD_EVENT_RETENTION_DAYS,
     expiringDays: e.SWITCHBOARD_EXPIRING_DAYS,
     verifyIntervalMs: parseInterval(e.SWITCHBOARD_VERIFY_INTERVAL) ?? 0,
+    webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
+    webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
   }
 }

@@ -3,6 +3,7 @@ import {
   recoverInterruptedConnectSessions,
   resolveOAuthAccessToken,
   startBackgroundRefresher,
+  startWebhookWorker,
   stopRefreshes,
 } from '@switchboard/core'
 import type { Logger } from 'pino'
@@ -57,6 +58,8 @@ export async function startServer(
           jobs: { verifyIntervalMs: env.verifyIntervalMs },
         })
       : null
+  // Sends the outbox's deliveries (leased: several instances share the work on PostgreSQL).
+  const webhooks = env.webhooksEnabled ? startWebhookWorker(core, { pollMs: env.webhookPollMs }) : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
@@ -75,9 +78,11 @@ export async function startServer(
       stopping ??= (async () => {
         // Requests under way finish (app.close waits for them), the refresher's pass ends, and
         // refreshes under way (even those whose caller hung up) reach their commit, without retries.
+        // The webhook worker claims nothing more and records the outcome of the sends under way.
         const results = await Promise.allSettled([
           app.close(),
           refresher?.stop(),
+          webhooks?.stop(),
           stopRefreshes(core),
           recovering,
         ])

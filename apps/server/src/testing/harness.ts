@@ -4,10 +4,14 @@ import {
   type CoreDeps,
   createCustomIntegration,
   createOAuthApp,
+  createWebhookSink,
   type Principal,
   resolveOAuthAccessToken,
+  type StartWebhookWorkerOptions,
   secretAt,
+  startWebhookWorker,
   updateOrganization,
+  type WebhookWorker,
 } from '@switchboard/core'
 import type { Plan } from '@switchboard/db'
 import {
@@ -33,6 +37,8 @@ export interface Harness {
   upstream: TestUpstream
   org: BootstrapResult
   principal: Principal
+  /** The webhook delivery worker, when `webhooks` was asked for. */
+  webhooks: WebhookWorker | null
   /** fetch against the server with the org's API key. */
   api(path: string, init?: RequestInit & { json?: unknown; key?: string | null }): Promise<Response>
   close(): Promise<void>
@@ -45,6 +51,14 @@ export interface HarnessOptions {
   integration?: boolean
   /** Proxies whose X-Forwarded-For is believed (SWITCHBOARD_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy
+  /**
+   * Run the webhook delivery worker as the server does (off by default). Its options shorten
+   * the schedule for tests (retrySeconds, horizonMs, jitter 0, a short pollMs); the harness's
+   * ManualClock drives when retries come due.
+   */
+  webhooks?: boolean | StartWebhookWorkerOptions
+  /** SWITCHBOARD_EGRESS_ALLOW for the server's outbound calls (default ['127.0.0.1']). */
+  egressAllow?: string[]
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -56,7 +70,9 @@ export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date())
-  const t = await createTestDeps({ clock })
+  const t = await createTestDeps({ clock, ...(options.egressAllow && { egressAllow: options.egressAllow }) })
+  // As the server wires it (deps.ts): the outbox writes deliveries in each event's transaction.
+  t.deps.eventSinks = [createWebhookSink(t.deps)]
   const logger = pino({ level: 'silent' })
   const app = await buildApp({
     core: t.deps,
@@ -86,6 +102,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       })
     }
   }
+  const webhooks = options.webhooks
+    ? startWebhookWorker(t.deps, { pollMs: 50, ...(options.webhooks === true ? {} : options.webhooks) })
+    : null
   return {
     url,
     app,
@@ -95,6 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     upstream,
     org,
     principal,
+    webhooks,
     api(path, init = {}) {
       const { json, key, ...rest } = init
       const headers = new Headers(rest.headers)
@@ -110,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await app.close()
+      await webhooks?.stop()
       await provider.close()
       await upstream.close()
       await t.close()
