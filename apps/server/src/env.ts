@@ -36,6 +36,21 @@ const EnvSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1' || v === 'on'),
   SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('5,60,600,3600,21600,43200')
+    .transform((v, ctx) => {
+      const list = v.split(',').map((x) => Number(x.trim()))
+      if (list.length === 0 || list.some((n) => !Number.isFinite(n) || n < 0.05 || n > 43_200)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'comma-separated seconds, each 0.05–43200 (the last one repeats)',
+        })
+        return z.NEVER
+      }
+      return list
+    }),
+  SWITCHBOARD_WEBHOOK_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -78,6 +93,10 @@ export interface Env {
   webhooksEnabled: boolean
   /** How often the worker looks for due deliveries other instances enqueued, and retries. */
   webhookPollMs: number
+  /** Delays (s) after each failed delivery attempt; the last one repeats until the 3-day horizon. */
+  webhookRetrySeconds: number[]
+  /** How long a claimed delivery stays with its worker; a crashed worker's claims are retaken after it. */
+  webhookLeaseMs: number
 }
 
 /** SWITCHBOARD_VERIFY_INTERVAL: "off"/"0", seconds, or a number with s, m, h or d; undefined if invalid. */
@@ -124,5 +143,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     verifyIntervalMs: parseInterval(e.SWITCHBOARD_VERIFY_INTERVAL) ?? 0,
     webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
     webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
+    webhookRetrySeconds: e.SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE,
+    webhookLeaseMs: e.SWITCHBOARD_WEBHOOK_LEASE_SECONDS * 1000,
   }
 }

@@ -59,7 +59,14 @@ export async function startServer(
         })
       : null
   // Sends the outbox's deliveries (leased: several instances share the work on PostgreSQL).
-  const webhooks = env.webhooksEnabled ? startWebhookWorker(core, { pollMs: env.webhookPollMs }) : null
+  const webhooks = env.webhooksEnabled
+    ? startWebhookWorker(core, {
+        pollMs: env.webhookPollMs,
+        leaseMs: env.webhookLeaseMs,
+        retrySeconds: env.webhookRetrySeconds.slice(0, -1),
+        repeatSeconds: env.webhookRetrySeconds.at(-1) as number,
+      })
+    : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
