@@ -12,8 +12,10 @@ import {
   createEndUser,
   createOAuthApp,
   createUser,
+  createWebhook,
   insertApiKey,
   type Principal,
+  sendTestWebhook,
   sha256,
 } from '@switchboard/core'
 import { createTestDeps, type TestDeps } from '@switchboard/testing'
@@ -109,7 +111,11 @@ describe('HTTP host (SQLite)', () => {
       clientSecret: 'globex-client-secret',
     })
     const key = await insertApiKey(t.deps, globex.organizationId, 'Globex key')
+    const { webhook } = await createWebhook(t.deps, p, { url: 'https://hooks.globex.test/in' })
+    const { delivery } = await sendTestWebhook(t.deps, p, webhook.id)
     Object.assign(theirs, {
+      webhooks: webhook.id,
+      deliveries: delivery.id,
       workspaces: globex.workspaceId,
       'end-users': endUser.id,
       connections: connection.id,

@@ -3,6 +3,7 @@ import {
   recoverInterruptedConnectSessions,
   resolveOAuthAccessToken,
   startBackgroundRefresher,
+  startWebhookWorker,
   stopRefreshes,
 } from '@switchboard/core'
 import type { Logger } from 'pino'
@@ -52,7 +53,20 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : env.port
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
   const refresher =
-    env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+    env.refreshIntervalSeconds > 0
+      ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000, {
+          jobs: { verifyIntervalMs: env.verifyIntervalMs },
+        })
+      : null
+  // Sends the outbox's deliveries (leased: several instances share the work on PostgreSQL).
+  const webhooks = env.webhooksEnabled
+    ? startWebhookWorker(core, {
+        pollMs: env.webhookPollMs,
+        leaseMs: env.webhookLeaseMs,
+        retrySeconds: env.webhookRetrySeconds.slice(0, -1),
+        repeatSeconds: env.webhookRetrySeconds.at(-1) as number,
+      })
+    : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
@@ -71,9 +85,11 @@ export async function startServer(
       stopping ??= (async () => {
         // Requests under way finish (app.close waits for them), the refresher's pass ends, and
         // refreshes under way (even those whose caller hung up) reach their commit, without retries.
+        // The webhook worker claims nothing more and records the outcome of the sends under way.
         const results = await Promise.allSettled([
           app.close(),
           refresher?.stop(),
+          webhooks?.stop(),
           stopRefreshes(core),
           recovering,
         ])

@@ -338,3 +338,51 @@ export const OAuthInteractionOut = z.object({
     consentUrl: z.string(),
   }),
 })
+
+export const WebhookOut = z.object({
+  id: z.string(),
+  url: z.string(),
+  /** The event types it subscribes to; null: every type except those off by default. */
+  events: z.array(z.string()).nullable(),
+  description: z.string(),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  previousSecretExpiresAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+/** The endpoint and its signing secret, shown this once. */
+export const WebhookWithSecretOut = z.object({ webhook: WebhookOut, secret: z.string() })
+
+export const WebhookDeliveryOut = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  status: z.enum(['PENDING', 'DELIVERING', 'DELIVERED', 'FAILED']),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastLatencyMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  lastResponse: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+  payload: z.unknown(),
+  attemptHistory: z.array(
+    z.object({
+      attemptedAt: z.string(),
+      statusCode: z.number().nullable(),
+      latencyMs: z.number(),
+      error: z.string().nullable(),
+      response: z.string().nullable(),
+    }),
+  ),
+})
+
+export const WebhookDeliveryPageOut = z.object({
+  deliveries: z.array(WebhookDeliveryOut),
+  nextCursor: z.string().nullable(),
+})

@@ -321,6 +321,21 @@ export const connectRoutes = [
     run: async (ctx) => ({ oauthApps: await core.listOAuthApps(ctx.deps, ctx.principal), nextCursor: null }),
   }),
   route({
+    method: 'PATCH',
+    path: '/api/v1/oauth-apps/:id',
+    auth: 'required',
+    access: 'first-party',
+    input: z.object({
+      id: z.string().min(1).max(200),
+      clientId: z.string().trim().min(1).max(500).optional(),
+      clientSecret: z.string().min(1).max(2000).optional(),
+      scopes: z.array(z.string().min(1).max(200)).max(100).optional(),
+    }),
+    run: async (ctx, { id, ...rest }) => ({
+      oauthApp: await core.updateOAuthApp(ctx.deps, ctx.principal, id, rest),
+    }),
+  }),
+  route({
     method: 'DELETE',
     path: '/api/v1/oauth-apps/:id',
     auth: 'required',
