@@ -42,6 +42,8 @@ import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
 import type { TrustProxy } from './trust-proxy.ts'
 
+// For receivers of our webhooks (also alone, without the server: '@switchboard/server/webhooks').
+export * from './webhooks.ts'
 export { SESSION_COOKIE }
 
 export interface AppDeps {

@@ -16,6 +16,7 @@ import { OverviewPage } from './pages/overview-page.tsx'
 import { ShellNotFoundPage } from './pages/shell-not-found-page.tsx'
 import { RequireAuth } from './require-auth.tsx'
 import { SettingsPage } from './settings/settings-page.tsx'
+import { WebhooksPage } from './webhooks/webhooks-page.tsx'
 
 // The custom-integration form brings the catalog's zod schema; only people who open it load it.
 const NewCustomIntegrationPage = lazy(() =>
@@ -65,6 +66,7 @@ export function DashboardApp() {
         <Route path="connect-sessions" element={<ConnectSessionsPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="events" element={<EventsPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="oauth-clients" element={<OAuthClientsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="account" element={<AccountPage />} />
