@@ -331,6 +331,7 @@ export const connectRoutes = [
       clientSecret: z.string().min(1).max(2000).optional(),
       scopes: z.array(z.string().min(1).max(200)).max(100).optional(),
     }),
+    responses: { 200: z.object({ oauthApp: OAuthAppOut }), ...errors(404) },
     run: async (ctx, { id, ...rest }) => ({
       oauthApp: await core.updateOAuthApp(ctx.deps, ctx.principal, id, rest),
     }),

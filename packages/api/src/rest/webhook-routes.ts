@@ -1,6 +1,7 @@
 import * as core from '@switchboard/core'
 import { z } from 'zod'
 import { WebhookDeliveryOut, WebhookDeliveryPageOut, WebhookOut, WebhookWithSecretOut } from '../outputs.ts'
+import { errors, noContent } from './responses.ts'
 import { type RestRoute, route } from './route.ts'
 
 const IdParam = z.object({ id: z.string().min(1).max(200) })
@@ -19,7 +20,7 @@ export const webhookRoutes: RestRoute[] = [
     input: core.CreateWebhookInput,
     status: 201,
     summary: 'Register a webhook endpoint; the answer holds its signing secret, shown this once',
-    output: WebhookWithSecretOut,
+    responses: { 201: WebhookWithSecretOut },
     run: (ctx, input) => core.createWebhook(ctx.deps, ctx.principal, input),
   }),
   route({
@@ -28,7 +29,7 @@ export const webhookRoutes: RestRoute[] = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
-    output: z.object({ webhooks: z.array(WebhookOut), nextCursor: z.null() }),
+    responses: { 200: z.object({ webhooks: z.array(WebhookOut), nextCursor: z.null() }) },
     run: async (ctx) => ({ webhooks: await core.listWebhooks(ctx.deps, ctx.principal), nextCursor: null }),
   }),
   route({
@@ -37,7 +38,7 @@ export const webhookRoutes: RestRoute[] = [
     auth: 'required',
     access: 'first-party',
     input: IdParam,
-    output: z.object({ webhook: WebhookOut }),
+    responses: { 200: z.object({ webhook: WebhookOut }), ...errors(404) },
     run: async (ctx, input) => ({ webhook: await core.getWebhook(ctx.deps, ctx.principal, input.id) }),
   }),
   route({
@@ -47,7 +48,7 @@ export const webhookRoutes: RestRoute[] = [
     access: 'first-party',
     input: core.UpdateWebhookInput.extend(IdParam.shape),
     summary: 'Change the URL, the event types, the description, or enable/disable the endpoint',
-    output: z.object({ webhook: WebhookOut }),
+    responses: { 200: z.object({ webhook: WebhookOut }), ...errors(404) },
     run: async (ctx, { id, ...patch }) => ({
       webhook: await core.updateWebhook(ctx.deps, ctx.principal, id, patch),
     }),
@@ -59,6 +60,7 @@ export const webhookRoutes: RestRoute[] = [
     access: 'first-party',
     input: IdParam,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: (ctx, input) => core.deleteWebhook(ctx.deps, ctx.principal, input.id),
   }),
   route({
@@ -68,7 +70,7 @@ export const webhookRoutes: RestRoute[] = [
     access: 'first-party',
     input: IdParam,
     summary: 'A new signing secret (shown once); the former one keeps signing beside it for 24 hours',
-    output: WebhookWithSecretOut,
+    responses: { 200: WebhookWithSecretOut, ...errors(404) },
     run: (ctx, input) => core.rotateWebhookSecret(ctx.deps, ctx.principal, input.id),
   }),
   route({
@@ -79,7 +81,7 @@ export const webhookRoutes: RestRoute[] = [
     input: IdParam,
     status: 202,
     summary: 'Send a webhook.test event to this endpoint',
-    output: z.object({ delivery: WebhookDeliveryOut }),
+    responses: { 202: z.object({ delivery: WebhookDeliveryOut }), ...errors(404) },
     run: (ctx, input) => core.sendTestWebhook(ctx.deps, ctx.principal, input.id),
   }),
   route({
@@ -89,7 +91,7 @@ export const webhookRoutes: RestRoute[] = [
     access: 'first-party',
     input: core.ListDeliveriesInput.extend(IdParam.shape),
     summary: 'The endpoint’s deliveries, newest first, each with its attempts',
-    output: WebhookDeliveryPageOut,
+    responses: { 200: WebhookDeliveryPageOut, ...errors(404) },
     run: (ctx, { id, ...query }) => core.listWebhookDeliveries(ctx.deps, ctx.principal, id, query),
   }),
   route({
@@ -100,7 +102,7 @@ export const webhookRoutes: RestRoute[] = [
     input: DeliveryParams,
     status: 202,
     summary: 'Send a delivery again now, with a fresh retry schedule',
-    output: z.object({ delivery: WebhookDeliveryOut }),
+    responses: { 202: z.object({ delivery: WebhookDeliveryOut }), ...errors(404, 409) },
     run: (ctx, input) => core.retryWebhookDelivery(ctx.deps, ctx.principal, input.id, input.deliveryId),
   }),
   route({
@@ -111,7 +113,7 @@ export const webhookRoutes: RestRoute[] = [
     input: core.ReplayWebhookInput.extend(IdParam.shape),
     status: 202,
     summary: 'Send again every event since `since` that the endpoint subscribes to',
-    output: z.object({ replayed: z.number(), more: z.boolean() }),
+    responses: { 202: z.object({ replayed: z.number(), more: z.boolean() }), ...errors(404, 409) },
     run: (ctx, { id, ...body }) => core.replayWebhook(ctx.deps, ctx.principal, id, body),
   }),
 ]
