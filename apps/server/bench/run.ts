@@ -1,12 +1,14 @@
 /**
  * `pnpm bench <name>`: each benchmark is a ratio or a count measured in one run.
  *   proxy          the three proxy routes at info against bare proxies (bench/proxy.ts)
+ *   resolve        the hot reads at 1 k and 1 M connections (SQLite), 100 k (PostgreSQL)
  *   scale          1, 2, 3 server processes on one PostgreSQL (bench/scale.ts)
  *   core           the proxy's core function without HTTP (bench/core.ts)
  *   instructions   instructions per request under valgrind (bench/instructions.ts)
  */
 const benches: Record<string, () => Promise<unknown>> = {
   proxy: () => import('./proxy.ts'),
+  resolve: () => import('./resolve.ts'),
   scale: () => import('./scale.ts'),
   core: () => import('./core.ts'),
   instructions: () => import('./instructions.ts'),
@@ -18,4 +20,5 @@ if (!bench) {
   process.exit(1)
 }
 await bench()
+
 export {}

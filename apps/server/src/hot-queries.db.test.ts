@@ -146,6 +146,11 @@ describe('hot queries use an index', () => {
         // The first page is read in index order; the claim may sort the due rows it found.
         const sorted = name === "the list's first page"
         expect({ sql: q.sql, scans: scans(lines, sorted) }).toEqual({ sql: q.sql, scans: [] })
+        // An index on the organization alone is a scan of its rows: the resolve must seek by
+        // externalId too (connections_org_integration_external, migration 0020).
+        if (name === 'connection resolve' && /from "connections"/.test(q.sql)) {
+          expect(lines.join('\n')).toMatch(/external_id/)
+        }
       }
     })
   }
