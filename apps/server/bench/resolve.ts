@@ -78,11 +78,7 @@ interface Sizes {
   reads: Record<string, { p50: number; p99: number }>
 }
 
-async function measureAt(
-  deps: CoreDeps,
-  reads: Record<string, () => Promise<unknown>>,
-  rows: number,
-): Promise<Sizes> {
+async function measureAt(reads: Record<string, () => Promise<unknown>>, rows: number): Promise<Sizes> {
   const out: Sizes = { rows, reads: {} }
   for (const [name, read] of Object.entries(reads)) {
     for (let i = 0; i < calls / 4; i++) await read() // warm-up: JIT, statement cache
@@ -128,7 +124,7 @@ async function benchDialect(dialect: Dialect, sizes: [number, number]): Promise<
     console.error(
       `${dialect}: ${rows} connections (grown in ${((performance.now() - start) / 1000).toFixed(1)} s)`,
     )
-    results.push(await measureAt(deps, reads, rows))
+    results.push(await measureAt(reads, rows))
   }
   await sb.t.close()
   const [a, b] = results as [Sizes, Sizes]
