@@ -3,6 +3,7 @@
  *   proxy          the three proxy routes at info against bare proxies (bench/proxy.ts)
  *   resolve        the hot reads at 1 k and 1 M connections (SQLite), 100 k (PostgreSQL)
  *   scale          1, 2, 3 server processes on one PostgreSQL (bench/scale.ts)
+ *   startup        server start-up (bench/startup.ts)
  *   core           the proxy's core function without HTTP (bench/core.ts)
  *   instructions   instructions per request under valgrind (bench/instructions.ts)
  */
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   proxy: () => import('./proxy.ts'),
   resolve: () => import('./resolve.ts'),
   scale: () => import('./scale.ts'),
+  startup: () => import('./startup.ts'),
   core: () => import('./core.ts'),
   instructions: () => import('./instructions.ts'),
 }

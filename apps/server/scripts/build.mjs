@@ -5,6 +5,8 @@
  *   dist/cli.js    the admin CLI (`node dist/cli.js bootstrap …`)
  *   dist/logos/    the catalog's logos (packages/catalog/logos)
  *   dist/web/      the built SPA (apps/web/dist, built first by turbo)
+ *   dist/package.json  the runtime dependencies (what esbuild left external), pinned:
+ *                  a copy of dist/ plus `pnpm install --prod` in it runs (Dockerfile)
  *
  * The workspace packages (TypeScript sources imported with `.ts` extensions) are bundled;
  * every npm package stays external and is loaded from node_modules, so native modules
@@ -28,6 +30,9 @@ function packageOf(specifier) {
   const parts = specifier.split('/')
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
 }
+
+/** Packages whose files the server reads by path (createRequire().resolve), which esbuild cannot see. */
+const READ_BY_PATH = ['swagger-ui-dist']
 
 const missing = new Set()
 const externals = new Set()
@@ -76,6 +81,35 @@ if (existsSync(path.join(web, 'index.html'))) {
     'apps/web/dist is missing: the compiled server will serve no dashboard (pnpm build builds both)',
   )
 }
-// What the bundle loads from node_modules, for whoever packages it.
-writeFileSync(path.join(dist, 'externals.json'), `${JSON.stringify([...externals].sort(), null, 2)}\n`)
+// Packages the server reads files of by path at run time (not imports esbuild can see).
+for (const name of READ_BY_PATH) {
+  if (!declared.has(name)) missing.add(`${name} (read by path at run time)`)
+  externals.add(name)
+}
+if (missing.size > 0) {
+  console.error(`Not dependencies of @switchboard/server:\n  ${[...missing].join('\n  ')}`)
+  process.exit(1)
+}
+// What the bundle loads from node_modules, for whoever packages it: the list, and a
+// package.json pinning the installed versions, so that `pnpm install --prod` (or npm) in a copy
+// of dist/ installs exactly the runtime dependencies (the Docker image, the clean-copy test).
+const sorted = [...externals].sort()
+writeFileSync(path.join(dist, 'externals.json'), `${JSON.stringify(sorted, null, 2)}\n`)
+const pinned = Object.fromEntries(
+  sorted.map((name) => [
+    name,
+    JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version,
+  ]),
+)
+const runtimePackage = {
+  name: 'switchboard-server',
+  version: pkg.version,
+  private: true,
+  type: 'module',
+  engines: { node: '>=20.19' },
+  scripts: { start: 'exec node main.js' },
+  dependencies: pinned,
+  pnpm: { onlyBuiltDependencies: ['better-sqlite3'] },
+}
+writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify(runtimePackage, null, 2)}\n`)
 console.log(`apps/server/dist built in ${Date.now() - started} ms`)

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { RouteDoc } from '@switchboard/api'
+import { errors, type RouteDoc, text } from '@switchboard/api'
 import { AppError } from '@switchboard/core'
 import { z } from 'zod'
 
@@ -32,6 +32,7 @@ export const apiDocsRouteDocs: RouteDoc[] = [
     access: 'public',
     input: z.object({}),
     summary: 'The API viewer (HTML)',
+    responses: { 200: text(['text/html'], 'Swagger UI over /api/openapi.json') },
   },
   {
     method: 'GET',
@@ -39,6 +40,10 @@ export const apiDocsRouteDocs: RouteDoc[] = [
     access: 'public',
     input: FileParam,
     summary: "The viewer's own script and style files",
+    responses: {
+      200: text(['text/javascript', 'text/css'], 'A script or style sheet of the viewer'),
+      ...errors(404),
+    },
   },
 ]
 

@@ -12,8 +12,10 @@ import {
   createEndUser,
   createOAuthApp,
   createUser,
+  createWebhook,
   insertApiKey,
   type Principal,
+  sendTestWebhook,
   sha256,
 } from '@switchboard/core'
 import { createTestDeps, type TestDeps } from '@switchboard/testing'
@@ -21,6 +23,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
+import { contractCheck, violationsError } from './testing/contract.ts'
 
 const SPA_MARKER = '<!-- switchboard spa test marker -->'
 const PASSWORD = 'correct horse battery staple'
@@ -55,6 +58,7 @@ describe('HTTP host (SQLite)', () => {
   const theirs: Record<string, string> = {}
   const GLOBEX_SECRET = 'sk-globex-0123456789abcdef'
 
+  const contract = contractCheck()
   beforeAll(async () => {
     t = await createTestDeps({ dialect: 'sqlite' })
     webDist = mkdtempSync(path.join(tmpdir(), 'switchboard-web-'))
@@ -62,7 +66,7 @@ describe('HTTP host (SQLite)', () => {
       path.join(webDist, 'index.html'),
       `<!doctype html><html><head><title>Switchboard</title></head><body>${SPA_MARKER}<div id="root"></div></body></html>`,
     )
-    app = await buildApp({ core: t.deps, logger: pino({ level: 'silent' }), webDist })
+    app = await buildApp({ core: t.deps, logger: pino({ level: 'silent' }), webDist, onSend: contract.hook })
     ownerEmail = `owner-${randomUUID()}@acme.test`
     acme = await bootstrapOrganization(t.deps, {
       organizationName: 'Acme',
@@ -107,7 +111,11 @@ describe('HTTP host (SQLite)', () => {
       clientSecret: 'globex-client-secret',
     })
     const key = await insertApiKey(t.deps, globex.organizationId, 'Globex key')
+    const { webhook } = await createWebhook(t.deps, p, { url: 'https://hooks.globex.test/in' })
+    const { delivery } = await sendTestWebhook(t.deps, p, webhook.id)
     Object.assign(theirs, {
+      webhooks: webhook.id,
+      deliveries: delivery.id,
       workspaces: globex.workspaceId,
       'end-users': endUser.id,
       connections: connection.id,
@@ -122,6 +130,10 @@ describe('HTTP host (SQLite)', () => {
     await app.close()
     await t.close()
     rmSync(webDist, { recursive: true, force: true })
+    // Every answer these tests received is as its route declares (testing/contract.ts).
+    expect(contract.checked()).toBeGreaterThan(0)
+    const mismatch = violationsError(contract.violations)
+    if (mismatch) throw mismatch
   })
 
   async function login(email: string, password = PASSWORD, target: App = app) {

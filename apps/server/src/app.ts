@@ -6,11 +6,9 @@ import {
   type ApiContext,
   appErrorOf,
   appRouter,
-  buildOpenApi,
   handleRest,
   isTransportError,
   type RestRequest,
-  type RouteDoc,
   restRoutes,
 } from '@switchboard/api'
 import { catalogLogoDir, LOGO_PATH_PREFIX } from '@switchboard/catalog'
@@ -23,22 +21,29 @@ import {
   retryAfterOf,
 } from '@switchboard/core'
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type onSendHookHandler,
+} from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
-import { z } from 'zod'
-import { apiDocsRouteDocs, registerApiDocs } from './api-docs.ts'
+import { registerApiDocs } from './api-docs.ts'
 import { closeConnectionsWhenIdle } from './close-connections.ts'
 import { clearCookie, readCookie, SESSION_COOKIE, setCookie } from './cookies.ts'
 import { guardTrpcRequest, refuseCrossSiteCookieRequest } from './cross-site.ts'
 import { redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
-import { oauthInteractionRouteDocs, registerOAuthServer } from './oauth-server/plugin.ts'
-import { OAUTH_MOUNT, OAUTH_ROUTES } from './oauth-server/provider.ts'
+import { registerOAuthServer } from './oauth-server/plugin.ts'
+import { openApiDocument, openApiRouteDoc } from './openapi-document.ts'
 import { installReadCache } from './perf/read-cache.ts'
 import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { securityHeaders } from './security-headers.ts'
 import type { TrustProxy } from './trust-proxy.ts'
 
+// For receivers of our webhooks (also alone, without the server: '@switchboard/server/webhooks').
+export * from './webhooks.ts'
 export { SESSION_COOKIE }
 
 export interface AppDeps {
@@ -51,19 +56,15 @@ export interface AppDeps {
   trustProxy?: TrustProxy | undefined
   /** Folder of the catalog's logos: packages/catalog/logos, or the compiled server's copy (dist/logos). */
   logoDir?: string | undefined
+  /**
+   * Sees every answer before it is sent, on every route (the test suites' response check,
+   * testing/contract.ts); none in production.
+   */
+  onSend?: onSendHookHandler | undefined
 }
 
 /** Paths that are API surface: unknown ones answer 404 JSON instead of the SPA. */
 const API_PREFIXES = ['/api/', '/trpc/', '/oauth2/', '/oauth/', '/healthz', '/.well-known/', LOGO_PATH_PREFIX]
-
-/** `GET /api/openapi.json` itself, so the document lists every route under /api. */
-const openApiRouteDoc: RouteDoc = {
-  method: 'GET',
-  path: '/api/openapi.json',
-  access: 'public',
-  input: z.object({}),
-  summary: 'This document: OpenAPI 3.1, generated from the route table',
-}
 
 /**
  * The pages whose point is an image a tenant chose: the hosted connect page shows the
@@ -189,6 +190,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   })
 
+  if (deps.onSend) app.addHook('onSend', deps.onSend)
+
   // An empty body sent as application/json (clients do on every DELETE) is no body, as
   // without the header; any other body goes through Fastify's own parser (__proto__ refused).
   const parseJson = app.getDefaultJsonParser('error', 'ignore')
@@ -277,7 +280,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const indexHtml = deps.webDist ? path.join(deps.webDist, 'index.html') : undefined
   const hasSpa = indexHtml !== undefined && existsSync(indexHtml)
 
+  // Routes pages of any origin may call (the connect helper's poll): their CORS preflight is
+  // answered here, as no OPTIONS route is registered (they are not API operations).
+  const crossOriginPaths = new Set(restRoutes.filter((r) => r.crossOrigin).map((r) => r.path))
   app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'OPTIONS' && crossOriginPaths.has(req.url.split('?')[0] ?? '')) {
+      return reply.status(204).headers(crossOriginPreflight).send()
+    }
     if (!isApiPath(req.url) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (hasSpa) return reply.header('cache-control', 'no-cache').sendFile('index.html')
       return reply
@@ -382,6 +391,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       method: r.method,
       url: r.path,
       config: { proxied: r.proxied === true } satisfies RouteConfig,
+      ...(r.crossOrigin && { onRequest: allowAnyOrigin }),
       handler: async (req, reply) => {
         const ctx = await contextFor(req, reply)
         const restReq: RestRequest = {
@@ -430,21 +440,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // public URL after binding), then kept: the table does not change while the process runs.
   let openApi: Record<string, unknown> | undefined
   app.get(openApiRouteDoc.path, async () => {
-    const issuer = `${core.config.publicUrl}${OAUTH_MOUNT}`
-    openApi ??= buildOpenApi(
-      [...restRoutes, ...oauthInteractionRouteDocs, openApiRouteDoc, ...apiDocsRouteDocs],
-      {
-        publicUrl: core.config.publicUrl,
-        sessionCookie: SESSION_COOKIE,
-        oauth: {
-          authorizationUrl: `${issuer}${OAUTH_ROUTES.authorization}`,
-          tokenUrl: `${issuer}${OAUTH_ROUTES.token}`,
-        },
-      },
-    )
+    openApi ??= openApiDocument(core.config.publicUrl)
     return openApi
   })
   registerApiDocs((path, handler) => app.get(path, handler as never))
 
   return app as unknown as App
+}
+
+/** CORS for routes any page may call without credentials (a token in the body is the credential). */
+const crossOriginPreflight = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '600',
+}
+
+function allowAnyOrigin(_req: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  void reply.header('access-control-allow-origin', '*')
+  done()
 }

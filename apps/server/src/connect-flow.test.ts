@@ -13,6 +13,72 @@ describe('hosted connect flow against oidc-provider (HTTP only)', () => {
     await h.close()
   })
 
+  it('display=popup: the callback sends the popup back to the hosted page (which tells the opener), not to the success redirect URI', async () => {
+    const created = await h.api('/api/v1/connect/token', {
+      method: 'POST',
+      json: {
+        integrationName: 'acme-idp',
+        connectionName: 'Acme account',
+        externalId: 'conn_popup_1',
+        workspaceId: h.org.workspaceId,
+        successRedirectUri: `${CUSTOMER_ORIGIN}/connected`,
+      },
+    })
+    const { token, sessionId } = (await created.json()) as { token: string; sessionId: string }
+    const authorize = await h.api(`/api/v1/connect/authorize?token=${token}&display=popup`, { key: null })
+    expect(authorize.status).toBe(302)
+    const { callbackUrl } = await completeAuthorization(authorize.headers.get('location') ?? '', {
+      stopAt: `${h.url}/oauth2/callback`,
+    })
+    // The marker is part of the state: stripping it finds no session.
+    const state = callbackUrl.searchParams.get('state') ?? ''
+    expect(state.startsWith('p.')).toBe(true)
+    const stripped = new URL(callbackUrl)
+    stripped.searchParams.set('state', state.slice(2))
+    const forged = await fetch(stripped, { redirect: 'manual' })
+    expect(new URL(forged.headers.get('location') ?? '').searchParams.get('code')).toBe('INVALID_STATE')
+
+    const callback = await fetch(callbackUrl, { redirect: 'manual' })
+    expect(callback.status).toBe(302)
+    expect(callback.headers.get('location')).toBe(`${h.url}/connect?result=done&sessionId=${sessionId}`)
+    const polled = await h.api('/api/v1/connect/session/poll', { method: 'POST', json: { token }, key: null })
+    expect(await polled.json()).toMatchObject({
+      sessionId,
+      status: 'COMPLETED',
+      connectionId: expect.any(String),
+    })
+  })
+
+  it('the poll route answers pages of any origin (CORS, no credentials) for the browser connect helper', async () => {
+    const preflight = await fetch(`${h.url}/api/v1/connect/session/poll`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: CUSTOMER_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST')
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type')
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull()
+    const refused = await fetch(`${h.url}/api/v1/connect/session/poll`, {
+      method: 'POST',
+      headers: { origin: CUSTOMER_ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'cst_unknown' }),
+    })
+    expect(refused.status).toBe(401)
+    // Even the error is readable, so the helper can say the token expired.
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*')
+    // Other routes stay same-origin only.
+    const other = await fetch(`${h.url}/api/v1/connect/token`, {
+      method: 'OPTIONS',
+      headers: { origin: CUSTOMER_ORIGIN, 'access-control-request-method': 'POST' },
+    })
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('token → authorize → provider login/consent → callback → poll COMPLETED → connection ACTIVE', async () => {
     const created = await h.api('/api/v1/connect/token', {
       method: 'POST',
@@ -70,6 +136,7 @@ describe('hosted connect flow against oidc-provider (HTTP only)', () => {
       error: null
     }
     expect(polled).toEqual({
+      sessionId,
       status: 'COMPLETED',
       connectionId: expect.any(String),
       integrationName: 'acme-idp',

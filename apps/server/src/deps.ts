@@ -4,6 +4,7 @@ import {
   createCipher,
   createGuardedAgent,
   createGuardedFetch,
+  createWebhookSink,
   systemClock,
 } from '@switchboard/core'
 import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
@@ -34,8 +35,12 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
       readCacheMs: env.readCacheMs,
       proxyTimeoutMs: env.proxyTimeoutMs,
+      expiringDays: env.expiringDays,
+      eventRetentionDays: env.eventRetentionDays,
     },
     newId: randomUUID,
   }
+  // The webhook outbox: one delivery per subscribed endpoint, written in each event's transaction.
+  core.eventSinks = [createWebhookSink(core)]
   return { core: installReadCache(core), database }
 }

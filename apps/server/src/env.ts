@@ -18,6 +18,39 @@ const EnvSchema = z.object({
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  SWITCHBOARD_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  SWITCHBOARD_EXPIRING_DAYS: z.coerce.number().int().min(0).max(3650).default(7),
+  SWITCHBOARD_VERIFY_INTERVAL: z
+    .string()
+    .default('off')
+    .superRefine((value, ctx) => {
+      if (parseInterval(value) === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a duration such as 3600 (seconds), 30m, 6h or 1d (at least 1 minute), or "off"',
+        })
+      }
+    }),
+  SWITCHBOARD_WEBHOOKS_ENABLED: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'on'),
+  SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default('5,60,600,3600,21600,43200')
+    .transform((v, ctx) => {
+      const list = v.split(',').map((x) => Number(x.trim()))
+      if (list.length === 0 || list.some((n) => !Number.isFinite(n) || n < 0.05 || n > 43_200)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'comma-separated seconds, each 0.05–43200 (the last one repeats)',
+        })
+        return z.NEVER
+      }
+      return list
+    }),
+  SWITCHBOARD_WEBHOOK_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -47,6 +80,34 @@ export interface Env {
   shutdownGraceMs: number
   /** Proxies whose X-Forwarded-* headers are believed; `false` (none) by default. */
   trustProxy: TrustProxy
+  /** Events older than this many days are pruned (default 90). */
+  eventRetentionDays: number
+  /** A refresh token ending within this many days makes its connection `expiring` (default 7). */
+  expiringDays: number
+  /** How often API-key connections are verified against the provider, in ms; 0 = off (default). */
+  verifyIntervalMs: number
+  /**
+   * Whether this process runs the webhook delivery worker. Deliveries are written to the
+   * outbox either way (nothing is lost), so another instance with it on sends them.
+   */
+  webhooksEnabled: boolean
+  /** How often the worker looks for due deliveries other instances enqueued, and retries. */
+  webhookPollMs: number
+  /** Delays (s) after each failed delivery attempt; the last one repeats until the 3-day horizon. */
+  webhookRetrySeconds: number[]
+  /** How long a claimed delivery stays with its worker; a crashed worker's claims are retaken after it. */
+  webhookLeaseMs: number
+}
+
+/** SWITCHBOARD_VERIFY_INTERVAL: "off"/"0", seconds, or a number with s, m, h or d; undefined if invalid. */
+export function parseInterval(value: string): number | undefined {
+  const v = value.trim().toLowerCase()
+  if (v === 'off' || v === '0') return 0
+  const m = /^(\d{1,9})(s|m|h|d)?$/.exec(v)
+  if (!m) return undefined
+  const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd']
+  const ms = Number(m[1]) * unit
+  return ms >= 60_000 ? ms : undefined
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -77,5 +138,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SWITCHBOARD_SHUTDOWN_GRACE_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.SWITCHBOARD_TRUST_PROXY),
+    eventRetentionDays: e.SWITCHBOARD_EVENT_RETENTION_DAYS,
+    expiringDays: e.SWITCHBOARD_EXPIRING_DAYS,
+    verifyIntervalMs: parseInterval(e.SWITCHBOARD_VERIFY_INTERVAL) ?? 0,
+    webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
+    webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
+    webhookRetrySeconds: e.SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE,
+    webhookLeaseMs: e.SWITCHBOARD_WEBHOOK_LEASE_SECONDS * 1000,
   }
 }

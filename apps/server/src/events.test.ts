@@ -74,6 +74,17 @@ describe('GET /api/v1/events', () => {
     })
     expect(app.status).toBe(201)
     const { oauthApp } = (await app.json()) as { oauthApp: { id: string } }
+    const patched = await h.api(`/api/v1/oauth-apps/${oauthApp.id}`, {
+      method: 'PATCH',
+      json: { clientSecret: 'two-secret-rotated', scopes: ['api:read'] },
+    })
+    expect(patched.status).toBe(200)
+    expect(((await patched.json()) as { oauthApp: { scopes: string[] } }).oauthApp.scopes).toEqual([
+      'api:read',
+    ])
+    const empty = await h.api(`/api/v1/oauth-apps/${oauthApp.id}`, { method: 'PATCH', json: {} })
+    expect(empty.status).toBe(400)
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_ERROR')
     expect((await h.api(`/api/v1/oauth-apps/${oauthApp.id}`, { method: 'DELETE' })).status).toBe(204)
     expect((await h.api('/api/v1/integrations/acme-two', { method: 'DELETE' })).status).toBe(204)
 
@@ -90,6 +101,7 @@ describe('GET /api/v1/events', () => {
       'integration.created',
       'integration.updated',
       'oauth_app.created',
+      'oauth_app.updated',
       'oauth_app.deleted',
       'integration.deleted',
     ]) {
@@ -98,6 +110,10 @@ describe('GET /api/v1/events', () => {
       expect(e?.actor, t).toEqual(byKey)
     }
     expect(list.find((e) => e.type === 'api_key.revoked')?.data).toMatchObject({ apiKeyId: apiKey.id })
+    expect(list.find((e) => e.type === 'oauth_app.updated')?.data).toMatchObject({
+      oauthAppId: oauthApp.id,
+      changed: ['clientSecret', 'scopes'],
+    })
     // The hosted flow: the session completed and the connection was created, in that transaction.
     const mine = list.filter((e) => e.connectionId === connectionId).map((e) => e.type)
     expect(mine).toEqual(['connection.created', 'connect_session.completed', 'connection.token_revealed'])
@@ -108,7 +124,38 @@ describe('GET /api/v1/events', () => {
     const text = JSON.stringify(list)
     expect(text).not.toContain(accessToken)
     expect(text).not.toContain('two-secret')
+    expect(text).not.toContain('two-secret-rotated')
     expect(types.length).toBe(new Set(list.map((e) => e.id)).size)
+  })
+
+  it('deleting an end user writes connection.deleted with the revocation outcome, then end_user.deleted, with the actor', async () => {
+    const byKey = { type: 'api_key', id: apiKeyId }
+    const externalId = `leaver-${Date.now()}`
+    const eu = await h.api('/api/v1/end-users', {
+      method: 'POST',
+      json: { workspaceId: h.org.workspaceId, externalId },
+    })
+    expect(eu.status).toBe(201)
+    const endUserId = ((await eu.json()) as { endUser: { id: string } }).endUser.id
+    const { connectionId } = await connectAcme(h, { endUserId })
+    const before = h.provider.stats.revocations
+    expect((await h.api(`/api/v1/end-users/${endUserId}`, { method: 'DELETE' })).status).toBe(204)
+    const mine = await all(`?endUserId=${endUserId}&order=asc`)
+    const deleted = mine.find((e) => e.type === 'connection.deleted')
+    expect(deleted).toMatchObject({ connectionId, actor: byKey, data: { revocation: 'revoked' } })
+    const gone = mine.at(-1)
+    expect(gone).toMatchObject({
+      type: 'end_user.deleted',
+      actor: byKey,
+      endUserId,
+      data: { externalId, connectionsDeleted: 1, revocations: { [connectionId]: 'revoked' } },
+    })
+    expect(gone?.seq).toBeGreaterThan(deleted?.seq as number)
+    expect(h.provider.stats.revocations).toBeGreaterThan(before)
+    // The end user is gone; a second delete is a 404 and writes nothing.
+    const again = await h.api(`/api/v1/end-users/${endUserId}`, { method: 'DELETE' })
+    expect(again.status).toBe(404)
+    expect((await all(`?type=end_user.deleted`)).filter((e) => e.endUserId === endUserId)).toHaveLength(1)
   })
 
   it('pages newest first by cursor without gaps or repeats, and filters by type and connection', async () => {

@@ -6,6 +6,7 @@ import type { ChildLoggerOptions, Logger } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type App, buildApp, SESSION_COOKIE } from './app.ts'
 import { createLogger, redactUrl, requestLineWriter, requestLoggerFactory } from './logger.ts'
+import { contractCheck, violationsError } from './testing/contract.ts'
 
 /** A pino destination that keeps every line in memory. */
 class MemoryStream extends Writable {
@@ -29,16 +30,20 @@ describe('request logging', () => {
   let org: BootstrapResult
   const password = `pw-${randomToken(16)}`
   const email = 'owner@logging.test'
+  const contract = contractCheck()
 
   beforeAll(async () => {
     t = await createTestDeps({ dialect: 'sqlite' })
     stream = new MemoryStream()
-    app = await buildApp({ core: t.deps, logger: createLogger('info', stream) })
+    app = await buildApp({ core: t.deps, logger: createLogger('info', stream), onSend: contract.hook })
     org = await bootstrapOrganization(t.deps, { organizationName: 'Acme', plan: 'TEAM', email, password })
   })
   afterAll(async () => {
     await app.close()
     await t.close()
+    // Every answer these tests received is as its route declares (testing/contract.ts).
+    const mismatch = violationsError(contract.violations)
+    if (mismatch) throw mismatch
   })
   beforeEach(() => {
     stream.lines = []

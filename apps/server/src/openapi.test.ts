@@ -1,6 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
+import { restRoutes } from '@switchboard/api'
 import { apiScopes } from '@switchboard/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApiDocument } from './openapi-document.ts'
 import { type Harness, startHarness } from './testing/harness.ts'
 
 // GET /api/openapi.json: OpenAPI 3.1 generated from the route table (issue 23). It validates
@@ -58,6 +60,23 @@ describe('GET /api/openapi.json', () => {
     expect(validator.version).toBe('3.1')
   })
 
+  it('is the document `pnpm openapi` writes for the same public URL', () => {
+    expect(doc).toEqual(openApiDocument(h.url))
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(30)
+  })
+
+  it('has, for every route of the table, a response declared for its success status', () => {
+    const missing = restRoutes
+      .filter((r) => {
+        const own = r.responses as Record<string, { kind?: string } | undefined>
+        if (r.proxied) return own.default?.kind !== 'upstream'
+        const success = own[String(r.status ?? 200)] ?? Object.values(own).find((x) => x?.kind === 'redirect')
+        return success === undefined
+      })
+      .map((r) => `${r.method} ${r.path}`)
+    expect(missing).toEqual([])
+  })
+
   it('lists every route Fastify registered under /api, and nothing else', () => {
     const all = registeredRoutes(h.app.printRoutes({ commonPrefix: false }))
     const registered = all.filter((r) => r.split(' ')[1]?.startsWith('/api/'))
@@ -90,7 +109,23 @@ describe('GET /api/openapi.json', () => {
       { dashboardSession: [] },
       { oauth2: ['end-users:write'] },
     ])
-    expect(Object.keys(endUsers?.responses ?? {})).toEqual(['201', 'default'])
+    // 201 created, 200 existed (idempotent on externalId), its own 404, the handler's answers.
+    expect(Object.keys(endUsers?.responses ?? {})).toEqual([
+      '200',
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '500',
+    ])
+    expect(endUsers?.responses['404']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error404' } } },
+    })
     expect(doc.paths['/api/v1/organization']?.get?.security).toEqual([
       { apiKey: [] },
       { dashboardSession: [] },

@@ -3,6 +3,7 @@ import {
   recoverInterruptedConnectSessions,
   resolveOAuthAccessToken,
   startBackgroundRefresher,
+  startWebhookWorker,
   stopRefreshes,
 } from '@switchboard/core'
 import type { Logger } from 'pino'
@@ -52,7 +53,20 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : env.port
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`
   const refresher =
-    env.refreshIntervalSeconds > 0 ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000) : null
+    env.refreshIntervalSeconds > 0
+      ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000, {
+          jobs: { verifyIntervalMs: env.verifyIntervalMs },
+        })
+      : null
+  // Sends the outbox's deliveries (leased: several instances share the work on PostgreSQL).
+  const webhooks = env.webhooksEnabled
+    ? startWebhookWorker(core, {
+        pollMs: env.webhookPollMs,
+        leaseMs: env.webhookLeaseMs,
+        retrySeconds: env.webhookRetrySeconds.slice(0, -1),
+        repeatSeconds: env.webhookRetrySeconds.at(-1) as number,
+      })
+    : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
@@ -71,9 +85,11 @@ export async function startServer(
       stopping ??= (async () => {
         // Requests under way finish (app.close waits for them), the refresher's pass ends, and
         // refreshes under way (even those whose caller hung up) reach their commit, without retries.
+        // The webhook worker claims nothing more and records the outcome of the sends under way.
         const results = await Promise.allSettled([
           app.close(),
           refresher?.stop(),
+          webhooks?.stop(),
           stopRefreshes(core),
           recovering,
         ])
@@ -89,22 +105,28 @@ export async function startServer(
 }
 
 /**
+ * A SIGINT this soon after the first is the same Ctrl-C: under `pnpm start` the terminal
+ * signals the whole process group and pnpm passes the signal on to its script as well.
+ */
+const SAME_CTRL_C_MS = 1000
+
+/**
  * On SIGTERM or SIGINT, stops the server gracefully and exits 0; exits 1 if that takes longer
  * than `graceMs` (set it below the orchestrator's own kill timeout), 130 on a second Ctrl-C.
  */
 export function stopOnSignals(server: RunningServer, logger: Logger, graceMs: number): void {
-  let signalled = false
+  let signalledAt: number | undefined
   const stop = (signal: string) => {
-    if (signalled) {
+    if (signalledAt !== undefined) {
       // A second Ctrl-C is someone at a terminal who does not want to wait; a repeated
       // SIGTERM changes nothing, the shutdown under way keeps its grace period.
-      if (signal === 'SIGINT') {
+      if (signal === 'SIGINT' && Date.now() - signalledAt > SAME_CTRL_C_MS) {
         logger.warn('interrupted again: exiting now, with work still under way')
         process.exit(130)
       }
       return
     }
-    signalled = true
+    signalledAt = Date.now()
     logger.info({ signal }, 'shutting down: finishing requests and token refreshes under way')
     const timer = setTimeout(() => {
       logger.error({ graceMs }, 'shutdown took too long; exiting with work still under way')

@@ -9,6 +9,7 @@ import {
   createUser,
   generateKey,
   resolveOAuthAccessToken,
+  startWebhookWorker,
 } from '../../../packages/core/src/index.ts'
 import type { Plan, Role } from '../../../packages/db/src/index.ts'
 import { type App, buildApp } from '../../server/src/app.ts'
@@ -59,12 +60,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!address || typeof address === 'string') throw new Error('The test server has no TCP address')
   const url = `http://127.0.0.1:${address.port}`
   core.config.publicUrl = url
+  // As startServer does: the outbox's deliveries go out (a short poll, for the tests' pace).
+  const webhooks = startWebhookWorker(core, { pollMs: 100 })
   return {
     url,
     core,
     app,
     async close() {
       await app.close()
+      await webhooks.stop()
       await database.close()
       rmSync(dataDir, { recursive: true, force: true })
     },

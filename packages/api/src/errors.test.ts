@@ -121,6 +121,7 @@ const failRoute: RestRoute = route({
   auth: 'required',
   access: 'first-party',
   input: CodeInput,
+  responses: {},
   run: async (_ctx, input) => {
     throw new AppError(input.code, `failing with ${input.code}`, { hint: input.code })
   },
@@ -174,6 +175,7 @@ describe('every error code maps the same way on tRPC and REST', () => {
       auth: 'none',
       access: 'public',
       input: z.object({}),
+      responses: {},
       run: async () => {
         throw new AppError('UNAUTHORIZED', 'Invalid API key', undefined, 2036)
       },
@@ -198,6 +200,7 @@ describe('an unexpected error', () => {
       auth: 'none',
       access: 'public',
       input: z.object({}),
+      responses: {},
       run: async () => {
         throw new Error(LEAKY)
       },
@@ -229,6 +232,7 @@ describe('an unexpected error', () => {
       auth: 'none',
       access: 'public',
       input: z.object({}),
+      responses: {},
       run: async () => z.object({ inner: z.string() }).parse({ inner: 1 }),
     })
     const rest = await handleRest(zodInsideRoute, context(), restRequest({ method: 'GET' }))
@@ -257,6 +261,7 @@ describe('invalid input', () => {
     auth: 'none',
     access: 'public',
     input: ShapeInput,
+    responses: {},
     run: async () => ({ ok: true }),
   })
   const bad = { name: '', nested: { count: 'three' } }
@@ -319,6 +324,7 @@ describe('authentication', () => {
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    responses: {},
     run: async (ctx) => ctx.principal.organizationId,
   })
 

@@ -1,5 +1,7 @@
 export type { ApiContext } from './context.ts'
+export * from './outputs.ts'
 export * from './rest/openapi.ts'
+export * from './rest/responses.ts'
 export * from './rest/route.ts'
 export { restRoutes } from './rest/routes.ts'
 export { type AppRouter, appRouter, createCaller } from './router.ts'

@@ -237,3 +237,152 @@ export const EventOut = z.object({
 })
 
 export const EventPageOut = z.object({ events: z.array(EventOut), nextCursor: z.string().nullable() })
+
+/** A dashboard session of the signed-in user (account.sessions, GET /api/v1/account/sessions). */
+export const SessionOut = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+})
+
+/** A new API key: the secret `key` is in this answer only. */
+export const CreatedApiKeyOut = z.object({ apiKey: ApiKeyOut, key: z.string() })
+
+/** A connection in a list, with its end user's externalId (seed 001's list). */
+export const ListedConnectionOut = ConnectionOut.extend({ endUserExternalId: z.string().nullable() })
+
+/**
+ * Seed 000's poll answer, as the seed shows it, plus the session's id (for the browser connect
+ * helper; optional here only so the seed's own example, which predates it, still validates).
+ */
+export const PollOut = z.object({
+  sessionId: z.string().optional(),
+  status: z.enum(['PENDING', 'CONNECTING', 'COMPLETED', 'FAILED']),
+  connectionId: z.string().nullable(),
+  integrationName: z.string(),
+  externalId: z.string(),
+  error: z.string().nullable(),
+})
+
+/** The hosted page's credential form, once the connection exists. */
+export const SubmitOut = z.object({ status: z.literal('COMPLETED'), connectionId: z.string() })
+
+/** Seed 002's connection (`GET /api/integrations/:id/connection`), exactly as the seed shows it. */
+export const Seed002ConnectionOut = z.object({
+  id: z.string(),
+  integrationId: z.string(),
+  ownerId: z.string().nullable(),
+  isShared: z.boolean(),
+  tokenExpiresAt: z.string().nullable(),
+  refreshTokenExpiresAt: z.string().nullable(),
+  lastAuthorizedAt: z.string().nullable(),
+  apiBaseUri: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+/** Seed 002's HAL+JSON list (`GET /api/integration-connections`). */
+export const Seed002ConnectionListOut = z.object({
+  _links: z.object({ self: z.object({ href: z.string() }) }),
+  _embedded: z.object({
+    'inf:integration-connection': z.array(
+      z.object({
+        id: z.string(),
+        integrationId: z.string(),
+        ownerId: z.string().nullable(),
+        isShared: z.boolean(),
+        tokenExpiresAt: z.string().nullable(),
+        lastAuthorizedAt: z.string().nullable(),
+        _embedded: z.object({
+          'inf:integration': z.object({ id: z.string(), name: z.string(), type: z.string() }),
+        }),
+      }),
+    ),
+  }),
+  start: z.number().int(),
+  count: z.number().int(),
+  total: z.number().int(),
+})
+
+/** A connection's current upstream access token (GET /api/v1/connections/:id/token). */
+export const AccessTokenOut = z.object({
+  accessToken: z.string(),
+  tokenType: z.string(),
+  expiresAt: z.string().nullable(),
+})
+
+export const SharingModeOut = z.object({
+  integrationName: z.string(),
+  sharingMode: z.enum(['PER_USER', 'SHARED']),
+})
+
+/** The consent page's view of an authorization request (GET /api/v1/oauth-interactions/:uid). */
+export const OAuthInteractionOut = z.object({
+  interaction: z.object({
+    uid: z.string(),
+    loginRequired: z.boolean(),
+    client: z.object({
+      clientId: z.string(),
+      name: z.string(),
+      logoUrl: z.string().nullable(),
+      developer: z.string(),
+    }),
+    scopes: z.array(z.object({ scope: z.string(), description: z.string() })),
+    organization: z.object({ id: z.string(), name: z.string() }).nullable(),
+    user: z.object({ id: z.string(), email: z.string() }).nullable(),
+    loginUrl: z.string(),
+    consentUrl: z.string(),
+  }),
+})
+
+export const WebhookOut = z.object({
+  id: z.string(),
+  url: z.string(),
+  /** The event types it subscribes to; null: every type except those off by default. */
+  events: z.array(z.string()).nullable(),
+  description: z.string(),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  previousSecretExpiresAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+/** The endpoint and its signing secret, shown this once. */
+export const WebhookWithSecretOut = z.object({ webhook: WebhookOut, secret: z.string() })
+
+export const WebhookDeliveryOut = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  status: z.enum(['PENDING', 'DELIVERING', 'DELIVERED', 'FAILED']),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastLatencyMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  lastResponse: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+  payload: z.unknown(),
+  attemptHistory: z.array(
+    z.object({
+      attemptedAt: z.string(),
+      statusCode: z.number().nullable(),
+      latencyMs: z.number(),
+      error: z.string().nullable(),
+      response: z.string().nullable(),
+    }),
+  ),
+})
+
+export const WebhookDeliveryPageOut = z.object({
+  deliveries: z.array(WebhookDeliveryOut),
+  nextCursor: z.string().nullable(),
+})

@@ -15,6 +15,7 @@ import {
   organizationRouter,
   workspacesRouter,
 } from './routers/tenancy.ts'
+import { webhooksRouter } from './routers/webhooks.ts'
 import { createCallerFactory, router } from './trpc.ts'
 
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   oauthClients: oauthClientsRouter,
   oauthGrants: oauthGrantsRouter,
   events: eventsRouter,
+  webhooks: webhooksRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -29,6 +29,13 @@ export const OAuth2Config = z.object({
   grantType: z.enum(['authorization_code', 'client_credentials']).default('authorization_code'),
   /** Expected `iss` on the callback (RFC 9207); when set, a callback without it is refused. */
   issuer: z.string().optional(),
+  /**
+   * How long a refresh token the provider issues lasts, in days, for providers that document a
+   * lifetime but do not send `refresh_token_expires_in`. Sets the connection's
+   * `refreshTokenExpiresAt` (and so `expiring` and `connection.expiring`) from each token answer
+   * that carries a refresh token. A lifetime the provider sends wins.
+   */
+  refreshTokenLifetimeDays: z.number().int().min(1).max(3650).optional(),
 })
 export type OAuth2Config = z.infer<typeof OAuth2Config>
 

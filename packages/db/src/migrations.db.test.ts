@@ -30,6 +30,7 @@ const expectedTables = [
   'connections',
   'connect_sessions',
   'events',
+  'job_leases',
 ]
 
 async function tableNames(db: Db): Promise<string[]> {

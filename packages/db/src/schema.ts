@@ -27,6 +27,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveryTable
   webhookDeliveryAttempts: WebhookDeliveryAttemptTable
   idempotencyKeys: IdempotencyKeyTable
+  jobLeases: JobLeaseTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -218,8 +219,21 @@ export interface ConnectionTable {
   lastUnhealthyAt: ColumnType<string | null, string | null | undefined, string | null>
   /** The refreshTokenExpiresAt that connection.expiring was emitted for (once per window). */
   expiringNotifiedAt: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the scheduled verification probe last ran (API-key connections; migration 0013). */
+  lastVerifiedAt: ColumnType<string | null, string | null | undefined, string | null>
   createdAt: CreatedAt
   updatedAt: string
+}
+
+/**
+ * A background job's lease (migration 0013): the instance that moves `leasedUntil` forward by
+ * compare-and-swap runs the job's pass; the others skip it until the lease ends.
+ */
+export interface JobLeaseTable {
+  name: string
+  owner: string | null
+  leasedUntil: string
+  lastRunAt: string | null
 }
 
 /** Who did what an event records. */

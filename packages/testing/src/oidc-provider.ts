@@ -72,6 +72,11 @@ export interface StartOidcProviderOptions {
   accountId?: string
   /** Delay before every token-endpoint call is handled (concurrency tests). Default 0. */
   delayTokenMs?: number
+  /**
+   * Add `refresh_token_expires_in` (the refresh token's TTL in seconds) to every token answer that
+   * carries a refresh token, as GitHub Apps, Airtable or Okta do. Default false (oidc-provider's).
+   */
+  announceRefreshTokenLifetime?: boolean
   /** Drop oidc-provider's NOTICE/WARNING console lines. Default true. */
   quiet?: boolean
 }
@@ -389,7 +394,30 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       }
     }
     if (canned) sendCanned(res, canned)
+    else if (options.announceRefreshTokenLifetime) announceRefreshLifetime(res)
     return canned !== undefined
+  }
+
+  /** Rewrites oidc-provider's token answer (one res.end with the JSON) to carry the lifetime. */
+  const announceRefreshLifetime = (res: ServerResponse) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args
+      if ((typeof chunk === 'string' || Buffer.isBuffer(chunk)) && !res.headersSent) {
+        try {
+          const body = JSON.parse(chunk.toString()) as Record<string, unknown>
+          if (typeof body.refresh_token === 'string') {
+            body.refresh_token_expires_in = options.refreshTokenTtlSeconds ?? FOURTEEN_DAYS
+            const text = JSON.stringify(body)
+            res.setHeader('content-length', Buffer.byteLength(text))
+            return end(text, ...args.slice(1).filter((a) => typeof a === 'function'))
+          }
+        } catch {
+          // Not JSON: passed on as it is.
+        }
+      }
+      return end(...args)
+    }) as typeof res.end
   }
 
   const interceptRevocation = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {

@@ -48,7 +48,11 @@ export async function startWebhookReceiver(options: { port?: number } = {}): Pro
           () => reject(new Error(`only ${received.length} of ${count} webhooks arrived`)),
           timeoutMs,
         )
-        if (!check()) waiters.push(() => void check())
+        // Each arrival runs every waiter once: one still short of its count waits again.
+        const waiter = () => {
+          if (!check()) waiters.push(waiter)
+        }
+        if (!check()) waiters.push(waiter)
       })
     },
   }

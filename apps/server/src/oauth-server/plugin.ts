@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import fastifyFormbody from '@fastify/formbody'
-import type { RouteDoc } from '@switchboard/api'
+import { errors, OAuthInteractionOut, type RouteDoc, redirect } from '@switchboard/api'
 import {
   AppError,
   authenticateSession,
@@ -30,6 +30,7 @@ export const oauthInteractionRouteDocs: RouteDoc[] = [
     access: 'public',
     input: UidParam,
     summary: 'The consent page: the app, the scopes it asks for, whether to sign in first',
+    responses: { 200: OAuthInteractionOut, ...errors(404) },
   },
   {
     method: 'POST',
@@ -37,6 +38,11 @@ export const oauthInteractionRouteDocs: RouteDoc[] = [
     access: 'public',
     input: UidParam.extend(DecisionBody.shape),
     summary: 'Allow or deny the app (allow needs the dashboard session); answers where to go next',
+    responses: {
+      200: z.object({ redirectTo: z.string() }),
+      303: redirect("A form post (the consent page's own form): where to go next"),
+      ...errors(401, 403, 404),
+    },
   },
 ]
 

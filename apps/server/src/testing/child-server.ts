@@ -22,7 +22,7 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
     stderr += d.toString()
   })
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child server did not start: ${stderr}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`child server did not start: ${stderr}`)), 60_000)
     child.once('exit', (code) => reject(new Error(`child server exited (${code}): ${stderr}`)))
     let out = ''
     child.stdout?.on('data', (d: Buffer) => {

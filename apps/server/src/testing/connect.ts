@@ -4,7 +4,7 @@ import type { Harness } from './harness.ts'
 /** Runs the hosted flow over HTTP for "acme-idp" and returns the new connection's id. */
 export async function connectAcme(
   h: Harness,
-  input: { externalId?: string; connectionId?: string; workspaceId?: string } = {},
+  input: { externalId?: string; connectionId?: string; workspaceId?: string; endUserId?: string } = {},
 ): Promise<{ connectionId: string; token: string }> {
   const res = await h.api('/api/v1/connect/token', {
     method: 'POST',
@@ -14,6 +14,7 @@ export async function connectAcme(
       externalId: input.externalId ?? `ext-${Math.random().toString(36).slice(2)}`,
       workspaceId: input.workspaceId ?? h.org.workspaceId,
       ...(input.connectionId && { connectionId: input.connectionId }),
+      ...(input.endUserId && { endUserId: input.endUserId }),
     },
   })
   if (res.status !== 201) throw new Error(`connect token: ${res.status} ${await res.text()}`)

@@ -4,10 +4,14 @@ import {
   type CoreDeps,
   createCustomIntegration,
   createOAuthApp,
+  createWebhookSink,
   type Principal,
   resolveOAuthAccessToken,
+  type StartWebhookWorkerOptions,
   secretAt,
+  startWebhookWorker,
   updateOrganization,
+  type WebhookWorker,
 } from '@switchboard/core'
 import type { Plan } from '@switchboard/db'
 import {
@@ -23,6 +27,7 @@ import {
 import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
 import type { TrustProxy } from '../trust-proxy.ts'
+import { type ContractViolation, contractCheck, violationsError } from './contract.ts'
 
 export interface Harness {
   url: string
@@ -33,6 +38,15 @@ export interface Harness {
   upstream: TestUpstream
   org: BootstrapResult
   principal: Principal
+  /**
+   * Answers that did not match their route's declared responses (testing/contract.ts);
+   * `close()` fails when there are any.
+   */
+  contractViolations: ContractViolation[]
+  /** How many answers the check saw. */
+  contractChecked(): number
+  /** The webhook delivery worker, when `webhooks` was asked for. */
+  webhooks: WebhookWorker | null
   /** fetch against the server with the org's API key. */
   api(path: string, init?: RequestInit & { json?: unknown; key?: string | null }): Promise<Response>
   close(): Promise<void>
@@ -45,6 +59,14 @@ export interface HarnessOptions {
   integration?: boolean
   /** Proxies whose X-Forwarded-For is believed (SWITCHBOARD_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy
+  /**
+   * Run the webhook delivery worker as the server does (off by default). Its options shorten
+   * the schedule for tests (retrySeconds, horizonMs, jitter 0, a short pollMs); the harness's
+   * ManualClock drives when retries come due.
+   */
+  webhooks?: boolean | StartWebhookWorkerOptions
+  /** SWITCHBOARD_EGRESS_ALLOW for the server's outbound calls (default ['127.0.0.1']). */
+  egressAllow?: string[]
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -56,9 +78,13 @@ export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date())
-  const t = await createTestDeps({ clock })
+  const t = await createTestDeps({ clock, ...(options.egressAllow && { egressAllow: options.egressAllow }) })
+  // As the server wires it (deps.ts): the outbox writes deliveries in each event's transaction.
+  t.deps.eventSinks = [createWebhookSink(t.deps)]
   const logger = pino({ level: 'silent' })
+  const contract = contractCheck()
   const app = await buildApp({
+    onSend: contract.hook,
     core: t.deps,
     logger,
     bearerResolvers: [resolveOAuthAccessToken],
@@ -86,6 +112,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       })
     }
   }
+  const webhooks = options.webhooks
+    ? startWebhookWorker(t.deps, { pollMs: 50, ...(options.webhooks === true ? {} : options.webhooks) })
+    : null
   return {
     url,
     app,
@@ -95,6 +124,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     upstream,
     org,
     principal,
+    contractViolations: contract.violations,
+    contractChecked: contract.checked,
+    webhooks,
     api(path, init = {}) {
       const { json, key, ...rest } = init
       const headers = new Headers(rest.headers)
@@ -110,9 +142,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await app.close()
+      await webhooks?.stop()
       await provider.close()
       await upstream.close()
       await t.close()
+      const error = violationsError(contract.violations)
+      if (error) throw error
     },
   }
 }

@@ -7,6 +7,7 @@ import {
   createGuardedAgent,
   createGuardedFetch,
   createOAuthApp,
+  createWebhookSink,
   generateKey,
   type Principal,
   parseKeyRing,
@@ -69,6 +70,8 @@ export async function startProcessFixture(
     config: { publicUrl: 'http://127.0.0.1:1', egressAllow: ['127.0.0.1'], proxyRateLimitPerMinute: 0 },
     newId: randomUUID,
   }
+  // As the servers have it: the test process's own events reach the webhook outbox too.
+  deps.eventSinks = [createWebhookSink(deps)]
   const servers: ChildServer[] = []
   return {
     database,
@@ -94,6 +97,7 @@ export async function startProcessFixture(
 
 /** An organization with the provider as its "acme-idp" integration, and its API-key headers. */
 export interface AcmeOrg {
+  organizationId: string
   workspaceId: string
   headers: Record<string, string>
 }
@@ -108,6 +112,7 @@ export async function createAcmeOrg(f: ProcessFixture): Promise<AcmeOrg> {
     clientSecret: f.provider.client.clientSecret,
   })
   return {
+    organizationId: org.organizationId,
     workspaceId: org.workspaceId,
     headers: { authorization: `Bearer ${org.apiKey}`, 'content-type': 'application/json' },
   }

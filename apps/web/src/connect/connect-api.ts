@@ -22,6 +22,7 @@ export function submitCredentials(input: SubmitInput): Promise<SubmitOutput> {
 }
 
 /** Where the OAuth2 flow starts: the server answers with a redirect to the provider. */
-export function authorizeUrl(token: string): string {
-  return `/api/v1/connect/authorize?token=${encodeURIComponent(token)}`
+/** `popup`: this page reports to an opener, so the server sends the browser back here after OAuth. */
+export function authorizeUrl(token: string, popup = false): string {
+  return `/api/v1/connect/authorize?token=${encodeURIComponent(token)}${popup ? '&display=popup' : ''}`
 }

@@ -178,6 +178,7 @@ function SessionBody({
           token={token}
           sessionId={session.id}
           integrationName={session.integration.displayName}
+          popup={closing}
           t={t}
         />
       ) : (

@@ -8,11 +8,13 @@ interface OAuthAuthorizeProps {
   token: string
   sessionId: string
   integrationName: string
+  /** In a popup that reports to its opener (even when the session has a success redirect URI). */
+  popup: boolean
   t: Translate
 }
 
 /** OAuth2: hand this window over to the provider (the server redirects there and back). */
-export function OAuthAuthorize({ token, sessionId, integrationName, t }: OAuthAuthorizeProps) {
+export function OAuthAuthorize({ token, sessionId, integrationName, popup, t }: OAuthAuthorizeProps) {
   const [redirecting, setRedirecting] = useState(false)
 
   // Coming back with the browser's Back button restores the page from cache: make the button usable again.
@@ -27,7 +29,7 @@ export function OAuthAuthorize({ token, sessionId, integrationName, t }: OAuthAu
   function authorize() {
     setRedirecting(true)
     rememberToken(sessionId, token)
-    window.location.assign(authorizeUrl(token))
+    window.location.assign(authorizeUrl(token, popup))
   }
 
   const vars = { integration: integrationName }

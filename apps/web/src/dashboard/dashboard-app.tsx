@@ -7,6 +7,7 @@ import { ConnectSessionsPage } from './connect-sessions/connect-sessions-page.ts
 import { ConnectionDetailPage } from './connections/connection-detail-page.tsx'
 import { ConnectionsPage } from './connections/connections-page.tsx'
 import { EndUsersPage } from './end-users/end-users-page.tsx'
+import { EventsPage } from './events/events-page.tsx'
 import { IntegrationDetailPage } from './integrations/integration-detail-page.tsx'
 import { IntegrationsPage } from './integrations/integrations-page.tsx'
 import { LoginPage } from './login-page.tsx'
@@ -15,6 +16,7 @@ import { OverviewPage } from './pages/overview-page.tsx'
 import { ShellNotFoundPage } from './pages/shell-not-found-page.tsx'
 import { RequireAuth } from './require-auth.tsx'
 import { SettingsPage } from './settings/settings-page.tsx'
+import { WebhooksPage } from './webhooks/webhooks-page.tsx'
 
 // The custom-integration form brings the catalog's zod schema; only people who open it load it.
 const NewCustomIntegrationPage = lazy(() =>
@@ -63,6 +65,8 @@ export function DashboardApp() {
         <Route path="end-users" element={<EndUsersPage />} />
         <Route path="connect-sessions" element={<ConnectSessionsPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="oauth-clients" element={<OAuthClientsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="account" element={<AccountPage />} />

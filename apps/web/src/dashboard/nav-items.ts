@@ -16,6 +16,8 @@ export const navItems: readonly NavItem[] = [
   { path: 'end-users', label: 'End users', icon: 'end-users' },
   { path: 'connect-sessions', label: 'Connect sessions', icon: 'connect-sessions' },
   { path: 'api-keys', label: 'API keys', icon: 'api-keys', adminOnly: true },
+  { path: 'events', label: 'Events', icon: 'events', adminOnly: true },
+  { path: 'webhooks', label: 'Webhooks', icon: 'webhooks', adminOnly: true },
   { path: 'oauth-clients', label: 'OAuth clients', icon: 'oauth-clients' },
   { path: 'settings', label: 'Settings', icon: 'settings' },
 ]

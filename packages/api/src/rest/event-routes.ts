@@ -1,4 +1,5 @@
 import * as core from '@switchboard/core'
+import { EventPageOut } from '../outputs.ts'
 import { type RestRoute, route } from './route.ts'
 
 /** The audit log (issue 22): the organization's events, cursor-paged on seq. */
@@ -9,6 +10,7 @@ export const eventRoutes: RestRoute[] = [
     auth: 'required',
     access: 'first-party',
     input: core.ListEventsInput,
+    responses: { 200: EventPageOut },
     run: (ctx, input) => core.listEvents(ctx.deps, ctx.principal, input),
   }),
 ]

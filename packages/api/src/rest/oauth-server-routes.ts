@@ -1,6 +1,7 @@
 import * as core from '@switchboard/core'
 import { z } from 'zod'
 import { CreatedOAuthClientOut, OAuthClientOut, OAuthGrantOut } from '../outputs.ts'
+import { errors, noContent } from './responses.ts'
 import { route } from './route.ts'
 
 const IdParam = z.object({ id: z.string().min(1).max(200) })
@@ -17,7 +18,7 @@ export const oauthServerRoutes = [
     access: 'first-party',
     input: core.CreateOAuthClientInput,
     status: 201,
-    output: z.object({ oauthClient: CreatedOAuthClientOut }),
+    responses: { 201: z.object({ oauthClient: CreatedOAuthClientOut }) },
     run: async (ctx, input) => ({
       oauthClient: CreatedOAuthClientOut.parse(await core.createOAuthClient(ctx.deps, ctx.principal, input)),
     }),
@@ -28,7 +29,7 @@ export const oauthServerRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
-    output: z.object({ oauthClients: z.array(OAuthClientOut), nextCursor: z.null() }),
+    responses: { 200: z.object({ oauthClients: z.array(OAuthClientOut), nextCursor: z.null() }) },
     run: async (ctx) => ({
       oauthClients: z.array(OAuthClientOut).parse(await core.listOAuthClients(ctx.deps, ctx.principal)),
       nextCursor: null,
@@ -41,6 +42,7 @@ export const oauthServerRoutes = [
     access: 'first-party',
     input: IdParam,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: (ctx, input) => core.deleteOAuthClient(ctx.deps, ctx.principal, input.id),
   }),
   route({
@@ -49,7 +51,7 @@ export const oauthServerRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
-    output: z.object({ oauthGrants: z.array(OAuthGrantOut), nextCursor: z.null() }),
+    responses: { 200: z.object({ oauthGrants: z.array(OAuthGrantOut), nextCursor: z.null() }) },
     run: async (ctx) => ({
       oauthGrants: z.array(OAuthGrantOut).parse(await core.listOAuthGrants(ctx.deps, ctx.principal)),
       nextCursor: null,
@@ -62,6 +64,7 @@ export const oauthServerRoutes = [
     access: 'first-party',
     input: IdParam,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: (ctx, input) => core.revokeOAuthGrant(ctx.deps, ctx.principal, input.id),
   }),
 ]

@@ -1,5 +1,6 @@
 import { accessLevels, oauthClientScopes, scopeReach } from '@switchboard/core'
 import { z } from 'zod'
+import { errorOut, jsonOf, type ResponseSpec, responsesOf } from './responses.ts'
 import type { RestRoute } from './route.ts'
 
 /**
@@ -11,8 +12,8 @@ import type { RestRoute } from './route.ts'
 /** A route the host registers itself (not through the route table), described the same way. */
 export type RouteDoc = Pick<
   RestRoute,
-  'method' | 'path' | 'access' | 'input' | 'status' | 'output' | 'summary' | 'proxied' | 'rawBody'
-> & { pick?: RestRoute['pick'] }
+  'method' | 'path' | 'access' | 'input' | 'status' | 'responses' | 'summary' | 'proxied' | 'rawBody'
+> & { pick?: RestRoute['pick']; auth?: RestRoute['auth'] }
 
 export interface OpenApiOptions {
   publicUrl: string
@@ -53,20 +54,61 @@ export function openApiPath(path: string): { path: string; params: string[] } {
   return { path: out, params }
 }
 
-const ErrorEnvelope: JsonSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', description: 'Stable error code (docs/api.md, "Errors")' },
-        message: { type: 'string' },
-        details: {},
+/** The error envelope of one status, as a named schema (`Error404`…). */
+function errorRef(status: number): string {
+  return `#/components/schemas/Error${status}`
+}
+
+function response(status: number | 'default', spec: ResponseSpec): JsonSchema {
+  const body = jsonOf(spec)
+  if (body) {
+    const isError = typeof status === 'number' && status >= 400 && body.schema === errorOut(status)
+    return {
+      description: isError
+        ? 'An error: its stable code, a message, and details when there are any'
+        : 'Success',
+      content: {
+        [body.contentType]: {
+          schema: isError ? { $ref: errorRef(status) } : jsonSchema(body.schema, 'output'),
+        },
       },
-    },
-  },
+    }
+  }
+  if (spec instanceof z.ZodType) throw new Error('unreachable')
+  switch (spec.kind) {
+    case 'empty':
+      return { description: 'No content' }
+    case 'redirect':
+      return {
+        description: spec.description,
+        headers: { Location: { description: 'Where to go', schema: { type: 'string' } } },
+      }
+    case 'upstream':
+      return {
+        description: "The upstream API's answer, as it sent it (status, headers, body, streamed)",
+        content: { '*/*': { schema: {} } },
+      }
+    case 'text':
+      return {
+        description: spec.description,
+        content: Object.fromEntries(spec.contentTypes.map((t) => [t, { schema: { type: 'string' } }])),
+      }
+    default:
+      throw new Error('unreachable')
+  }
+}
+
+/**
+ * The operation's tag: the resource its path names (`/api/v1/end-users/…` → `end-users`);
+ * seed 002's routes (`/api/integrations/:id/…`, `/api/integration-connections`) share one.
+ */
+export function tagOf(path: string): string {
+  const segs = path.split('/').filter(Boolean)
+  if (segs[0] !== 'api') return segs[0] ?? 'other'
+  if (segs[1] === 'openapi.json') return 'docs'
+  if (segs[1] === 'v1') return segs[2] ?? 'other'
+  if (segs[1] === 'integrations' || segs[1] === 'integration-connections') return 'integration-connections'
+  return segs[1] ?? 'other'
 }
 
 function security(access: RouteDoc['access']): Record<string, string[]>[] {
@@ -76,7 +118,10 @@ function security(access: RouteDoc['access']): Record<string, string[]>[] {
   return [...firstParty, { oauth2: [access] }]
 }
 
-function operation(r: RouteDoc): { path: string; method: string; op: JsonSchema } {
+function operation(
+  r: RouteDoc,
+  errorStatuses: Set<number>,
+): { path: string; method: string; op: JsonSchema } {
   const { path, params } = openApiPath(r.path)
   const parameters: JsonSchema[] = params.map((name) => ({
     name,
@@ -87,6 +132,7 @@ function operation(r: RouteDoc): { path: string; method: string; op: JsonSchema 
   }))
   const op: JsonSchema = {
     operationId: `${r.method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ? c.toUpperCase() : ''))}`,
+    tags: [tagOf(r.path)],
     ...(r.summary && { summary: r.summary }),
     security: security(r.access),
     'x-switchboard-access': r.access,
@@ -121,33 +167,21 @@ function operation(r: RouteDoc): { path: string; method: string; op: JsonSchema 
     }
   }
   if (parameters.length > 0) op.parameters = parameters
-  const status = String(r.status ?? 200)
-  const success: JsonSchema =
-    status === '204'
-      ? { description: 'No content' }
-      : r.proxied
-        ? { description: "The upstream API's answer, as it sent it", content: { '*/*': { schema: {} } } }
-        : {
-            description: 'Success',
-            content: {
-              'application/json': { schema: r.output ? jsonSchema(r.output, 'output') : { type: 'object' } },
-            },
-          }
-  op.responses = {
-    [status]: success,
-    default: {
-      description: 'An error: its stable code, a message, and details when there are any',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    },
+  const responses: JsonSchema = {}
+  for (const [status, spec] of responsesOf(r)) {
+    responses[String(status)] = response(status, spec)
+    if (typeof status === 'number' && status >= 400) errorStatuses.add(status)
   }
+  op.responses = responses
   return { path, method: r.method.toLowerCase(), op }
 }
 
 export function buildOpenApi(routes: readonly RouteDoc[], options: OpenApiOptions): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {}
+  const errorStatuses = new Set<number>()
   for (const r of routes) {
     if (r.method === 'HEAD') continue
-    const { path, method, op } = operation(r)
+    const { path, method, op } = operation(r, errorStatuses)
     paths[path] ??= {}
     ;(paths[path] as Record<string, JsonSchema>)[method] = op
   }
@@ -159,9 +193,12 @@ export function buildOpenApi(routes: readonly RouteDoc[], options: OpenApiOption
       description: `Generated from the REST route table. Access levels: ${accessLevels.join(', ')}.`,
     },
     servers: [{ url: options.publicUrl }],
+    tags: [...new Set(routes.map((r) => tagOf(r.path)))].sort().map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Error: ErrorEnvelope },
+      schemas: Object.fromEntries(
+        [...errorStatuses].sort().map((s) => [`Error${s}`, jsonSchema(errorOut(s), 'output')]),
+      ),
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (`sk_…`) as a bearer token' },
         dashboardSession: { type: 'apiKey', in: 'cookie', name: options.sessionCookie },

@@ -21,6 +21,7 @@ const failing = (error: AppError) =>
     auth: 'none',
     access: 'public',
     input: z.object({}),
+    responses: {},
     run: async () => {
       throw error
     },

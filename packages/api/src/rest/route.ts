@@ -15,6 +15,7 @@ import {
 } from '@switchboard/core'
 import type { z } from 'zod'
 import type { ApiContext } from '../context.ts'
+import type { Responses } from './responses.ts'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
@@ -74,10 +75,12 @@ export interface RestRoute<
   /** Status on success (default 200); 204 sends no body. */
   status?: number
   /**
-   * The success answer's schema, for the OpenAPI document (`GET /api/openapi.json`); a route
-   * without one is documented with an open JSON object.
+   * Each status the route answers with and its body (responses.ts): the success answer(s),
+   * redirects, and the errors its own code gives. The generic handler's own answers (400,
+   * 401/403, 413/415, 409/422 for `Idempotency-Key`, 500) are added by `responsesOf`. The
+   * OpenAPI document and the test suites' response check read this one declaration.
    */
-  output?: z.ZodType
+  responses: Responses
   /** One line for the OpenAPI document. */
   summary?: string
   /** The body arrives unparsed, as a stream (`req.body` is a Readable), whatever its type. */
@@ -88,6 +91,11 @@ export interface RestRoute<
    * the upstream sent (HTML, scripts) must never run as our own origin.
    */
   proxied?: boolean
+  /**
+   * Pages of any origin may call it and read the answer (CORS `*`, no credentials): for
+   * token-authenticated public routes that a customer's page calls itself.
+   */
+  crossOrigin?: boolean
 }
 
 /** Declares a route with its input type inferred from the schema. */

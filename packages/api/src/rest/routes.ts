@@ -4,6 +4,7 @@ import { oauthServerRoutes } from './oauth-server-routes.ts'
 import type { RestRoute } from './route.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
 import { usageRoutes } from './usage-routes.ts'
+import { webhookRoutes } from './webhook-routes.ts'
 
 /** Every REST route of Switchboard; the host mounts each with the one generic handler. */
 export const restRoutes: RestRoute[] = [
@@ -12,4 +13,5 @@ export const restRoutes: RestRoute[] = [
   ...usageRoutes,
   ...oauthServerRoutes,
   ...eventRoutes,
+  ...webhookRoutes,
 ]

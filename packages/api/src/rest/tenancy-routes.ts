@@ -1,9 +1,11 @@
 import * as core from '@switchboard/core'
 import { z } from 'zod'
-import { WorkspaceOut } from '../outputs.ts'
+import { ApiKeyOut, CreatedApiKeyOut, OrganizationOut, SessionOut, WorkspaceOut } from '../outputs.ts'
+import { errors, noContent } from './responses.ts'
 import { route } from './route.ts'
 
 const OneWorkspace = z.object({ workspace: WorkspaceOut })
+const OneOrganization = z.object({ organization: OrganizationOut })
 
 const IdParam = z.object({ id: z.string().min(1).max(200) })
 
@@ -15,7 +17,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: core.CreateWorkspaceInput,
     status: 201,
-    output: OneWorkspace,
+    responses: { 201: OneWorkspace },
     run: async (ctx, input) => ({ workspace: await core.createWorkspace(ctx.deps, ctx.principal, input) }),
   }),
   route({
@@ -24,7 +26,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'workspaces:read',
     input: z.object({}),
-    output: z.object({ workspaces: z.array(WorkspaceOut), nextCursor: z.null() }),
+    responses: { 200: z.object({ workspaces: z.array(WorkspaceOut), nextCursor: z.null() }) },
     run: async (ctx) => ({
       workspaces: await core.listWorkspaces(ctx.deps, ctx.principal),
       nextCursor: null,
@@ -36,7 +38,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'workspaces:read',
     input: IdParam,
-    output: OneWorkspace,
+    responses: { 200: OneWorkspace, ...errors(404) },
     run: async (ctx, input) => ({ workspace: await core.getWorkspace(ctx.deps, ctx.principal, input.id) }),
   }),
   route({
@@ -45,7 +47,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: core.RenameWorkspaceInput,
-    output: OneWorkspace,
+    responses: { 200: OneWorkspace, ...errors(404) },
     run: async (ctx, input) => ({ workspace: await core.renameWorkspace(ctx.deps, ctx.principal, input) }),
   }),
   route({
@@ -55,6 +57,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: core.DeleteWorkspaceInput,
     status: 204,
+    responses: { 204: noContent, ...errors(404, 409) },
     run: async (ctx, input) => {
       await core.deleteWorkspace(ctx.deps, ctx.principal, input)
     },
@@ -65,6 +68,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    responses: { 200: z.object({ sessions: z.array(SessionOut), nextCursor: z.null() }) },
     run: async (ctx) => ({ sessions: await core.listSessions(ctx.deps, ctx.principal), nextCursor: null }),
   }),
   route({
@@ -74,6 +78,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: core.SessionIdInput,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: async (ctx, input) => {
       const { current } = await core.revokeSession(ctx.deps, ctx.principal, input)
       if (current) ctx.session.clear()
@@ -85,6 +90,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    responses: { 200: z.object({ revoked: z.number().int() }) },
     run: (ctx) => core.revokeOtherSessions(ctx.deps, ctx.principal),
   }),
   route({
@@ -93,6 +99,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: core.ChangePasswordInput,
+    responses: { 200: z.object({ revokedSessions: z.number().int() }), ...errors(429) },
     run: (ctx, input) =>
       core.changePassword(ctx.deps, ctx.principal, input, { sourceAddress: ctx.sourceAddress ?? 'unknown' }),
   }),
@@ -102,6 +109,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    responses: { 200: OneOrganization },
     run: async (ctx) => ({ organization: await core.getOrganization(ctx.deps, ctx.principal) }),
   }),
   route({
@@ -110,6 +118,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: core.UpdateOrganizationInput,
+    responses: { 200: OneOrganization },
     run: async (ctx, input) => ({
       organization: await core.updateOrganization(ctx.deps, ctx.principal, input),
     }),
@@ -121,6 +130,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: core.CreateApiKeyInput,
     status: 201,
+    responses: { 201: CreatedApiKeyOut },
     run: (ctx, input) => core.createApiKey(ctx.deps, ctx.principal, input),
   }),
   route({
@@ -129,6 +139,7 @@ export const tenancyRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({}),
+    responses: { 200: z.object({ apiKeys: z.array(ApiKeyOut), nextCursor: z.null() }) },
     run: async (ctx) => ({ apiKeys: await core.listApiKeys(ctx.deps, ctx.principal), nextCursor: null }),
   }),
   route({
@@ -138,6 +149,7 @@ export const tenancyRoutes = [
     access: 'first-party',
     input: IdParam,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: (ctx, input) => core.revokeApiKey(ctx.deps, ctx.principal, input.id),
   }),
 ]

@@ -2,9 +2,18 @@ import type { Readable } from 'node:stream'
 import * as core from '@switchboard/core'
 import { z } from 'zod'
 import type { ApiContext } from '../context.ts'
+import { AccessTokenOut, Seed002ConnectionListOut, Seed002ConnectionOut, SharingModeOut } from '../outputs.ts'
+import { errors, json, noContent, type Responses, redirect, upstream } from './responses.ts'
 import { HttpReply, type RestRequest, route } from './route.ts'
 
 const IntegrationParam = z.object({ id: z.string().min(1).max(200) })
+
+/**
+ * The proxy's answers: the upstream's, whatever its status, and Switchboard's own errors (no
+ * connection, scope mismatch, the organization's rate limit, egress refused, a refresh that
+ * failed, an upstream that could not be reached or timed out).
+ */
+const ProxyResponses: Responses = { default: upstream, ...errors(404, 409, 429, 502, 503, 504) }
 
 function header(req: RestRequest, name: string): string | undefined {
   const v = req.headers[name]
@@ -42,6 +51,7 @@ export const usageRoutes = [
     auth: 'required',
     access: 'connections:write',
     input: IntegrationParam.extend(core.DirectConnectQuery.shape),
+    responses: { 302: redirect("To the provider's consent page"), ...errors(404, 409) },
     run: async (ctx, { id, ...query }, req) =>
       HttpReply.redirect(
         (await core.startDirectConnect(ctx.deps, ctx.principal, await actor(ctx, req), id, query)).toString(),
@@ -54,6 +64,7 @@ export const usageRoutes = [
     access: 'connections:write',
     input: z.record(z.string(), z.unknown()),
     status: 201,
+    responses: { 201: Seed002ConnectionOut, ...errors(404, 409, 502, 504) },
     run: async (ctx, input, req) => {
       const { id: _id, ...body } = input
       return core.createDirectConnection(
@@ -71,6 +82,7 @@ export const usageRoutes = [
     auth: 'required',
     access: 'connections:read',
     input: IntegrationParam,
+    responses: { 200: Seed002ConnectionOut, ...errors(404) },
     run: async (ctx, input, req) =>
       core.getCurrentConnection(ctx.deps, ctx.principal, await actor(ctx, req), input.id),
   }),
@@ -81,6 +93,7 @@ export const usageRoutes = [
     access: 'connections:write',
     input: IntegrationParam,
     status: 204,
+    responses: { 204: noContent, ...errors(404) },
     run: async (ctx, input, req) =>
       core.deleteCurrentConnection(ctx.deps, ctx.principal, await actor(ctx, req), input.id),
   }),
@@ -93,6 +106,8 @@ export const usageRoutes = [
       start: z.coerce.number().int().min(0).max(1_000_000).default(0),
       count: z.coerce.number().int().min(1).max(200).default(50),
     }),
+    // 404: the X-Workspace-Id or end user the actor names is not the organization's.
+    responses: { 200: json('application/hal+json', Seed002ConnectionListOut), ...errors(404) },
     run: async (ctx, input, req) =>
       new HttpReply(
         200,
@@ -109,6 +124,7 @@ export const usageRoutes = [
     access: 'proxy',
     proxied: true,
     input: core.ProxyCall.extend({ id: z.string().min(1).max(200) }),
+    responses: ProxyResponses,
     run: async (ctx, { id, ...call }, req) =>
       proxied(
         await core.proxyForActor(ctx.deps, ctx.principal, await actor(ctx, req), id, call, cancelWith(req)),
@@ -128,6 +144,7 @@ export const usageRoutes = [
       rawBody: method !== 'GET' && method !== 'HEAD',
       input: z.object({ id: z.string().min(1).max(200), '*': z.string().max(8000).default('') }),
       pick: (req) => req.params,
+      responses: ProxyResponses,
       run: async (ctx, input, req) => {
         const raw = req.url ?? ''
         const q = raw.indexOf('?')
@@ -158,6 +175,7 @@ export const usageRoutes = [
     access: 'proxy',
     proxied: true,
     input: core.ProxyInput,
+    responses: ProxyResponses,
     run: async (ctx, input, req) =>
       proxied(await core.proxyRequest(ctx.deps, ctx.principal, input, cancelWith(req))),
   }),
@@ -167,6 +185,7 @@ export const usageRoutes = [
     auth: 'required',
     access: 'first-party',
     input: z.object({ id: z.string().min(1).max(200) }),
+    responses: { 200: AccessTokenOut, ...errors(404, 502, 503, 504) },
     run: async (ctx, input) =>
       new HttpReply(200, await core.getConnectionAccessToken(ctx.deps, ctx.principal, input.id), {
         'cache-control': 'no-store',
@@ -179,6 +198,7 @@ export const usageRoutes = [
     auth: 'required',
     access: 'first-party',
     input: core.SharingModeInput.extend({ id: z.string().min(1).max(200) }),
+    responses: { 200: SharingModeOut, ...errors(404) },
     run: (ctx, input) => core.setSharingMode(ctx.deps, ctx.principal, input.id, input.sharingMode),
   }),
 ]

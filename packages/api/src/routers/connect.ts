@@ -10,6 +10,7 @@ import {
   ConnectTokenOut,
   EndUserOut,
   IntegrationOut,
+  ListedConnectionOut,
   OAuthAppOut,
   OverviewOut,
 } from '../outputs.ts'
@@ -53,7 +54,7 @@ export const connectionsRouter = {
     .input(core.ListConnectionsInput)
     .output(
       z.object({
-        connections: z.array(ConnectionOut.extend({ endUserExternalId: z.string().nullable() })),
+        connections: z.array(ListedConnectionOut),
         nextCursor: z.string().nullable(),
       }),
     )
@@ -166,6 +167,18 @@ export const oauthAppsRouter = {
     .input(core.CreateOAuthAppInput)
     .output(OAuthAppOut)
     .mutation(({ ctx, input }) => core.createOAuthApp(ctx.deps, ctx.principal, input)),
+  update: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(
+      z.object({
+        id: z.string().min(1).max(200),
+        clientId: z.string().trim().min(1).max(500).optional(),
+        clientSecret: z.string().min(1).max(2000).optional(),
+        scopes: z.array(z.string().min(1).max(200)).max(100).optional(),
+      }),
+    )
+    .output(OAuthAppOut)
+    .mutation(({ ctx, input: { id, ...rest } }) => core.updateOAuthApp(ctx.deps, ctx.principal, id, rest)),
   delete: protectedProcedure
     .meta({ access: 'first-party' })
     .input(Id)

@@ -1,7 +1,7 @@
 import * as core from '@switchboard/core'
 import type { TRPCRouterRecord } from '@trpc/server'
 import { z } from 'zod'
-import { ApiKeyOut, OrganizationOut, UserOut, WorkspaceOut } from '../outputs.ts'
+import { ApiKeyOut, OrganizationOut, SessionOut, UserOut, WorkspaceOut } from '../outputs.ts'
 import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
 export const authRouter = {
@@ -71,15 +71,6 @@ export const workspacesRouter = {
     .output(z.object({ revokedConnections: z.number().int() }))
     .mutation(({ ctx, input }) => core.deleteWorkspace(ctx.deps, ctx.principal, input)),
 } satisfies TRPCRouterRecord
-
-const SessionOut = z.object({
-  id: z.string(),
-  createdAt: z.string(),
-  lastSeenAt: z.string().nullable(),
-  expiresAt: z.string(),
-  userAgent: z.string().nullable(),
-  current: z.boolean(),
-})
 
 export const accountRouter = {
   sessions: protectedProcedure

@@ -38,6 +38,7 @@ export const financeIntegrations: IntegrationInput[] = [
       scopeSeparator: ' ',
       pkce: false,
       clientAuth: 'basic',
+      // Intuit sends the refresh token's lifetime itself (x_refresh_token_expires_in, ~100 days).
     },
     api: {
       baseUrl: 'https://quickbooks.api.intuit.com',
@@ -61,6 +62,8 @@ export const financeIntegrations: IntegrationInput[] = [
       scopeSeparator: ' ',
       pkce: true,
       clientAuth: 'basic',
+      // "Refresh tokens expire after 60 days" (each refresh issues a new one).
+      refreshTokenLifetimeDays: 60,
     },
     api: { baseUrl: 'https://api.xero.com', auth: bearerAccessToken },
     docsUrl: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',

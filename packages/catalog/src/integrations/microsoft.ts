@@ -14,6 +14,8 @@ function entraOAuth(scopes: string[]): OAuth2Input {
     scopeSeparator: ' ',
     pkce: true,
     clientAuth: 'basic',
+    // Entra ID refresh tokens last 90 days by default (a new one comes with each refresh).
+    refreshTokenLifetimeDays: 90,
   }
 }
 

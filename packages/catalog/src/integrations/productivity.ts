@@ -94,6 +94,8 @@ export const productivityIntegrations: IntegrationInput[] = [
       scopeSeparator: ' ',
       pkce: false,
       clientAuth: 'body',
+      // "A refresh token is valid for 60 days and can be used once".
+      refreshTokenLifetimeDays: 60,
     },
     api: {
       baseUrl: 'https://api.box.com/2.0',

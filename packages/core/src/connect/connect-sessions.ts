@@ -304,6 +304,7 @@ export const PollInput = z.object({ token: z.string().max(500).optional().nullab
 export async function pollConnectSession(deps: CoreDeps, token: string | undefined | null) {
   const s = await sessionForToken(deps, token)
   return {
+    sessionId: s.id,
     status: s.status,
     connectionId: s.connectionId,
     integrationName: s.integrationName,

@@ -56,11 +56,30 @@ async function clientConfig(
   }
 }
 
+export interface StartAuthorizationOptions {
+  /**
+   * The hosted page runs in a popup (it has an opener): the callback sends the browser back to
+   * the hosted page, which tells the opener and closes, rather than to the session's
+   * success/error redirect URI (which would leave the customer's page inside the popup).
+   */
+  popup?: boolean | undefined
+}
+
+/**
+ * Marks a `state` issued to a popup. Part of the value whose hash is stored, so nobody can add
+ * or strip it without the callback failing to find the session.
+ */
+const POPUP_STATE_PREFIX = 'p.'
+
 /**
  * Starts the OAuth dance for a connect session: a fresh single-use `state` (256 bits, stored
  * hashed) and a PKCE verifier (encrypted, server side), then the provider's authorize URL.
  */
-export async function startAuthorization(deps: CoreDeps, token: string | undefined): Promise<URL> {
+export async function startAuthorization(
+  deps: CoreDeps,
+  token: string | undefined,
+  options: StartAuthorizationOptions = {},
+): Promise<URL> {
   const session = await sessionForToken(deps, token)
   if (session.status === 'COMPLETED') {
     throw new AppError('SESSION_NOT_ACTIVE', 'This connect link was already used; ask the app for a new one')
@@ -77,7 +96,7 @@ export async function startAuthorization(deps: CoreDeps, token: string | undefin
     return new URL((await connectWithClientCredentials(deps, session, cfg)).redirectTo)
   }
   checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.authorizationUrl, 'authorization URL')
-  const state = randomToken(32)
+  const state = (options.popup ? POPUP_STATE_PREFIX : '') + randomToken(32)
   const verifier = cfg.oauth2.pkce ? generateCodeVerifier() : null
   const now = deps.clock.now()
   await deps.db
@@ -228,6 +247,16 @@ function expectedIssuer(def: IntegrationDefinition): { value: string; required: 
  * the same transaction that completes the session.
  */
 export async function handleOAuthCallback(deps: CoreDeps, query: CallbackQuery): Promise<CallbackOutcome> {
+  const outcome = await completeCallback(deps, query)
+  // A popup comes back to the hosted page, which reports to its opener (postMessage) and closes.
+  if (outcome.sessionId && query.state?.startsWith(POPUP_STATE_PREFIX)) {
+    const result = outcome.status === 'COMPLETED' ? 'done' : 'error'
+    return { ...outcome, redirectTo: resultPage(deps, { result, sessionId: outcome.sessionId }) }
+  }
+  return outcome
+}
+
+async function completeCallback(deps: CoreDeps, query: CallbackQuery): Promise<CallbackOutcome> {
   if (!query.state) return rejected(deps, 'INVALID_STATE')
   const stateHash = sha256(query.state)
   const session = await deps.db

@@ -20,6 +20,13 @@ export interface ConnectionHealth {
   expiring: boolean
 }
 
+/** Who fixes an UNHEALTHY connection, by its reason's code (the end user, unless listed). */
+const unhealthyResolution: Partial<Record<string, Resolution>> = {
+  TOKEN_REJECTED: 'END_USER_RECONNECT',
+  CREDENTIALS_REJECTED: 'END_USER_RECONNECT',
+  EGRESS_REFUSED: 'ADMIN_CONFIG',
+}
+
 /**
  * Why a connection is in its status, and who fixes it, read from its status and reason (one
  * place: the views, the events and the overview agree).
@@ -32,12 +39,13 @@ export function statusDetailOf(c: Pick<Connection, 'status' | 'statusReason'>): 
   const reason = c.statusReason ?? ''
   const coded = /^([A-Z][A-Z0-9_]+): (.*)$/s.exec(reason)
   if (c.status === 'UNHEALTHY') {
+    const code = coded?.[1] ?? 'TOKEN_REJECTED'
     return {
       detail: {
-        code: coded?.[1] ?? 'TOKEN_REJECTED',
+        code,
         message: coded?.[2] ?? (reason || 'The API refuses the token; reconnect'),
       },
-      resolution: 'END_USER_RECONNECT',
+      resolution: unhealthyResolution[code] ?? 'END_USER_RECONNECT',
     }
   }
   // REFRESH_FAILED: the reason is the provider's error ("invalid_grant: …") or ours.

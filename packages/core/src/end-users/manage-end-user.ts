@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
 import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
 import { type EndUserView, resolveEndUser, toEndUserView } from './end-users.ts'
 
 export const UpdateEndUserInput = z.object({
@@ -50,6 +52,23 @@ export async function deleteEndUser(deps: CoreDeps, principal: Principal, ref: s
     .where('endUserId', '=', endUser.id)
     .execute()
   if (connections.length > 0) requireScope(principal, 'connections:write')
-  for (const connection of connections) await removeConnection(deps, connection)
-  await deps.db.deleteFrom('endUsers').where('id', '=', endUser.id).execute()
+  const actor = actorOf(principal)
+  // Each connection is revoked at the provider (network, outside any transaction), then deleted
+  // with its connection.deleted event; the end user goes with end_user.deleted in one transaction.
+  const revocations: Record<string, string> = {}
+  for (const connection of connections) {
+    revocations[connection.id] = (await removeConnection(deps, connection, actor)).revocation
+  }
+  await inTransaction(deps, async (tx) => {
+    const deleted = await tx.db.deleteFrom('endUsers').where('id', '=', endUser.id).executeTakeFirst()
+    if (deleted.numDeletedRows === 0n) return
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      workspaceId: endUser.workspaceId,
+      type: 'end_user.deleted',
+      actor,
+      endUserId: endUser.id,
+      data: { externalId: endUser.externalId, connectionsDeleted: connections.length, revocations },
+    })
+  })
 }

@@ -97,6 +97,65 @@ export async function listOAuthApps(deps: CoreDeps, principal: Principal): Promi
   return rows.map(toOAuthAppView)
 }
 
+export const UpdateOAuthAppInput = z.object({
+  clientId: z.string().trim().min(1).max(500).optional(),
+  /** Replaces the stored secret (encrypted again); never answered. */
+  clientSecret: z.string().min(1).max(2000).optional(),
+  scopes: z.array(z.string().min(1).max(200)).max(100).optional(),
+})
+export type UpdateOAuthAppInput = z.infer<typeof UpdateOAuthAppInput>
+
+/**
+ * PATCH /api/v1/oauth-apps/:id: changes a tenant app's client id, secret or scopes (the app the
+ * organization's connections already use keeps its id). The event names what changed, never the
+ * secret.
+ */
+export async function updateOAuthApp(
+  deps: CoreDeps,
+  principal: Principal,
+  id: string,
+  raw: UpdateOAuthAppInput,
+): Promise<OAuthAppView> {
+  requireAdmin(principal)
+  const input = UpdateOAuthAppInput.parse(raw)
+  if (input.clientId === undefined && input.clientSecret === undefined && input.scopes === undefined) {
+    throw new AppError('VALIDATION_ERROR', 'Send at least one of clientId, clientSecret, scopes', [
+      { path: 'clientId', message: 'nothing to change' },
+    ])
+  }
+  return inTransaction(deps, async (tx) => {
+    const app = await tx.db
+      .selectFrom('oauthApps')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organizationId', '=', principal.organizationId)
+      .executeTakeFirst()
+    if (!app) throw new AppError('OAUTH_APP_NOT_FOUND', 'OAuth app not found')
+    const changes = {
+      ...(input.clientId !== undefined && { clientId: input.clientId }),
+      ...(input.clientSecret !== undefined && {
+        clientSecretCiphertext: deps.cipher.encrypt(input.clientSecret, secretAt.oauthAppSecret(id)),
+      }),
+      ...(input.scopes !== undefined && { scopes: JSON.stringify(input.scopes) }),
+    }
+    await tx.db.updateTable('oauthApps').set(changes).where('id', '=', id).execute()
+    const updated = { ...app, ...changes }
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      type: 'oauth_app.updated',
+      actor: actorOf(principal),
+      integrationId: app.integrationName,
+      data: {
+        oauthAppId: id,
+        integration: app.integrationName,
+        clientId: updated.clientId,
+        changed: Object.keys(input).sort(),
+      },
+    })
+    return toOAuthAppView(updated)
+  })
+}
+
 export async function deleteOAuthApp(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
   requireAdmin(principal)
   const result = await inTransaction(deps, async (tx) => {

@@ -135,7 +135,11 @@ async function readJson(res: Response): Promise<Record<string, unknown> | null> 
   }
 }
 
-function toTokenSet(data: Record<string, unknown>, separator: string): TokenSet {
+function toTokenSet(
+  data: Record<string, unknown>,
+  oauth2: Pick<OAuth2Config, 'scopeSeparator' | 'refreshTokenLifetimeDays'>,
+): TokenSet {
+  const separator = oauth2.scopeSeparator
   const tokens = new OAuth2Tokens(data)
   let accessToken: string
   try {
@@ -150,12 +154,22 @@ function toTokenSet(data: Record<string, unknown>, separator: string): TokenSet 
         ? Number(v)
         : null
   const scope = typeof data.scope === 'string' ? data.scope : null
+  const refreshToken = tokens.hasRefreshToken() ? tokens.refreshToken() : null
+  // The refresh token's lifetime: what the provider says (`refresh_token_expires_in`, Intuit's
+  // `x_refresh_token_expires_in`), else the lifetime the catalog documents for a refresh token
+  // it just issued; unknown otherwise.
+  const refreshTokenExpiresInSeconds =
+    num(data.refresh_token_expires_in) ??
+    num(data.x_refresh_token_expires_in) ??
+    (refreshToken !== null && oauth2.refreshTokenLifetimeDays !== undefined
+      ? oauth2.refreshTokenLifetimeDays * 86_400
+      : null)
   return {
     accessToken,
-    refreshToken: tokens.hasRefreshToken() ? tokens.refreshToken() : null,
+    refreshToken,
     tokenType: typeof data.token_type === 'string' ? data.token_type : 'Bearer',
     expiresInSeconds: num(data.expires_in),
-    refreshTokenExpiresInSeconds: num(data.refresh_token_expires_in),
+    refreshTokenExpiresInSeconds,
     scopes: scope === null ? null : splitScopes(scope, separator),
   }
 }
@@ -193,7 +207,7 @@ async function sendTokenRequest(
       true,
     )
   }
-  if (res.ok && data && typeof data.error !== 'string') return toTokenSet(data, cfg.oauth2.scopeSeparator)
+  if (res.ok && data && typeof data.error !== 'string') return toTokenSet(data, cfg.oauth2)
   if (data && typeof data.error === 'string') {
     const err = new OAuth2RequestError(
       data.error,

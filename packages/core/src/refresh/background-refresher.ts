@@ -1,6 +1,7 @@
 import { recoverInterruptedConnectSessions } from '../connect/recover-sessions.ts'
 import type { CoreDeps } from '../deps.ts'
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
+import { type BackgroundJobOptions, runBackgroundJobs } from '../jobs/background-jobs.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
 import { MAX_REFRESH_MARGIN_MS, MIN_REFRESH_MARGIN_MS } from './refresh-margin.ts'
 
@@ -18,6 +19,8 @@ export interface BackgroundRefresherOptions {
   batchSize?: number
   /** Once aborted, the pass finishes the refresh it is in and starts no other. */
   signal?: AbortSignal
+  /** The leased jobs of each pass (retention, connection.expiring, verification probes). */
+  jobs?: Omit<BackgroundJobOptions, 'signal' | 'passMs'>
 }
 
 /**
@@ -80,7 +83,7 @@ export interface BackgroundRefresher {
 
 /**
  * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, then
- * `pruneIdempotencyKeys`, every `intervalMs`;
+ * `pruneIdempotencyKeys`, then the leased jobs (`runBackgroundJobs`), every `intervalMs`;
  * a pass never overlaps the previous one.
  */
 export function startBackgroundRefresher(
@@ -97,6 +100,12 @@ export function startBackgroundRefresher(
       .then(() => (stopping.signal.aborted ? undefined : recoverInterruptedConnectSessions(deps)))
       // And forgets Idempotency-Key answers older than 24 h.
       .then(() => (stopping.signal.aborted ? undefined : pruneIdempotencyKeys(deps)))
+      // Event retention, connection.expiring and verification probes, each under its job lease.
+      .then(() =>
+        stopping.signal.aborted
+          ? undefined
+          : runBackgroundJobs(deps, { ...options.jobs, passMs: intervalMs, signal: stopping.signal }),
+      )
       .then(
         () => {},
         (err: unknown) => deps.log.error({ err }, 'background refresher pass failed'),

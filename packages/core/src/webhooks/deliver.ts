@@ -5,6 +5,7 @@ import { secretAt } from '../crypto/secret-location.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { emitEvent } from './event-seam.ts'
+import { WEBHOOK_TEST_EVENT } from './event-types.ts'
 import { webhookHeaders } from './signature.ts'
 
 /** Deadline of one delivery attempt, response included. */
@@ -28,19 +29,27 @@ export interface WebhookWorkerOptions {
   retrySeconds?: readonly number[]
   /** Random spread of each delay, as a share of it (default 0.1: ±10 %). */
   jitter?: number
+  /** The delay once `retrySeconds` is used up, seconds (default 12 h). */
+  repeatSeconds?: number
+  /**
+   * How long a delivery is retried before it is FAILED, and how long every delivery of an
+   * endpoint must have failed before the endpoint is disabled (default 3 days).
+   */
+  horizonMs?: number
 }
 
 /** The delay before attempt `attempts + 1`, or null when the delivery has run out of time. */
 export function retryDelayMs(
   attempts: number,
-  options: Pick<WebhookWorkerOptions, 'retrySeconds' | 'jitter'> = {},
+  options: Pick<WebhookWorkerOptions, 'retrySeconds' | 'jitter' | 'repeatSeconds' | 'horizonMs'> = {},
   random: () => number = Math.random,
 ): number | null {
   const schedule = options.retrySeconds ?? DEFAULT_RETRY_SECONDS
+  const repeat = options.repeatSeconds ?? REPEAT_RETRY_SECONDS
   let elapsed = 0
-  for (let i = 0; i < attempts; i++) elapsed += (schedule[i] ?? REPEAT_RETRY_SECONDS) * 1000
-  if (elapsed >= RETRY_HORIZON_MS) return null
-  const base = (schedule[attempts - 1] ?? REPEAT_RETRY_SECONDS) * 1000
+  for (let i = 0; i < attempts; i++) elapsed += (schedule[i] ?? repeat) * 1000
+  if (elapsed > (options.horizonMs ?? RETRY_HORIZON_MS)) return null
+  const base = (schedule[attempts - 1] ?? repeat) * 1000
   const jitter = options.jitter ?? 0.1
   return Math.round(base * (1 + jitter * (2 * random() - 1)))
 }
@@ -84,7 +93,8 @@ export async function claimDueDeliveries(
         .selectFrom('webhookDeliveries as d')
         .innerJoin('webhookEndpoints as e', 'e.id', 'd.endpointId')
         .select('d.id')
-        .where('e.enabled', '=', 1)
+        // A disabled endpoint gets nothing but the test an admin asks for (to check a fix).
+        .where((w) => w.or([w('e.enabled', '=', 1), w('d.eventType', '=', WEBHOOK_TEST_EVENT)]))
         .where((w) =>
           w.or([
             w.and([w('d.status', '=', 'PENDING'), w('d.nextAttemptAt', '<=', now)]),
@@ -219,7 +229,9 @@ export async function sendDelivery(
     if (delay === null) status = 'FAILED'
     else {
       status = 'PENDING'
-      nextAttemptAt = new Date(nowMs + (retryAfterMs(outcome.retryAfter, nowMs) ?? delay)).toISOString()
+      // Retry-After says "not before": a longer one than the schedule's delay is waited out.
+      const wait = Math.max(delay, retryAfterMs(outcome.retryAfter, nowMs) ?? 0)
+      nextAttemptAt = new Date(nowMs + wait).toISOString()
     }
   }
   const owner = delivery.leaseOwner
@@ -257,7 +269,8 @@ export async function sendDelivery(
         response: outcome.response,
       })
       .execute()
-    if (status === 'FAILED') await disableIfAllFailed(deps, trx, delivery.endpointId, nowMs)
+    if (status === 'FAILED')
+      await disableIfAllFailed(deps, trx, delivery.endpointId, nowMs, options.horizonMs ?? RETRY_HORIZON_MS)
   })
   return status === 'DELIVERED' ? 'delivered' : status === 'FAILED' ? 'failed' : 'retry'
 }
@@ -273,8 +286,9 @@ async function disableIfAllFailed(
   trx: Trx,
   endpointId: string,
   nowMs: number,
+  horizonMs: number,
 ): Promise<void> {
-  const since = new Date(nowMs - RETRY_HORIZON_MS).toISOString()
+  const since = new Date(nowMs - horizonMs).toISOString()
   const endpoint = await trx
     .selectFrom('webhookEndpoints')
     .selectAll()
@@ -327,70 +341,110 @@ export async function deliverDueWebhooks(
 export interface WebhookWorker {
   /** Look for due deliveries shortly (this process enqueued some). */
   wake(): void
-  /** Starts no further pass; resolves when the pass under way has settled its deliveries. */
+  /**
+   * Claims nothing more; resolves once every delivery under way has been sent and its outcome
+   * recorded (each attempt ends within the 10 s timeout). What is still due stays in the
+   * outbox for the next start, or for another instance.
+   */
   stop(): Promise<void>
 }
 
+export interface StartWebhookWorkerOptions extends WebhookWorkerOptions {
+  /** How often to look for deliveries other processes enqueued and retries coming due (default 1000 ms). */
+  pollMs?: number
+  /** Deliveries being sent at once, at most (default 200). A slow receiver holds only its own. */
+  maxInFlight?: number
+}
+
 /**
- * Runs passes when woken (after this process enqueued deliveries) and every `pollMs` (for
- * deliveries other processes enqueued, and retries coming due). A full batch runs the next
- * pass at once.
+ * Runs claims when woken (this process enqueued deliveries), every `pollMs` (deliveries other
+ * processes enqueued, retries coming due), and at once after a full batch or a delivery that
+ * may have held back the next one of its connection. Sends do not wait for one another: a
+ * claim runs while earlier sends are still under way, up to `maxInFlight`. It sets
+ * `deps.webhookWake` so this process's enqueues wake it, and clears it on stop.
  */
-export function startWebhookWorker(
-  deps: CoreDeps,
-  options: WebhookWorkerOptions & { pollMs?: number } = {},
-): WebhookWorker {
+export function startWebhookWorker(deps: CoreDeps, options: StartWebhookWorkerOptions = {}): WebhookWorker {
   const owner = options.owner ?? defaultOwner
   const batchSize = options.batchSize ?? 100
   const pollMs = options.pollMs ?? 1000
+  const maxInFlight = options.maxInFlight ?? 200
+  const sendOptions: WebhookWorkerOptions = { ...options, owner }
   let stopped = false
-  let pass: Promise<void> | null = null
+  let claiming: Promise<void> | null = null
   let again = false
   let timer: NodeJS.Timeout | null = null
+  let timerMs = 0
+  const sends = new Set<Promise<void>>()
+
+  const send = (delivery: WebhookDelivery) => {
+    const p: Promise<void> = sendDelivery(deps, delivery, sendOptions)
+      .then(
+        () => {},
+        (err: unknown) =>
+          deps.log.error({ err, deliveryId: delivery.id }, 'webhook delivery failed to settle'),
+      )
+      .finally(() => {
+        sends.delete(p)
+        // The next delivery of its connection may be due now; or room was short.
+        if (delivery.orderingKey !== null || again) schedule(0)
+      })
+    sends.add(p)
+  }
 
   const run = () => {
     timer = null
     if (stopped) return
-    if (pass) {
+    if (claiming) {
       again = true
       return
     }
-    pass = deliverDueWebhooks(deps, { ...options, owner, batchSize })
+    const room = Math.min(batchSize, maxInFlight - sends.size)
+    if (room <= 0) {
+      // A send finishing looks again.
+      again = true
+      return
+    }
+    again = false
+    claiming = claimDueDeliveries(deps, { ...sendOptions, batchSize: room })
       .then(
-        (r) => {
-          if (r.claimed >= batchSize) again = true
+        (rows) => {
+          for (const d of rows) send(d)
+          if (rows.length >= room) again = true
         },
-        (err: unknown) => deps.log.error({ err }, 'webhook delivery pass failed'),
+        (err: unknown) => deps.log.error({ err }, 'webhook delivery claim failed'),
       )
       .finally(() => {
-        pass = null
-        if (stopped) return
-        if (again) {
-          again = false
-          schedule(0)
-        } else schedule(pollMs)
+        claiming = null
+        if (again) schedule(0)
+        else schedule(pollMs)
       })
   }
   const schedule = (ms: number) => {
     if (stopped) return
     if (timer) {
-      if (ms >= pollMs) return
+      if (ms >= timerMs) return
       clearTimeout(timer)
     }
+    timerMs = ms
     timer = setTimeout(run, ms)
     timer.unref()
   }
+  const wake = () => {
+    // The enqueueing transaction commits after its sink ran: look a moment later.
+    if (claiming) again = true
+    schedule(10)
+  }
+  deps.webhookWake = wake
   schedule(0)
   return {
-    wake() {
-      // The enqueueing transaction commits after its sink ran: look a moment later.
-      if (pass) again = true
-      else schedule(10)
-    },
+    wake,
     async stop() {
       stopped = true
+      if (deps.webhookWake === wake) deps.webhookWake = undefined
       if (timer) clearTimeout(timer)
-      await pass
+      timer = null
+      await claiming
+      while (sends.size > 0) await Promise.all([...sends])
     },
   }
 }

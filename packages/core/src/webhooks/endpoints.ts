@@ -7,11 +7,11 @@ import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
-import { newEventId } from '../events/append-event.ts'
+import { newEventId, storedEvent } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
 import { keysetPage } from '../util/cursor.ts'
 import { emitEvent } from './event-seam.ts'
-import { WEBHOOK_TEST_EVENT, webhookEventTypes } from './event-types.ts'
+import { endpointWants, WEBHOOK_TEST_EVENT, webhookEventTypes } from './event-types.ts'
 import { enqueueDeliveries } from './outbox.ts'
 import { generateWebhookSecret } from './signature.ts'
 
@@ -71,6 +71,12 @@ export function toWebhookView(row: WebhookEndpoint, nowIso?: string): WebhookVie
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
+}
+
+/** Retries and replays wait for a disabled endpoint forever: refuse them, saying what to do. */
+function requireEnabled(endpoint: WebhookEndpoint): void {
+  if (endpoint.enabled !== 1)
+    throw new AppError('CONFLICT', 'The webhook endpoint is disabled; enable it (PATCH enabled: true) first')
 }
 
 function checkUrl(deps: CoreDeps, url: string): string {
@@ -382,7 +388,7 @@ export async function retryWebhookDelivery(
   deliveryId: string,
 ): Promise<{ delivery: DeliveryView }> {
   requireAdmin(principal)
-  await findEndpoint(deps, principal, id)
+  requireEnabled(await findEndpoint(deps, principal, id))
   const now = deps.clock.now().toISOString()
   const result = await deps.db
     .updateTable('webhookDeliveries')
@@ -412,30 +418,65 @@ export async function retryWebhookDelivery(
 }
 
 export const ReplayWebhookInput = z.object({
-  /** ISO-8601 time: every delivery of this endpoint created since then is sent again. */
+  /** ISO-8601 time: every event since then that the endpoint subscribes to is sent again. */
   since: z.iso.datetime({ offset: true }),
 })
 export type ReplayWebhookInput = z.input<typeof ReplayWebhookInput>
 
-/** Sends again every delivered or failed delivery of the endpoint created since `since`. */
+/** At most this many events are replayed per call; `more` says to call again from a later `since`. */
+export const REPLAY_LIMIT = 5000
+
+/**
+ * Sends again every event of the organization since `since` that the endpoint subscribes to:
+ * its delivered and failed deliveries start over (same `webhook-id`: the event's id), and
+ * events it has no delivery of (it was disabled, or created later) get one. Deliveries still
+ * under way are left alone. Each connection's events still arrive in order.
+ */
 export async function replayWebhook(
   deps: CoreDeps,
   principal: Principal,
   id: string,
   input: ReplayWebhookInput,
-): Promise<{ replayed: number }> {
+): Promise<{ replayed: number; more: boolean }> {
   requireAdmin(principal)
   const { since } = ReplayWebhookInput.parse(input)
-  await findEndpoint(deps, principal, id)
-  const now = deps.clock.now().toISOString()
-  const result = await deps.db
-    .updateTable('webhookDeliveries')
-    .set({ status: 'PENDING', attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseExpiresAt: null })
-    .where('endpointId', '=', id)
-    .where('organizationId', '=', principal.organizationId)
-    .where('createdAt', '>=', new Date(since).toISOString())
-    .where('status', 'in', ['DELIVERED', 'FAILED'])
-    .executeTakeFirst()
+  const endpoint = await findEndpoint(deps, principal, id)
+  requireEnabled(endpoint)
+  const sinceIso = new Date(since).toISOString()
+  const wanted = endpoint.events === null ? null : (JSON.parse(endpoint.events) as string[])
+  const replayed = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString()
+    const rows = await trx
+      .selectFrom('events as ev')
+      .leftJoin('webhookDeliveries as d', (j) =>
+        j.onRef('d.eventId', '=', 'ev.id').on('d.endpointId', '=', endpoint.id),
+      )
+      .selectAll('ev')
+      .select(['d.id as deliveryId', 'd.status as deliveryStatus'])
+      .where('ev.organizationId', '=', principal.organizationId)
+      .where('ev.occurredAt', '>=', sinceIso)
+      .orderBy('ev.seq')
+      .limit(REPLAY_LIMIT + 1)
+      .execute()
+    const more = rows.length > REPLAY_LIMIT
+    const page = rows.slice(0, REPLAY_LIMIT).filter((r) => endpointWants(wanted, r.type))
+    const again = page
+      .filter((r) => r.deliveryStatus === 'DELIVERED' || r.deliveryStatus === 'FAILED')
+      .map((r) => r.deliveryId as string)
+    for (let i = 0; i < again.length; i += 500) {
+      await trx
+        .updateTable('webhookDeliveries')
+        .set({ status: 'PENDING', attempts: 0, nextAttemptAt: now, leaseOwner: null, leaseExpiresAt: null })
+        .where('id', 'in', again.slice(i, i + 500))
+        .execute()
+    }
+    const missing = page.filter((r) => r.deliveryId === null)
+    for (const r of missing) {
+      const { deliveryId: _d, deliveryStatus: _s, ...row } = r
+      await enqueueDeliveries(deps, trx, storedEvent(row), [endpoint.id])
+    }
+    return { replayed: again.length + missing.length, more }
+  })
   deps.webhookWake?.()
-  return { replayed: Number(result.numUpdatedRows) }
+  return replayed
 }

@@ -13,6 +13,10 @@ export interface OutboxEvent {
   occurredAt: string
   actor: EventActor
   connectionId: string | null
+  /** Subjects of a log event, in the payload when set (a receiver finds its end user by them). */
+  connectSessionId?: string | null
+  endUserId?: string | null
+  integrationId?: string | null
   data: Record<string, unknown>
   /** The log's sequence (orders one connection's deliveries); absent for a test event. */
   seq?: number | undefined

@@ -27,6 +27,9 @@ export function webhookPayload(event: OutboxEvent): string {
   const data: Record<string, unknown> = { organizationId: event.organizationId }
   if (event.workspaceId) data.workspaceId = event.workspaceId
   if (event.connectionId) data.connectionId = event.connectionId
+  if (event.connectSessionId) data.connectSessionId = event.connectSessionId
+  if (event.endUserId) data.endUserId = event.endUserId
+  if (event.integrationId) data.integrationId = event.integrationId
   data.actor = event.actor
   Object.assign(data, event.data)
   return JSON.stringify({ type: event.type, timestamp: event.occurredAt, data })

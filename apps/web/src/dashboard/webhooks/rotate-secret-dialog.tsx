@@ -1,0 +1,78 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Dialog } from '../../components/dialog.tsx'
+import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
+import { messageOf } from '../../errors.ts'
+import { trpc } from '../../trpc.ts'
+import type { Webhook } from './webhook.ts'
+
+/** Asks, rotates, then shows the new secret once; the former one keeps signing for 24 hours. */
+export function RotateSecretDialog({ webhook, onClose }: { webhook: Webhook | null; onClose: () => void }) {
+  const queryClient = useQueryClient()
+  const rotate = useMutation({
+    ...trpc.webhooks.rotateSecret.mutationOptions(),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() }),
+  })
+  function close() {
+    rotate.reset()
+    onClose()
+  }
+  if (rotate.isSuccess) {
+    return (
+      <Dialog
+        open={webhook !== null}
+        title="Copy the new signing secret"
+        onClose={close}
+        footer={
+          <button type="button" className="button" onClick={close}>
+            Done
+          </button>
+        }
+      >
+        <p className="muted">
+          For 24 hours each delivery is signed with both the new and the former secret, so receivers on either
+          keep working while you deploy this one.
+        </p>
+        <SecretShownOnce
+          secret={rotate.data.secret}
+          what="signing secret"
+          keep="deploy it to your receiver within 24 hours"
+          ifLost="rotate again"
+          testId="rotated-webhook-secret"
+        />
+      </Dialog>
+    )
+  }
+  return (
+    <Dialog
+      open={webhook !== null}
+      title="Rotate the signing secret?"
+      onClose={close}
+      dismissable={!rotate.isPending}
+      footer={
+        <>
+          <button type="button" className="button" onClick={close} disabled={rotate.isPending}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={rotate.isPending}
+            onClick={() => webhook && rotate.mutate({ id: webhook.id })}
+          >
+            {rotate.isPending ? 'Rotating…' : 'Rotate secret'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        A new secret is made for <strong>{webhook?.url}</strong>. The current one keeps signing beside it for
+        24 hours, then stops.
+      </p>
+      {rotate.isError && (
+        <div className="alert alert-error" role="alert">
+          The secret was not rotated. {messageOf(rotate.error)}
+        </div>
+      )}
+    </Dialog>
+  )
+}

@@ -1,0 +1,351 @@
+"""The client: one transport (urllib) and the seed's namespaces in snake_case."""
+
+import email.utils
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from typing import Any, Dict, Mapping, Optional, cast
+
+from .types import (
+    ConnectionAnswer,
+    ConnectionList,
+    ConnectToken,
+    EndUserAnswer,
+    EndUserList,
+    EventList,
+    IntegrationAnswer,
+    IntegrationList,
+    PollAnswer,
+    SessionAnswer,
+)
+
+RETRY_STATUSES = (429, 503)
+
+
+class SwitchboardError(Exception):
+    """A failed call: the API's `{error: {code, message, details?}}` with its HTTP status, or the
+    network (`status` 0, `code` "NETWORK_ERROR"). Branch on `code`, never on the message."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        request_id: Optional[str] = None,
+        details: Any = None,
+        retry_after: Optional[int] = None,
+    ) -> None:
+        super().__init__(f"{status} {code}: {message}")
+        self.status = status
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        self.details = details
+        self.retry_after = retry_after
+
+
+class ProxyAnswer(Dict[str, Any]):
+    """`{"status", "headers", "data"}`: the upstream's answer to a proxied call."""
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _body(fields: Mapping[str, Any]) -> Dict[str, Any]:
+    """snake_case keyword arguments → the API's camelCase fields (None means "not given")."""
+    return {_camel(k): v for k, v in fields.items() if v is not None}
+
+
+def _retry_after(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        at = email.utils.parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return None
+    return max(0, int(at - time.time() + 0.999))
+
+
+def _error_envelope(body: Any) -> Optional[Dict[str, Any]]:
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        error = body["error"]
+        if isinstance(error.get("code"), str) and isinstance(error.get("message"), str):
+            return cast(Dict[str, Any], error)
+    return None
+
+
+class _Response:
+    def __init__(self, status: int, headers: Mapping[str, str], raw: bytes) -> None:
+        self.status = status
+        self.headers = {k.lower(): v for k, v in headers.items()}
+        self.raw = raw
+
+    def body(self) -> Any:
+        if not self.raw:
+            return None
+        text = self.raw.decode("utf-8", errors="replace")
+        if "json" in self.headers.get("content-type", ""):
+            try:
+                return json.loads(text)
+            except ValueError:
+                return text
+        return text
+
+    def error(self) -> SwitchboardError:
+        body = self.body()
+        envelope = _error_envelope(body) or {}
+        return SwitchboardError(
+            status=self.status,
+            code=envelope.get("code", f"HTTP_{self.status}"),
+            message=envelope.get("message", f"HTTP {self.status}"),
+            request_id=self.headers.get("x-request-id") or self.headers.get("request-id"),
+            details=envelope.get("details"),
+            retry_after=_retry_after(self.headers.get("retry-after")),
+        )
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class _Transport:
+    def __init__(
+        self, base_url: str, api_key: Optional[str], timeout: float, max_retries: int, max_delay: float
+    ) -> None:
+        if not base_url:
+            raise ValueError("base_url is required")
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+        self.timeout = timeout
+        self.max_retries = max(0, max_retries)
+        self.max_delay = max(0.0, max_delay)
+        self._opener = urllib.request.build_opener(_NoRedirect())
+
+    def url(self, path: str, query: Optional[Mapping[str, Any]] = None) -> str:
+        items = [(_camel(k), str(v).lower() if isinstance(v, bool) else str(v)) for k, v in (query or {}).items() if v is not None]
+        return self.base_url + path + ("?" + urllib.parse.urlencode(items) if items else "")
+
+    def send(
+        self,
+        method: str,
+        url: str,
+        body: Optional[bytes],
+        headers: Dict[str, str],
+        retryable: bool,
+    ) -> _Response:
+        attempt = 0
+        while True:
+            req = urllib.request.Request(url, data=body, method=method, headers=headers)
+            try:
+                with self._opener.open(req, timeout=self.timeout) as res:
+                    answer = _Response(res.status, dict(res.headers), res.read())
+            except urllib.error.HTTPError as res:
+                answer = _Response(res.code, dict(res.headers or {}), res.read())
+            except (urllib.error.URLError, OSError) as error:
+                raise SwitchboardError(0, "NETWORK_ERROR", f"Could not reach Switchboard at {self.base_url}") from error
+            if not retryable or answer.status not in RETRY_STATUSES or attempt >= self.max_retries:
+                return answer
+            wait = _retry_after(answer.headers.get("retry-after"))
+            delay = 0.5 * 2**attempt if wait is None else float(wait)
+            if delay > self.max_delay:
+                return answer
+            time.sleep(delay)
+            attempt += 1
+
+    def headers(self, anonymous: bool = False) -> Dict[str, str]:
+        headers = {"accept": "application/json", "user-agent": "switchboard-python/0.1"}
+        if self.api_key and not anonymous:
+            headers["authorization"] = f"Bearer {self.api_key}"
+        return headers
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Optional[Mapping[str, Any]] = None,
+        idempotency_key: Optional[str] = None,
+        create: bool = False,
+        anonymous: bool = False,
+        retryable: Optional[bool] = None,
+    ) -> Any:
+        headers = self.headers(anonymous)
+        data = None
+        if body is not None:
+            headers["content-type"] = "application/json"
+            data = json.dumps(body).encode()
+        if create:
+            headers["idempotency-key"] = idempotency_key or str(uuid.uuid4())
+        if retryable is None:
+            retryable = method in ("GET", "PUT", "DELETE") or create
+        answer = self.send(method, self.url(path, query), data, headers, retryable)
+        if answer.status >= 400:
+            raise answer.error()
+        return answer.body()
+
+
+def _id(value: str) -> str:
+    if not value:
+        raise ValueError("an id is required")
+    return urllib.parse.quote(value, safe="")
+
+
+class ConnectApi:
+    """Seed 000: the hosted connect flow."""
+
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def create_token(self, idempotency_key: Optional[str] = None, **fields: Any) -> ConnectToken:
+        """POST /api/v1/connect/token → {token, connectUrl, expiresAt, sessionId, …}."""
+        return cast(ConnectToken, self._t.request("POST", "/api/v1/connect/token", _body(fields), create=True, idempotency_key=idempotency_key))
+
+    def get_session(self, session_id: str) -> SessionAnswer:
+        """GET /api/v1/connect/session/:sessionId → {session}."""
+        return cast(SessionAnswer, self._t.request("GET", f"/api/v1/connect/session/{_id(session_id)}"))
+
+    def poll(self, token: str) -> PollAnswer:
+        """POST /api/v1/connect/session/poll with the cst_ token (no API key needed)."""
+        return cast(PollAnswer, self._t.request("POST", "/api/v1/connect/session/poll", {"token": token}, anonymous=True, retryable=True))
+
+    def submit(self, token: str, credentials: Mapping[str, Any]) -> Any:
+        """POST /api/v1/connect/submit: what the hosted page sends for a non-OAuth integration."""
+        return self._t.request("POST", "/api/v1/connect/submit", {"token": token, "credentials": dict(credentials)}, anonymous=True)
+
+
+class EndUsersApi:
+    """Seed 001: a customer's users."""
+
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def create(self, idempotency_key: Optional[str] = None, **fields: Any) -> EndUserAnswer:
+        """POST /api/v1/end-users (workspace_id, external_id, display_name, email, metadata) → {endUser}."""
+        return cast(EndUserAnswer, self._t.request("POST", "/api/v1/end-users", _body(fields), create=True, idempotency_key=idempotency_key))
+
+    def list(self, **query: Any) -> EndUserList:
+        """GET /api/v1/end-users (workspace_id, external_id, search, cursor, limit) → {endUsers, nextCursor}."""
+        return cast(EndUserList, self._t.request("GET", "/api/v1/end-users", query=query))
+
+    def get(self, end_user_id: str) -> EndUserAnswer:
+        return cast(EndUserAnswer, self._t.request("GET", f"/api/v1/end-users/{_id(end_user_id)}"))
+
+    def update(self, end_user_id: str, **fields: Any) -> EndUserAnswer:
+        return cast(EndUserAnswer, self._t.request("PATCH", f"/api/v1/end-users/{_id(end_user_id)}", _body(fields)))
+
+    def delete(self, end_user_id: str) -> None:
+        self._t.request("DELETE", f"/api/v1/end-users/{_id(end_user_id)}")
+
+    def create_connect_token(self, end_user_id: str, idempotency_key: Optional[str] = None, **fields: Any) -> ConnectToken:
+        """POST /api/v1/end-users/:id/connect-token (integration_name, …) → {token, connectUrl, …}."""
+        return cast(
+            ConnectToken,
+            self._t.request("POST", f"/api/v1/end-users/{_id(end_user_id)}/connect-token", _body(fields), create=True, idempotency_key=idempotency_key),
+        )
+
+
+class ConnectionsApi:
+    """Seed 001: stored credentials."""
+
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def create(self, idempotency_key: Optional[str] = None, **fields: Any) -> ConnectionAnswer:
+        """POST /api/v1/connections (type, integration_name, workspace_id, external_id, secret_text, …) → {connection}."""
+        return cast(ConnectionAnswer, self._t.request("POST", "/api/v1/connections", _body(fields), create=True, idempotency_key=idempotency_key))
+
+    def list(self, **query: Any) -> ConnectionList:
+        return cast(ConnectionList, self._t.request("GET", "/api/v1/connections", query=query))
+
+    def get(self, connection_id: str) -> ConnectionAnswer:
+        return cast(ConnectionAnswer, self._t.request("GET", f"/api/v1/connections/{_id(connection_id)}"))
+
+    def resolve(self, **fields: Any) -> ConnectionAnswer:
+        """POST /api/v1/connections/resolve (integration_name, workspace_id, external_id | end_user_id) → {connection}."""
+        return cast(ConnectionAnswer, self._t.request("POST", "/api/v1/connections/resolve", _body(fields), retryable=True))
+
+    def delete(self, connection_id: str) -> None:
+        self._t.request("DELETE", f"/api/v1/connections/{_id(connection_id)}")
+
+    def get_token(self, connection_id: str) -> Dict[str, Any]:
+        """GET /api/v1/connections/:id/token: the current access token (logged as an event)."""
+        return cast(Dict[str, Any], self._t.request("GET", f"/api/v1/connections/{_id(connection_id)}/token"))
+
+
+class IntegrationsApi:
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def list(self) -> IntegrationList:
+        return cast(IntegrationList, self._t.request("GET", "/api/v1/integrations"))
+
+    def get(self, integration: str) -> IntegrationAnswer:
+        return cast(IntegrationAnswer, self._t.request("GET", f"/api/v1/integrations/{_id(integration)}"))
+
+    def create(self, definition: Mapping[str, Any], idempotency_key: Optional[str] = None) -> IntegrationAnswer:
+        """POST /api/v1/integrations: a custom integration, in the catalog's (camelCase) shape."""
+        return cast(IntegrationAnswer, self._t.request("POST", "/api/v1/integrations", dict(definition), create=True, idempotency_key=idempotency_key))
+
+    def update(self, integration: str, definition: Mapping[str, Any]) -> IntegrationAnswer:
+        return cast(IntegrationAnswer, self._t.request("PUT", f"/api/v1/integrations/{_id(integration)}", dict(definition)))
+
+    def delete(self, integration: str) -> None:
+        self._t.request("DELETE", f"/api/v1/integrations/{_id(integration)}")
+
+
+class ProxyApi:
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def request(self, **fields: Any) -> ProxyAnswer:
+        """POST /api/v1/proxy (connection_id | integration_name + workspace_id + external_id | end_user_id,
+        method, url, headers, data) → {"status", "headers", "data"}: the upstream's answer whatever its
+        status. Raises SwitchboardError when Switchboard itself refused (its error envelope)."""
+        headers = self._t.headers()
+        headers["content-type"] = "application/json"
+        answer = self._t.send("POST", self._t.url("/api/v1/proxy"), json.dumps(_body(fields)).encode(), headers, False)
+        data = answer.body()
+        envelope = _error_envelope(data)
+        if answer.status >= 400 and envelope and envelope["code"].replace("_", "").isupper():
+            raise answer.error()
+        return ProxyAnswer(status=answer.status, headers=answer.headers, data=data)
+
+
+class EventsApi:
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def list(self, **query: Any) -> EventList:
+        """GET /api/v1/events (type, connection_id, end_user_id, after, limit, order) → {events, nextCursor}."""
+        return cast(EventList, self._t.request("GET", "/api/v1/events", query=query))
+
+
+class Switchboard:
+    """`Switchboard(base_url=..., api_key=...)`: each call returns the REST answer's JSON as a dict
+    (camelCase keys, e.g. `["endUser"]`) or raises SwitchboardError. Retries 429/503 honouring
+    Retry-After (at most `max_retries` times, never waiting longer than `max_retry_delay` s)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: Optional[str] = None,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        max_retry_delay: float = 10.0,
+    ) -> None:
+        t = _Transport(base_url, api_key, timeout, max_retries, max_retry_delay)
+        self.connect = ConnectApi(t)
+        self.end_users = EndUsersApi(t)
+        self.connections = ConnectionsApi(t)
+        self.integrations = IntegrationsApi(t)
+        self.proxy = ProxyApi(t)
+        self.events = EventsApi(t)
