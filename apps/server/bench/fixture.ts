@@ -17,6 +17,14 @@ import { createTestDeps } from '@switchboard/testing'
 /** The one token the bench upstream accepts. */
 export const BENCH_TOKEN = 'bench-access-token'
 
+/** One measured HTTP call, relative to the server's URL. */
+export interface BenchCall {
+  method: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body?: string
+}
+
 /** `dialect`/`keys`: a database other processes open too (`pnpm bench scale`, PostgreSQL). */
 export async function benchSwitchboard(
   upstreamUrl: string,
@@ -37,18 +45,37 @@ export async function benchSwitchboard(
     api: { baseUrl: upstreamUrl, auth: { in: 'header', name: 'Authorization', value: 'Bearer {apiKey}' } },
   })
   await setSharingMode(t.deps, principal, 'bench-api', 'SHARED')
-  await createConnection(t.deps, principal, {
+  const { connection } = await createConnection(t.deps, principal, {
     type: 'SECRET_TEXT',
     integrationName: 'bench-api',
     workspaceId: org.workspaceId,
     externalId: 'bench',
     secretText: BENCH_TOKEN,
   })
+  const headers = { authorization: `Bearer ${org.apiKey}`, 'x-workspace-id': org.workspaceId }
+  const json = { ...headers, 'content-type': 'application/json' }
   return {
     t,
     org,
-    /** The proxied call every benchmark makes, relative to the server's URL. */
+    connectionId: connection.id,
+    /** The proxied call most benchmarks make, relative to the server's URL. */
     path: '/api/integrations/bench-api/request/items',
-    headers: { authorization: `Bearer ${org.apiKey}`, 'x-workspace-id': org.workspaceId },
+    headers,
+    /** The same upstream call through each of the three proxy routes. */
+    calls: {
+      path: { method: 'GET', path: '/api/integrations/bench-api/request/items', headers },
+      request: {
+        method: 'POST',
+        path: '/api/integrations/bench-api/request',
+        headers: json,
+        body: JSON.stringify({ method: 'GET', url: '/items' }),
+      },
+      proxy: {
+        method: 'POST',
+        path: '/api/v1/proxy',
+        headers: json,
+        body: JSON.stringify({ connectionId: connection.id, method: 'GET', url: '/items' }),
+      },
+    } satisfies Record<string, BenchCall>,
   }
 }

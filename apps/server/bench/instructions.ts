@@ -127,7 +127,7 @@ async function count(role: string, upstreamUrl: string, outDir: string): Promise
   })
   const [base = '', ...info] = (await firstLine(child, `${role} under valgrind`, () => stderr)).split(' ')
   const call = info.length
-    ? (JSON.parse(info.join(' ')) as { path: string; headers: Record<string, string> })
+    ? (JSON.parse(info.join(' ')) as { path: { path: string; headers: Record<string, string> } }).path
     : { path: '/items', headers: {} }
   const url = `${base}${call.path}`
   const headers = Object.entries(call.headers).map(([name, value]) => `${name}=${value}`)

@@ -9,10 +9,9 @@
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { destination } from 'pino'
 import { Agent, request } from 'undici'
 import { readEnv } from '../src/env.ts'
-import { createLogger } from '../src/logger.ts'
+import { createLogger, logDestination } from '../src/logger.ts'
 import { startServer } from '../src/server.ts'
 import { answerUsageRequests } from './usage.ts'
 
@@ -22,10 +21,7 @@ const [role, arg] = process.argv.slice(2)
 if (role === 'switchboard') {
   const env = readEnv({ ...process.env, PORT: '0', HOST: '127.0.0.1' })
   const logFile = process.env.SCALE_LOG_FILE ?? '/dev/null'
-  const server = await startServer(
-    env,
-    createLogger(env.logLevel, destination({ dest: logFile, sync: false })),
-  )
+  const server = await startServer(env, createLogger(env.logLevel, logDestination(logFile)))
   process.stdout.write(`${server.url}\n`)
 } else if (role === 'balancer' && arg) {
   const targets = arg.split(',')

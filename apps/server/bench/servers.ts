@@ -3,24 +3,28 @@
  * from the proxy being measured:
  *   servers.ts upstream <token>   a loopback API answering small JSON (accepts one bearer token)
  *   servers.ts bare <upstreamUrl>  a bare Node pass-through proxy: undici.request + pipe, no auth
+ *   servers.ts envelope <upstreamUrl>  a bare Node proxy for a JSON envelope: reads a POST's
+ *                                  body, JSON.parse, forwards its `{method, url}` with
+ *                                  undici.request + pipe (the baseline of the envelope routes)
  *   servers.ts fastify <upstreamUrl>  the same pass-through as a Fastify route (no auth, no
  *                                  database), streaming undici.request's answer as such
- *                                  routes usually do
- *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), its logger
- *                                  silent (or BENCH_LOG_LEVEL's, to /dev/null), after one
- *                                  request to its authorization server's discovery
- *                                  document; its line adds the call's path and headers as
- *                                  JSON
+ *                                  routes usually do (`pnpm bench instructions`)
+ *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), logging at
+ *                                  BENCH_LOG_LEVEL (default info) to the file BENCH_LOG_FILE
+ *                                  as main.ts logs to stdout (logger.ts's logDestination),
+ *                                  after one request to its authorization server's discovery
+ *                                  document; its line adds, as JSON, each measured route's
+ *                                  call (path, method, headers, body)
  * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
  * process.cpuUsage() and `gc`, the µs its main thread has spent in garbage collection.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Fastify from 'fastify'
-import { destination, pino } from 'pino'
+import { pino } from 'pino'
 import { Agent, request } from 'undici'
 import { buildApp } from '../src/app.ts'
-import { createLogger } from '../src/logger.ts'
+import { createLogger, logDestination } from '../src/logger.ts'
 import { keepTickShapeAlive } from '../src/perf/tick-shape.ts'
 import { benchSwitchboard } from './fixture.ts'
 import { answerUsageRequests } from './usage.ts'
@@ -65,6 +69,27 @@ if (role === 'upstream' && arg) {
       }
     }),
   )
+} else if (role === 'envelope' && arg) {
+  const upstreamUrl = arg
+  const agent = new Agent({ connections: 128, pipelining: 1 })
+  listen(
+    createServer(async (req, res) => {
+      try {
+        let body = ''
+        req.setEncoding('utf8')
+        for await (const chunk of req) body += chunk
+        const call = JSON.parse(body) as { method?: string; url: string }
+        const r = await request(`${upstreamUrl}${call.url}`, {
+          method: (call.method ?? 'GET') as 'GET',
+          dispatcher: agent,
+        })
+        res.writeHead(r.statusCode, r.headers as Record<string, string>)
+        r.body.pipe(res)
+      } catch {
+        res.writeHead(502).end()
+      }
+    }),
+  )
 } else if (role === 'fastify' && arg) {
   const upstreamUrl = arg
   const agent = new Agent({ connections: 128, pipelining: 1 })
@@ -79,13 +104,11 @@ if (role === 'upstream' && arg) {
   // First thing, as main.ts does.
   keepTickShapeAlive()
   const sb = await benchSwitchboard(arg)
-  // BENCH_LOG_LEVEL: as the server logs (createLogger, one line per request at info), to
-  // /dev/null and, like pino's default stdout, asynchronously (writes batched).
-  const level = process.env.BENCH_LOG_LEVEL || 'silent'
+  // As main.ts logs (createLogger, one line per request at info), to a file instead of stdout.
+  const level = process.env.BENCH_LOG_LEVEL || 'info'
+  const logFile = process.env.BENCH_LOG_FILE
   const logger =
-    level === 'silent'
-      ? pino({ level })
-      : createLogger(level, destination({ dest: '/dev/null', sync: false }))
+    level === 'silent' || !logFile ? pino({ level: 'silent' }) : createLogger(level, logDestination(logFile))
   const app = await buildApp({ core: sb.t.deps, logger })
   await app.listen({ port: 0, host: '127.0.0.1' })
   // As a deployment that serves its authorization server too: one /oauth request first
@@ -93,8 +116,10 @@ if (role === 'upstream' && arg) {
   const discovery = await app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })
   if (discovery.statusCode !== 200) throw new Error(`discovery answered ${discovery.statusCode}`)
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  process.stdout.write(`${url} ${JSON.stringify({ path: sb.path, headers: sb.headers })}\n`)
+  process.stdout.write(`${url} ${JSON.stringify(sb.calls)}\n`)
 } else {
-  console.error('usage: servers.ts upstream <token> | servers.ts bare|fastify|switchboard <upstreamUrl>')
+  console.error(
+    'usage: servers.ts upstream <token> | servers.ts bare|envelope|fastify|switchboard <upstreamUrl>',
+  )
   process.exit(1)
 }

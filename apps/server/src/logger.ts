@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify'
 import type { Bindings, ChildLoggerOptions, DestinationStream, Logger } from 'pino'
-import { pino } from 'pino'
+import { pino, destination as pinoDestination } from 'pino'
 
 const REDACTED = '[redacted]'
 
@@ -75,6 +75,15 @@ export const redactPaths = [
   'res.headers["set-cookie"]',
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
 ]
+
+/**
+ * Where the server writes its log: stdout (fd 1, main.ts) or a file (`pnpm bench proxy`,
+ * which measures the server as a deployment runs it, its log going to a file), with pino's
+ * default for either: synchronous writes, so no line is lost when the process dies.
+ */
+export function logDestination(to: number | string = 1): DestinationStream {
+  return pinoDestination({ dest: to, sync: true })
+}
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } }, destination)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readEnv } from './env.ts'
-import { createLogger } from './logger.ts'
+import { createLogger, logDestination } from './logger.ts'
 import { keepTickShapeAlive } from './perf/tick-shape.ts'
 import { startServer, stopOnSignals } from './server.ts'
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   // Before start-up's work (migrations, connections) gives the GC a chance to run idle.
   keepTickShapeAlive()
   const env = readEnv()
-  const logger = createLogger(env.logLevel)
+  const logger = createLogger(env.logLevel, logDestination(1))
   // The compiled server (dist/main.js, `pnpm build`) carries the SPA and the logos beside it;
   // run from its sources (`pnpm dev`), it uses apps/web/dist and the catalog's folder.
   const compiled = existsSync(path.join(here, 'web', 'index.html'))

@@ -3,6 +3,7 @@ import { type Principal, requireScope } from '../auth/principal.ts'
 import { requireConnection, resolveConnectionRow } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
+import { requireIntegration } from '../integrations/integrations.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
@@ -38,7 +39,7 @@ export async function proxyRequest(
   deps: CoreDeps,
   principal: Principal,
   input: ProxyInput,
-  options: ProxyOptions = {},
+  options: Pick<ProxyOptions, 'signal'> = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const key = JSON.stringify([
@@ -49,20 +50,31 @@ export async function proxyRequest(
     input.externalId,
     input.endUserId,
   ])
-  const connection = await cachedRead(deps, 'proxyConnection', key, () =>
-    input.connectionId
-      ? requireConnection(deps, principal.organizationId, input.connectionId)
-      : resolveConnectionRow(deps, principal.organizationId, {
+  // The connection and its integration, read together and kept together: without the
+  // integration here, every call read (and parsed) the integration's definition again.
+  const { connection, integration } = await cachedRead(deps, 'proxyConnection', key, async () => {
+    const connection = input.connectionId
+      ? await requireConnection(deps, principal.organizationId, input.connectionId)
+      : await resolveConnectionRow(deps, principal.organizationId, {
           integrationName: input.integrationName as string,
           workspaceId: input.workspaceId as string,
           ...(input.externalId !== undefined && { externalId: input.externalId }),
           ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
-        }),
-  )
+        })
+    const integration = await requireIntegration(deps, connection.organizationId, connection.integrationName)
+    return { connection, integration }
+  })
   const call: ProxyCall = { url: input.url }
   if (input.method !== undefined) call.method = input.method
   if (input.headers !== undefined) call.headers = input.headers
   if (input.data !== undefined) call.data = input.data
   if (input.retryNonIdempotent !== undefined) call.retryNonIdempotent = input.retryNonIdempotent
-  return proxyThroughConnection(deps, connection, call, options)
+  // Object literals, not a spread of the caller's options (one hidden class per branch).
+  const signal = options.signal
+  return await proxyThroughConnection(
+    deps,
+    connection,
+    call,
+    signal ? { integration, signal } : { integration },
+  )
 }
