@@ -34,6 +34,7 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       proxyRateLimitPerMinute: env.proxyRateLimitPerMinute,
       readCacheMs: env.readCacheMs,
       proxyTimeoutMs: env.proxyTimeoutMs,
+      sso: env.sso,
     },
     newId: randomUUID,
   }

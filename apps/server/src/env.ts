@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   SWITCHBOARD_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SWITCHBOARD_PROXY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   SWITCHBOARD_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  SWITCHBOARD_OIDC_ISSUER: z.url().optional(),
+  SWITCHBOARD_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SWITCHBOARD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -47,6 +50,8 @@ export interface Env {
   shutdownGraceMs: number
   /** Proxies whose X-Forwarded-* headers are believed; `false` (none) by default. */
   trustProxy: TrustProxy
+  /** Dashboard SSO's OpenID provider; undefined without SWITCHBOARD_OIDC_ISSUER. */
+  sso: { issuer: string; clientId: string; clientSecret: string } | undefined
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -58,6 +63,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}\nSee docs/configuration.md.`)
   }
   const e = parsed.data
+  const ssoParts = [e.SWITCHBOARD_OIDC_ISSUER, e.SWITCHBOARD_OIDC_CLIENT_ID, e.SWITCHBOARD_OIDC_CLIENT_SECRET]
+  if (ssoParts.some(Boolean) && !ssoParts.every(Boolean)) {
+    throw new Error(
+      'Invalid environment:\n  SWITCHBOARD_OIDC_ISSUER, SWITCHBOARD_OIDC_CLIENT_ID and SWITCHBOARD_OIDC_CLIENT_SECRET go together: set all three for SSO, or none\nSee docs/configuration.md.',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,5 +88,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     proxyTimeoutMs: e.SWITCHBOARD_PROXY_TIMEOUT_SECONDS * 1000,
     shutdownGraceMs: e.SWITCHBOARD_SHUTDOWN_GRACE_SECONDS * 1000,
     trustProxy: parseTrustProxy(e.SWITCHBOARD_TRUST_PROXY),
+    sso:
+      e.SWITCHBOARD_OIDC_ISSUER && e.SWITCHBOARD_OIDC_CLIENT_ID && e.SWITCHBOARD_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.SWITCHBOARD_OIDC_ISSUER,
+            clientId: e.SWITCHBOARD_OIDC_CLIENT_ID,
+            clientSecret: e.SWITCHBOARD_OIDC_CLIENT_SECRET,
+          }
+        : undefined,
   }
 }

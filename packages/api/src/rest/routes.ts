@@ -2,6 +2,7 @@ import { connectRoutes } from './connect-routes.ts'
 import { eventRoutes } from './event-routes.ts'
 import { oauthServerRoutes } from './oauth-server-routes.ts'
 import type { RestRoute } from './route.ts'
+import { ssoRoutes } from './sso-routes.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
 import { usageRoutes } from './usage-routes.ts'
 
@@ -12,4 +13,5 @@ export const restRoutes: RestRoute[] = [
   ...usageRoutes,
   ...oauthServerRoutes,
   ...eventRoutes,
+  ...ssoRoutes,
 ]

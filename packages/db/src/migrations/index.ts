@@ -9,6 +9,7 @@ import * as m0007 from './0007_create_events.ts'
 import * as m0008 from './0008_create_webhooks.ts'
 import * as m0009 from './0009_create_idempotency_keys.ts'
 import * as m0010 from './0010_add_session_details.ts'
+import * as m0017 from './0017_create_sso.ts'
 
 /** Every migration, in order. Names sort; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_create_webhooks': m0008,
   '0009_create_idempotency_keys': m0009,
   '0010_add_session_details': m0010,
+  '0017_create_sso': m0017,
 }
