@@ -33,7 +33,7 @@ export const EmailDomainSchema = z
     'an email domain like example.com (no @, no scheme)',
   )
 
-export const UpdateSsoSettingsInput = z.object({
+export const UpdateSsoSettingsInput = z.strictObject({
   domains: z.array(EmailDomainSchema).max(50).optional(),
   defaultRole: z.enum(SSO_DEFAULT_ROLES).optional(),
   enforced: z.boolean().optional(),
