@@ -37,6 +37,7 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       proxyTimeoutMs: env.proxyTimeoutMs,
       expiringDays: env.expiringDays,
       eventRetentionDays: env.eventRetentionDays,
+      sso: env.sso,
     },
     newId: randomUUID,
   }

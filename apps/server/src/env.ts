@@ -51,6 +51,9 @@ const EnvSchema = z.object({
       return list
     }),
   SWITCHBOARD_WEBHOOK_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  SWITCHBOARD_OIDC_ISSUER: z.url().optional(),
+  SWITCHBOARD_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SWITCHBOARD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -97,6 +100,8 @@ export interface Env {
   webhookRetrySeconds: number[]
   /** How long a claimed delivery stays with its worker; a crashed worker's claims are retaken after it. */
   webhookLeaseMs: number
+  /** Dashboard SSO's OpenID provider; undefined without SWITCHBOARD_OIDC_ISSUER. */
+  sso: { issuer: string; clientId: string; clientSecret: string } | undefined
 }
 
 /** SWITCHBOARD_VERIFY_INTERVAL: "off"/"0", seconds, or a number with s, m, h or d; undefined if invalid. */
@@ -119,6 +124,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}\nSee docs/configuration.md.`)
   }
   const e = parsed.data
+  const ssoParts = [e.SWITCHBOARD_OIDC_ISSUER, e.SWITCHBOARD_OIDC_CLIENT_ID, e.SWITCHBOARD_OIDC_CLIENT_SECRET]
+  if (ssoParts.some(Boolean) && !ssoParts.every(Boolean)) {
+    throw new Error(
+      'Invalid environment:\n  SWITCHBOARD_OIDC_ISSUER, SWITCHBOARD_OIDC_CLIENT_ID and SWITCHBOARD_OIDC_CLIENT_SECRET go together: set all three for SSO, or none\nSee docs/configuration.md.',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -145,5 +156,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
     webhookRetrySeconds: e.SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE,
     webhookLeaseMs: e.SWITCHBOARD_WEBHOOK_LEASE_SECONDS * 1000,
+    sso:
+      e.SWITCHBOARD_OIDC_ISSUER && e.SWITCHBOARD_OIDC_CLIENT_ID && e.SWITCHBOARD_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.SWITCHBOARD_OIDC_ISSUER,
+            clientId: e.SWITCHBOARD_OIDC_CLIENT_ID,
+            clientSecret: e.SWITCHBOARD_OIDC_CLIENT_SECRET,
+          }
+        : undefined,
   }
 }

@@ -49,6 +49,18 @@ export interface CoreConfig {
   expiringDays?: number | undefined
   /** SWITCHBOARD_EVENT_RETENTION_DAYS: events older than this are pruned (default 90). */
   eventRetentionDays?: number | undefined
+  /**
+   * Dashboard SSO's OpenID provider (SWITCHBOARD_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET); absent:
+   * no SSO. Its redirect URI is `${publicUrl}/api/v1/auth/sso/callback`.
+   */
+  sso?: SsoConfig | undefined
+}
+
+export interface SsoConfig {
+  /** The issuer identifier, exactly as the provider's discovery document and `iss` say it. */
+  issuer: string
+  clientId: string
+  clientSecret: string
 }
 
 /**

@@ -13,6 +13,10 @@ export const errorCodes = {
   OAUTH_ERROR: { http: 400, trpc: 'BAD_REQUEST' },
   EGRESS_DENIED: { http: 400, trpc: 'BAD_REQUEST' },
   INVALID_FIELD_PATTERN: { http: 400, trpc: 'BAD_REQUEST' },
+  /** SSO sign-in is not set up on this server (SWITCHBOARD_OIDC_ISSUER). */
+  SSO_NOT_CONFIGURED: { http: 400, trpc: 'BAD_REQUEST' },
+  /** The SSO provider's answer did not check out (issuer, state, nonce, ID token) or was an error. */
+  SSO_FAILED: { http: 400, trpc: 'BAD_REQUEST' },
   UNAUTHORIZED: { http: 401, trpc: 'UNAUTHORIZED' },
   INVALID_TOKEN: { http: 401, trpc: 'UNAUTHORIZED' },
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
@@ -21,6 +25,12 @@ export const errorCodes = {
   /** The current password given to change it is not the account's. */
   WRONG_PASSWORD: { http: 403, trpc: 'FORBIDDEN' },
   CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
+  /** Password sign-in to an organization that enforces SSO. */
+  SSO_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },
+  /** The SSO provider did not say the email address is verified (`email_verified`). */
+  SSO_EMAIL_NOT_VERIFIED: { http: 403, trpc: 'FORBIDDEN' },
+  /** No organization takes members from the SSO account's email domain. */
+  SSO_DOMAIN_NOT_ALLOWED: { http: 403, trpc: 'FORBIDDEN' },
   NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
   INTEGRATION_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },
   OAUTH_APP_NOT_FOUND: { http: 404, trpc: 'NOT_FOUND' },

@@ -28,6 +28,10 @@ export interface Database {
   webhookDeliveryAttempts: WebhookDeliveryAttemptTable
   idempotencyKeys: IdempotencyKeyTable
   jobLeases: JobLeaseTable
+  organizationSsoSettings: OrganizationSsoSettingsTable
+  ssoDomains: SsoDomainTable
+  ssoIdentities: SsoIdentityTable
+  ssoLoginAttempts: SsoLoginAttemptTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -404,4 +408,45 @@ export interface IdempotencyKeyTable {
   responseCiphertext: string | null
   createdAt: CreatedAt
   completedAt: string | null
+}
+
+/** An organization's dashboard SSO settings (migration 0017; core/src/sso). */
+export interface OrganizationSsoSettingsTable {
+  organizationId: string
+  /** The role of a member created on first SSO sign-in. */
+  defaultRole: Role
+  /** 1: password sign-in is refused for the organization's users (SSO_REQUIRED). */
+  enforced: number
+  updatedAt: string
+}
+
+/** An email domain whose verified addresses join `organizationId` on first SSO sign-in. */
+export interface SsoDomainTable {
+  /** Lower-case, e.g. `example.com`; one organization per domain. */
+  domain: string
+  organizationId: string
+  createdAt: CreatedAt
+}
+
+/** The OpenID provider's account (issuer + `sub`) of a dashboard user. */
+export interface SsoIdentityTable {
+  issuer: string
+  subject: string
+  userId: string
+  createdAt: CreatedAt
+}
+
+/** A started SSO sign-in, until its callback (single use, 10 minutes). */
+export interface SsoLoginAttemptTable {
+  id: string
+  /** SHA-256 of the `state` sent to the provider. */
+  stateHash: string
+  /** SHA-256 of the browser-binding cookie set when the sign-in started. */
+  bindingHash: string
+  /** JSON `{ codeVerifier, nonce }` through the cipher. */
+  secretsCiphertext: string
+  /** Where the dashboard goes after sign-in: a path of ours. */
+  returnTo: string
+  expiresAt: string
+  createdAt: CreatedAt
 }

@@ -79,7 +79,15 @@ export interface StartOidcProviderOptions {
   announceRefreshTokenLifetime?: boolean
   /** Drop oidc-provider's NOTICE/WARNING console lines. Default true. */
   quiet?: boolean
+  /**
+   * Claims of an account over the defaults (`email: <sub>@example.test`, `email_verified: true`,
+   * `name`), e.g. `(sub) => ({ email: `${sub}@acme.test`, email_verified: false })`. Can be
+   * changed later with `setAccountClaims`.
+   */
+  accountClaims?: AccountClaims
 }
+
+export type AccountClaims = (accountId: string) => Record<string, unknown> | undefined
 
 export interface TokenCounts {
   authorization_code: number
@@ -159,6 +167,8 @@ export interface TestProvider {
   holdNext(grantType: TokenGrantType): TokenHold
   addClient(options: TestClientOptions): Promise<TestClient>
   setRedirectUris(redirectUris: string[], clientId?: string): void
+  /** Replaces the `accountClaims` option (undefined: the defaults only). */
+  setAccountClaims(claims: AccountClaims | undefined): void
   /** Whether the provider considers `token` (access or refresh) active, via its introspection endpoint. */
   introspect(token: string): Promise<boolean>
   /** The raw introspection response. */
@@ -240,6 +250,7 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
   const accessTokenTtl = options.accessTokenTtlSeconds ?? 3600
   const autoAccountId = options.accountId ?? 'user-1'
   let tokenDelayMs = options.delayTokenMs ?? 0
+  let accountClaims = options.accountClaims
 
   const config: Configuration = {
     adapter: store.adapter,
@@ -249,7 +260,13 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     findAccount: async (_ctx, sub) => ({
       accountId: sub,
-      claims: async () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: `Test ${sub}` }),
+      claims: async () => ({
+        sub,
+        email: `${sub}@example.test`,
+        email_verified: true,
+        name: `Test ${sub}`,
+        ...accountClaims?.(sub),
+      }),
     }),
     features: {
       devInteractions: { enabled: false },
@@ -590,6 +607,9 @@ export async function startOidcProvider(options: StartOidcProviderOptions = {}):
       if (!client) throw new Error(`unknown client ${clientId}`)
       client.redirectUris = [...redirectUris]
       store.put('Client', clientId, toMetadata(client, clientMetadata.get(clientId)))
+    },
+    setAccountClaims: (claims) => {
+      accountClaims = claims
     },
     introspect: async (token) => (await introspection(token)).active === true,
     introspection,

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { Navigate, useLocation, useNavigate } from 'react-router'
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { BrandMark } from '../components/brand-mark.tsx'
 import { LoginForm } from '../components/login-form.tsx'
+import { SsoError, SsoSignIn } from './sso-sign-in.tsx'
 import { useDocumentTitle } from './use-document-title.ts'
 import { useMe } from './use-me.ts'
 
@@ -16,6 +17,8 @@ export function LoginPage() {
   const navigate = useNavigate()
   const location = useLocation()
   const queryClient = useQueryClient()
+  const [search] = useSearchParams()
+  const ssoError = search.get('sso_error')
 
   useDocumentTitle('Sign in')
 
@@ -27,6 +30,7 @@ export function LoginPage() {
         <BrandMark />
         <span>Switchboard</span>
       </div>
+      {ssoError && <SsoError code={ssoError} />}
       <LoginForm
         idPrefix="login"
         title="Sign in"
@@ -37,6 +41,7 @@ export function LoginPage() {
           void navigate(returnPath(location.state), { replace: true })
         }}
       >
+        <SsoSignIn returnTo={returnPath(location.state)} />
         <p className="muted small">
           No account yet? Ask an owner of your organization. The first account is created with{' '}
           <code>pnpm cli bootstrap</code>.

@@ -2,6 +2,7 @@ import { connectRoutes } from './connect-routes.ts'
 import { eventRoutes } from './event-routes.ts'
 import { oauthServerRoutes } from './oauth-server-routes.ts'
 import type { RestRoute } from './route.ts'
+import { ssoRoutes } from './sso-routes.ts'
 import { tenancyRoutes } from './tenancy-routes.ts'
 import { usageRoutes } from './usage-routes.ts'
 import { webhookRoutes } from './webhook-routes.ts'
@@ -14,4 +15,5 @@ export const restRoutes: RestRoute[] = [
   ...oauthServerRoutes,
   ...eventRoutes,
   ...webhookRoutes,
+  ...ssoRoutes,
 ]

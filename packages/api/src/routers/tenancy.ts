@@ -4,6 +4,13 @@ import { z } from 'zod'
 import { ApiKeyOut, OrganizationOut, SessionOut, UserOut, WorkspaceOut } from '../outputs.ts'
 import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
+const SsoSettingsOut = z.object({
+  available: z.boolean(),
+  domains: z.array(z.string()),
+  defaultRole: z.enum(['owner', 'admin', 'member']),
+  enforced: z.boolean(),
+})
+
 export const authRouter = {
   login: publicProcedure
     .meta({ access: 'public' })
@@ -25,6 +32,11 @@ export const authRouter = {
       ctx.session.clear()
       return { ok: true as const }
     }),
+  /** Whether the sign-in page offers "Sign in with SSO" (GET /api/v1/auth/sso/start). */
+  sso: publicProcedure
+    .meta({ access: 'public' })
+    .output(z.object({ enabled: z.boolean(), startUrl: z.string() }))
+    .query(({ ctx }) => ({ enabled: core.ssoAvailable(ctx.deps), startUrl: '/api/v1/auth/sso/start' })),
   me: publicProcedure
     .meta({ access: 'public' })
     .output(z.object({ user: UserOut.nullable(), organization: OrganizationOut.nullable() }))
@@ -48,6 +60,15 @@ export const organizationRouter = {
     .input(core.UpdateOrganizationInput)
     .output(OrganizationOut)
     .mutation(({ ctx, input }) => core.updateOrganization(ctx.deps, ctx.principal, input)),
+  sso: protectedProcedure
+    .meta({ access: 'first-party' })
+    .output(SsoSettingsOut)
+    .query(({ ctx }) => core.getSsoSettings(ctx.deps, ctx.principal)),
+  updateSso: protectedProcedure
+    .meta({ access: 'first-party' })
+    .input(core.UpdateSsoSettingsInput)
+    .output(SsoSettingsOut)
+    .mutation(({ ctx, input }) => core.updateSsoSettings(ctx.deps, ctx.principal, input)),
 } satisfies TRPCRouterRecord
 
 export const workspacesRouter = {

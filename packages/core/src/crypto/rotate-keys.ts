@@ -51,6 +51,12 @@ export const secretColumns = [
     dbTable: 'idempotency_keys',
     dbColumn: 'response_ciphertext',
   },
+  {
+    table: 'ssoLoginAttempts',
+    column: 'secretsCiphertext',
+    dbTable: 'sso_login_attempts',
+    dbColumn: 'secrets_ciphertext',
+  },
 ] as const satisfies ReadonlyArray<{
   table: keyof Database
   column: string

@@ -46,4 +46,10 @@ export const secretAt = {
     column: 'response_ciphertext',
     rowId,
   }),
+  /** A started SSO sign-in's PKCE verifier and nonce (JSON), until its callback. */
+  ssoLoginSecrets: (rowId: string): SecretLocation => ({
+    table: 'sso_login_attempts',
+    column: 'secrets_ciphertext',
+    rowId,
+  }),
 }

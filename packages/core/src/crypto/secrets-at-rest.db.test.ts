@@ -368,6 +368,7 @@ describe(`secrets at rest (${dialect})`, () => {
       'idempotencyKeys.responseCiphertext',
       'oauthApps.clientSecretCiphertext',
       'oauthServerSecrets.valueCiphertext',
+      'ssoLoginAttempts.secretsCiphertext',
       'webhookEndpoints.previousSecretCiphertext',
       'webhookEndpoints.secretCiphertext',
     ])
@@ -426,6 +427,8 @@ describe(`secrets at rest (${dialect})`, () => {
       'webhook_endpoints.previous_secret_ciphertext': 0,
       // Answers to POSTs with an Idempotency-Key (none in this test).
       'idempotency_keys.response_ciphertext': 0,
+      // SSO sign-ins under way (none in this test).
+      'sso_login_attempts.secrets_ciphertext': 0,
     })
     expect(progress).toContain('connections.credentials_ciphertext')
 

@@ -6,6 +6,7 @@ import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { ssoEnforcedFor } from '../sso/sso-settings.ts'
 import { throttledLogin } from './login-throttle.ts'
 import { toUserView, type UserView } from './views.ts'
 
@@ -83,7 +84,10 @@ export async function login(
       await verifyPassword(input.password, DUMMY_HASH)
       return { ok: false, value: undefined }
     }
-    return { ok: await verifyPassword(input.password, user.passwordHash), value: user }
+    // An account made by SSO has no password: the same hash work, the same answer.
+    const hash = user.passwordHash === SSO_ONLY_PASSWORD_HASH ? DUMMY_HASH : user.passwordHash
+    const ok = await verifyPassword(input.password, hash)
+    return { ok: ok && hash !== DUMMY_HASH, value: user }
   })
   if (!ok || !user) {
     // A failed sign-in to an existing account is in that organization's audit log; an unknown
@@ -91,11 +95,42 @@ export async function login(
     const account = known
     if (account) {
       await inTransaction(deps, (tx) =>
-        appendEvent(tx, loginEvent(account, 'failure', source.sourceAddress)),
+        appendEvent(tx, loginEvent(account, 'failure', source.sourceAddress, 'password')),
       ).catch((e: unknown) => deps.log.error({ err: e }, 'could not record a failed sign-in'))
     }
     throw new AppError('UNAUTHORIZED', 'Email or password is incorrect')
   }
+  // Checked once the password is known to be right, so the answer tells nothing to someone who
+  // does not know it (no list of which emails are in an SSO organization). Superusers keep
+  // password sign-in: the operator's way back in if the provider breaks.
+  if (!user.isSuperuser && (await ssoEnforcedFor(deps, user.organizationId))) {
+    await inTransaction(deps, (tx) =>
+      appendEvent(tx, loginEvent(user, 'failure', source.sourceAddress, 'password', 'sso_required')),
+    )
+    throw new AppError(
+      'SSO_REQUIRED',
+      'Your organization signs in with SSO only: use "Sign in with SSO" on the sign-in page',
+    )
+  }
+  return openDashboardSession(deps, user, { ...source, method: 'password' })
+}
+
+/**
+ * Opens a dashboard session for `user` and records its `user.login` event, in one transaction
+ * (deps.db may already be one). The cookie value is returned once; only its hash is stored.
+ * Password sign-in and SSO (sso/sso-login.ts) both end here.
+ */
+export async function openDashboardSession(
+  deps: CoreDeps,
+  user: User,
+  source: {
+    sourceAddress: string
+    userAgent?: string | undefined
+    method: LoginMethod
+    /** The account was created by this sign-in (SSO just-in-time membership). */
+    provisioned?: boolean
+  },
+) {
   const token = randomToken(32)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
@@ -112,17 +147,31 @@ export async function login(
         userAgent: userAgentOf(source.userAgent),
       })
       .execute()
-    await appendEvent(tx, loginEvent(user, 'success', source.sourceAddress))
+    const event = loginEvent(user, 'success', source.sourceAddress, source.method)
+    if (source.provisioned) event.data = { ...event.data, provisioned: true, role: user.role }
+    await appendEvent(tx, event)
   })
   return { sessionToken: token, expiresAt, user: toUserView(user) }
 }
 
-function loginEvent(user: User, outcome: 'success' | 'failure', sourceAddress: string) {
+/** How a dashboard user signed in; `user.login` events say which. */
+export type LoginMethod = 'password' | 'sso'
+
+/** The `user.login` event of a sign-in to an existing account (a failure has a `reason`). */
+export function loginEvent(
+  user: Pick<User, 'id' | 'organizationId' | 'email'>,
+  outcome: 'success' | 'failure',
+  sourceAddress: string,
+  method: LoginMethod,
+  reason?: string,
+) {
+  const data: Record<string, unknown> = { outcome, method, email: user.email, sourceAddress }
+  if (reason !== undefined) data.reason = reason
   return {
     organizationId: user.organizationId,
     type: 'user.login' as const,
     actor: { type: 'user' as const, id: user.id },
-    data: { outcome, email: user.email, sourceAddress },
+    data,
   }
 }
 
@@ -136,6 +185,9 @@ function userAgentOf(value: string | undefined): string | null {
 
 /** A session's `lastSeenAt` is written at most this often (one write a minute, not one a request). */
 export const SESSION_SEEN_RESOLUTION_MS = 60_000
+
+/** The password hash of an account created by SSO sign-in: no password matches it. */
+export const SSO_ONLY_PASSWORD_HASH = '!sso'
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 

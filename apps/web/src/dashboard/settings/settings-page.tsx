@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../use-document-title.ts'
 import { BrandingForm } from './branding-form.tsx'
 import { OrganizationForm } from './organization-form.tsx'
 import { RedirectOriginsForm } from './redirect-origins-form.tsx'
+import { SsoSection } from './sso-section.tsx'
 import { WorkspacesSection } from './workspaces-section.tsx'
 
 export function SettingsPage() {
@@ -19,7 +20,7 @@ export function SettingsPage() {
     <div className="page">
       <PageHeader
         title="Settings"
-        description="Your organization and its workspaces, where the connect flow may send people back to, and how the connect page looks."
+        description="Your organization and its workspaces, where the connect flow may send people back to, how the connect page looks, and who signs in with SSO."
       />
       {!isAdmin && (
         <div className="alert alert-info" role="status">
@@ -40,6 +41,7 @@ export function SettingsPage() {
           <WorkspacesSection readOnly={!isAdmin} />
           <RedirectOriginsForm organization={organization.data} readOnly={!isAdmin} />
           <BrandingForm organization={organization.data} readOnly={!isAdmin} />
+          {isAdmin && <SsoSection />}
         </div>
       )}
     </div>
