@@ -745,6 +745,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Starts dashboard SSO: 302 to the OpenID provider (the dashboard's "Sign in with SSO") */
+        get: operations["getApiV1AuthSsoStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenID provider's redirect back: signs in and 302s to the dashboard */
+        get: operations["getApiV1AuthSsoCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's SSO settings (owners and admins) */
+        get: operations["getApiV1OrganizationSso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the SSO settings: allowed email domains, default role, enforce SSO */
+        patch: operations["patchApiV1OrganizationSso"];
+        trace?: never;
+    };
     "/api/v1/oauth-interactions/{uid}": {
         parameters: {
             query?: never;
@@ -818,11 +870,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An error (VALIDATION_ERROR, MISSING_TOKEN, NO_OAUTH_APP, INVALID_REDIRECT_URI, INVALID_CREDENTIALS, SESSION_NOT_ACTIVE, INVALID_STATE, OAUTH_ERROR, EGRESS_DENIED, INVALID_FIELD_PATTERN) */
+        /** @description An error (VALIDATION_ERROR, MISSING_TOKEN, NO_OAUTH_APP, INVALID_REDIRECT_URI, INVALID_CREDENTIALS, SESSION_NOT_ACTIVE, INVALID_STATE, OAUTH_ERROR, EGRESS_DENIED, INVALID_FIELD_PATTERN, SSO_NOT_CONFIGURED, SSO_FAILED) */
         Error400: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "MISSING_TOKEN" | "NO_OAUTH_APP" | "INVALID_REDIRECT_URI" | "INVALID_CREDENTIALS" | "SESSION_NOT_ACTIVE" | "INVALID_STATE" | "OAUTH_ERROR" | "EGRESS_DENIED" | "INVALID_FIELD_PATTERN";
+                code: "VALIDATION_ERROR" | "MISSING_TOKEN" | "NO_OAUTH_APP" | "INVALID_REDIRECT_URI" | "INVALID_CREDENTIALS" | "SESSION_NOT_ACTIVE" | "INVALID_STATE" | "OAUTH_ERROR" | "EGRESS_DENIED" | "INVALID_FIELD_PATTERN" | "SSO_NOT_CONFIGURED" | "SSO_FAILED";
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
@@ -838,11 +890,11 @@ export interface components {
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
             };
         };
-        /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED) */
+        /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED, SSO_REQUIRED, SSO_EMAIL_NOT_VERIFIED, SSO_DOMAIN_NOT_ALLOWED) */
         Error403: {
             error: {
                 /** @enum {string} */
-                code: "FORBIDDEN" | "INSUFFICIENT_SCOPE" | "CROSS_SITE_REQUEST" | "WRONG_PASSWORD" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED";
+                code: "FORBIDDEN" | "INSUFFICIENT_SCOPE" | "CROSS_SITE_REQUEST" | "WRONG_PASSWORD" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED" | "SSO_REQUIRED" | "SSO_EMAIL_NOT_VERIFIED" | "SSO_DOMAIN_NOT_ALLOWED";
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
@@ -7805,6 +7857,248 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1AuthSsoStart: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the OpenID provider; on an error, to the sign-in page with `sso_error` */
+            302: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1AuthSsoCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the dashboard, signed in; on an error, to the sign-in page with `sso_error` */
+            302: {
+                headers: {
+                    /** @description Where to go */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1OrganizationSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso: {
+                            available: boolean;
+                            domains: string[];
+                            /** @enum {string} */
+                            defaultRole: "owner" | "admin" | "member";
+                            enforced: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    patchApiV1OrganizationSso: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    domains?: string[];
+                    /** @enum {string} */
+                    defaultRole?: "member" | "admin";
+                    enforced?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sso: {
+                            available: boolean;
+                            domains: string[];
+                            /** @enum {string} */
+                            defaultRole: "owner" | "admin" | "member";
+                            enforced: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */

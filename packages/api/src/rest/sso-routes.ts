@@ -1,7 +1,18 @@
 import * as core from '@switchboard/core'
 import { z } from 'zod'
 import type { ApiContext } from '../context.ts'
+import { errors, redirect } from './responses.ts'
 import { HttpReply, type RestRoute, route } from './route.ts'
+
+/** GET|PATCH /api/v1/organization/sso's answer (core's SsoSettingsView). */
+const SsoSettingsAnswer = z.object({
+  sso: z.object({
+    available: z.boolean(),
+    domains: z.array(z.string()),
+    defaultRole: z.enum(['owner', 'admin', 'member']),
+    enforced: z.boolean(),
+  }),
+})
 
 /** The cookie that binds a started SSO sign-in to the browser that started it. */
 export const SSO_BINDING_COOKIE = 'sb_sso'
@@ -42,6 +53,7 @@ export const ssoRoutes: RestRoute[] = [
     access: 'public',
     input: z.object({ returnTo: z.string().max(2000).optional() }),
     summary: 'Starts dashboard SSO: 302 to the OpenID provider (the dashboard\'s "Sign in with SSO")',
+    responses: { 302: redirect('To the OpenID provider; on an error, to the sign-in page with `sso_error`') },
     run: async (ctx, input) => {
       try {
         const started = await core.startSsoLogin(ctx.deps, input)
@@ -61,6 +73,9 @@ export const ssoRoutes: RestRoute[] = [
     // Read from the URL itself: openid-client checks every parameter (code, state, iss, error).
     input: z.looseObject({}),
     summary: "The OpenID provider's redirect back: signs in and 302s to the dashboard",
+    responses: {
+      302: redirect('To the dashboard, signed in; on an error, to the sign-in page with `sso_error`'),
+    },
     run: async (ctx, _input, req) => {
       const cleared = { 'set-cookie': bindingCookie(ctx, '', new Date(0)) }
       try {
@@ -86,6 +101,7 @@ export const ssoRoutes: RestRoute[] = [
     access: 'first-party',
     input: z.object({}),
     summary: "The organization's SSO settings (owners and admins)",
+    responses: { 200: SsoSettingsAnswer },
     run: async (ctx) => ({ sso: await core.getSsoSettings(ctx.deps, ctx.principal) }),
   }),
   route({
@@ -95,6 +111,7 @@ export const ssoRoutes: RestRoute[] = [
     access: 'first-party',
     input: core.UpdateSsoSettingsInput,
     summary: 'Changes the SSO settings: allowed email domains, default role, enforce SSO',
+    responses: { 200: SsoSettingsAnswer, ...errors(409) },
     run: async (ctx, input) => ({ sso: await core.updateSsoSettings(ctx.deps, ctx.principal, input) }),
   }),
 ]
