@@ -120,6 +120,7 @@ describe('hosted connect for a custom SECRET_TEXT integration with a verify requ
 
     const polled = await poll(token)
     expect(polled).toEqual({
+      sessionId: expect.any(String),
       status: 'COMPLETED',
       connectionId: okBody.connectionId,
       integrationName: 'keyed-api',

@@ -484,6 +484,7 @@ describe('connect token errors (seeds 000 and 001) over REST and tRPC', () => {
       })
       expect(res.status).toBe(200)
       expect(await res.json()).toEqual({
+        sessionId: expect.any(String),
         status: 'PENDING',
         connectionId: null,
         integrationName: 'acme-idp',

@@ -113,6 +113,8 @@ export function checkAnswer(a: Answer): string | undefined {
     // Not a documented route: tRPC, the provider under /oauth, /healthz, logos, the SPA. An
     // unknown path under /api is the JSON 404 (or 400 when the URL itself cannot be read).
     if (!path.startsWith('/api/') || a.route !== undefined) return undefined
+    // A CORS preflight (OPTIONS → 204) is the host's answer for a `crossOrigin` route, not an operation.
+    if (a.method === 'OPTIONS' && a.status === 204) return undefined
     if (a.status !== 404 && a.status !== 400) return `an unknown /api path answered ${a.status}, not 404`
     return validateJson(`/components/schemas/Error${a.status}`, bodyText(a.payload))
   }
