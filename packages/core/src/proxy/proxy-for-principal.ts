@@ -3,7 +3,6 @@ import { type Principal, requireScope } from '../auth/principal.ts'
 import { requireConnection, resolveConnectionRow } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
-import { requireIntegration } from '../integrations/integrations.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
@@ -39,7 +38,7 @@ export async function proxyRequest(
   deps: CoreDeps,
   principal: Principal,
   input: ProxyInput,
-  options: Pick<ProxyOptions, 'signal'> = {},
+  options: ProxyOptions = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const key = JSON.stringify([
@@ -50,31 +49,20 @@ export async function proxyRequest(
     input.externalId,
     input.endUserId,
   ])
-  // The connection and its integration, read together and kept together: without the
-  // integration here, every call read (and parsed) the integration's definition again.
-  const { connection, integration } = await cachedRead(deps, 'proxyConnection', key, async () => {
-    const connection = input.connectionId
-      ? await requireConnection(deps, principal.organizationId, input.connectionId)
-      : await resolveConnectionRow(deps, principal.organizationId, {
+  const connection = await cachedRead(deps, 'proxyConnection', key, () =>
+    input.connectionId
+      ? requireConnection(deps, principal.organizationId, input.connectionId)
+      : resolveConnectionRow(deps, principal.organizationId, {
           integrationName: input.integrationName as string,
           workspaceId: input.workspaceId as string,
           ...(input.externalId !== undefined && { externalId: input.externalId }),
           ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
-        })
-    const integration = await requireIntegration(deps, connection.organizationId, connection.integrationName)
-    return { connection, integration }
-  })
+        }),
+  )
   const call: ProxyCall = { url: input.url }
   if (input.method !== undefined) call.method = input.method
   if (input.headers !== undefined) call.headers = input.headers
   if (input.data !== undefined) call.data = input.data
   if (input.retryNonIdempotent !== undefined) call.retryNonIdempotent = input.retryNonIdempotent
-  // Object literals, not a spread of the caller's options (one hidden class per branch).
-  const signal = options.signal
-  return await proxyThroughConnection(
-    deps,
-    connection,
-    call,
-    signal ? { integration, signal } : { integration },
-  )
+  return proxyThroughConnection(deps, connection, call, options)
 }
