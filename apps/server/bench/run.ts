@@ -5,6 +5,7 @@
  *   scale          1, 2, 3 server processes on one PostgreSQL (bench/scale.ts)
  *   refresh-storm  1,000 concurrent calls on an expired token: exactly 1 refresh (bench/refresh-storm.ts)
  *   flow           hosted OAuth connect flows per second, end to end (bench/flow.ts)
+ *   webhooks       outbox deliveries/s, and the proxy with an endpoint subscribed vs none (bench/webhooks.ts)
  *   startup        server start-up (bench/startup.ts)
  *   core           the proxy's core function without HTTP (bench/core.ts)
  *   instructions   instructions per request under valgrind (bench/instructions.ts)
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   scale: () => import('./scale.ts'),
   'refresh-storm': () => import('./refresh-storm.ts'),
   flow: () => import('./flow.ts'),
+  webhooks: () => import('./webhooks.ts'),
   startup: () => import('./startup.ts'),
   core: () => import('./core.ts'),
   instructions: () => import('./instructions.ts'),
