@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { cpSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -17,8 +18,16 @@ let compiled: Promise<string> | undefined
  */
 export function compiledServeScript(): Promise<string> {
   compiled ??= (async () => {
-    const dir = path.join(serverRoot, 'node_modules/.cache', `switchboard-serve-${process.pid}`)
-    const file = path.join(dir, 'bin/serve.mjs')
+    // One folder for every run (ignored by git, under node_modules); a file per test worker.
+    const dir = path.join(serverRoot, 'node_modules/.cache/switchboard-serve')
+    const bin = path.join(dir, 'bin')
+    mkdirSync(bin, { recursive: true })
+    // Bundles of earlier runs (a worker ended without its exit handler) are cleared.
+    for (const old of readdirSync(bin)) {
+      const at = path.join(bin, old)
+      if (Date.now() - statSync(at).mtimeMs > 3600_000) rmSync(at, { force: true })
+    }
+    const file = path.join(bin, `serve-${process.pid}-${randomBytes(4).toString('hex')}.mjs`)
     await build({
       entryPoints: [path.join(here, 'serve.ts')],
       outfile: file,
@@ -41,7 +50,7 @@ export function compiledServeScript(): Promise<string> {
     cpSync(path.resolve(serverRoot, '../../packages/catalog/logos'), path.join(dir, 'logos'), {
       recursive: true,
     })
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+    process.once('exit', () => rmSync(file, { force: true }))
     return file
   })()
   return compiled
