@@ -155,7 +155,7 @@ export function ProxyTraffic({
                 name="p95 latency"
                 stroke={colors.p95}
                 strokeWidth={2}
-                dot={false}
+                dot={{ r: 3, fill: colors.p95 }}
                 connectNulls
               />
             </ComposedChart>
