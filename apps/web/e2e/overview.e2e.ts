@@ -117,4 +117,31 @@ describe('overview page', () => {
     await t.page.waitForURL(/\/app\/webhooks$/)
     expect(t.errors.take()).toEqual([])
   })
+
+  it('marks a connection whose refresh token ends within the window Expiring: overview, list and detail', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString()
+    await t.server.core.db
+      .updateTable('connections')
+      .set({ refreshTokenExpiresAt: soon })
+      .where('externalId', '=', 'acme-1')
+      .execute()
+    await t.openPage()
+    await t.signIn(OWNER)
+    const item = t.page.locator('.attention-item', { hasText: 'Acme One' })
+    await item.getByText('Expiring').waitFor()
+    expect(await item.textContent()).toMatch(/ends soon/)
+    await t.page.goto('/app/connections')
+    const row = t.page.getByRole('row', { name: /Acme One/ })
+    await row.getByText('Expiring').waitFor()
+    expect(
+      await t.page
+        .getByRole('row', { name: /Acme Two/ })
+        .getByText('Expiring')
+        .count(),
+    ).toBe(0)
+    await screenshot(t.page, 'connections-expiring')
+    await row.getByRole('link', { name: 'Acme One' }).click()
+    await t.page.getByText('the end user must reconnect before then').waitFor()
+    expect(t.errors.take()).toEqual([])
+  })
 })
