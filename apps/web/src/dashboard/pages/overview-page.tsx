@@ -127,8 +127,8 @@ function Overview({ workspaceId }: { workspaceId: string }) {
           </h2>
           {needsAttention.length === 0 && webhookAttention.length === 0 ? (
             <p className="muted">
-              {total === 1 ? 'The connection is healthy' : `All ${total} connections are healthy`} and every
-              webhook endpoint is delivering. Nothing to do.
+              {total === 1 ? 'The connection is healthy.' : `All ${total} connections are healthy.`} No
+              webhook deliveries are failing. Nothing to do.
             </p>
           ) : (
             <ul className="attention-list">
