@@ -111,6 +111,7 @@ class AgainstServer(unittest.TestCase):
         with self.assertRaises(SwitchboardError) as caught:
             self.client.end_users.get(end_user["id"])
         self.assertEqual(caught.exception.status, 404)
+        self.assertRegex(caught.exception.request_id or "", r"^[0-9a-f-]{36}$")
 
     def test_connect_flow_submit_and_poll(self):
         created = self.client.connect.create_token(
