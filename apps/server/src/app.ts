@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import {
@@ -109,6 +110,19 @@ function frameworkError(error: { statusCode?: number; code?: string; message: st
 
 export type App = FastifyInstance
 
+/** An incoming `x-request-id` we echo: short, printable, no spaces (a log line and a header). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/**
+ * Every request's id: the caller's `x-request-id` when it is a sane one (a gateway's trace
+ * id), else a fresh UUID. It is in every log line, the answer's `x-request-id` header and
+ * every error answer's `error.requestId`.
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id']
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+}
+
 /** What our routes tell the hooks about themselves. */
 interface RouteConfig {
   /** The answer is an upstream's (the proxy routes): it gets the sandboxing headers. */
@@ -177,11 +191,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // longer than this to arrive is cut, so a stalled client cannot hold a socket forever.
     requestTimeout: 300_000,
     routerOptions: { maxParamLength: 500 },
+    genReqId: requestIdOf,
     // URLs the router cannot parse (bad percent-encoding, over-long parameters) answer in
     // our error format too, not Fastify's.
     frameworkErrors: (error, req, reply) => {
       const appError = frameworkError(error)
-      void (reply as FastifyReply).status(appError.httpStatus).send(appError.toBody())
+      void (reply as FastifyReply)
+        .status(appError.httpStatus)
+        .header('x-request-id', req.id)
+        .send(appError.toBody(req.id))
       // These replies skip the onResponse hook: log their one line here.
       req.log.info(
         { method: req.method, url: redactUrl(req.url), statusCode: appError.httpStatus },
@@ -259,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     proxiedSecurity['strict-transport-security'] = security['strict-transport-security']
   }
   app.addHook('onRequest', (req, reply, done) => {
+    void reply.header('x-request-id', req.id)
     void reply.headers(
       (req.routeOptions.config as RouteConfig).proxied
         ? proxiedSecurity
@@ -274,7 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error')
     const retryAfter = retryAfterOf(appError)
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter))
-    void reply.status(appError.httpStatus).send(appError.toBody())
+    void reply.status(appError.httpStatus).send(appError.toBody(req.id))
   })
 
   const indexHtml = deps.webDist ? path.join(deps.webDist, 'index.html') : undefined
@@ -296,7 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         )
     }
     const err = new AppError('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`)
-    return reply.status(404).send(err.toBody())
+    return reply.status(404).send(err.toBody(req.id))
   })
 
   if (hasSpa && deps.webDist) {
@@ -403,8 +422,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           headers: req.headers,
           ...(r.proxied && { signal: new ClientGone(reply.raw) }),
         }
-        const result = await handleRest(r, ctx, restReq, (err) => req.log.error({ err }, 'unhandled error'))
+        const result = await handleRest(
+          r,
+          ctx,
+          restReq,
+          (err) => req.log.error({ err }, 'unhandled error'),
+          req.id,
+        )
         void reply.status(result.status).headers(result.headers)
+        // Ours, even over an upstream's own (the proxy) or a kept idempotent answer's.
+        if (result.headers['x-request-id'] !== undefined) void reply.header('x-request-id', req.id)
         if (result.body === undefined) return reply.send()
         // The body, for Fastify to send, not `reply.send(body)`'s reply: a reply is a thenable
         // whose `then` waits for the response to finish, with listeners on it, per request.

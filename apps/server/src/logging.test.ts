@@ -197,7 +197,11 @@ describe('request logging', () => {
       })
       expect(res.statusCode).toBe(500)
       expect(res.json()).toEqual({
-        error: { code: 'INTERNAL', message: expect.stringMatching(/Something went wrong/) },
+        error: {
+          code: 'INTERNAL',
+          message: expect.stringMatching(/Something went wrong/),
+          requestId: res.headers['x-request-id'],
+        },
       })
       expect(res.body).not.toContain('on fire')
       const records = stream.records()
@@ -208,6 +212,8 @@ describe('request logging', () => {
       // The error comes through the request's own logger: it carries the request's id.
       expect(errors[0]?.reqId).toBeDefined()
       expect(errors[0]?.reqId).toBe(records.find((r) => r.msg === 'request')?.reqId)
+      // …the one the caller got, to quote to support.
+      expect(errors[0]?.reqId).toBe(res.headers['x-request-id'])
       expectNoSecret(stream.text, [org.apiKey])
     } finally {
       await failing.close()

@@ -135,7 +135,11 @@ describe('a streamed upload whose upstream fails before answering', () => {
       expect(answer.error).toBeNull()
       expect(answer.status).toBe(502)
       expect(JSON.parse(answer.body)).toEqual({
-        error: { code: 'UPSTREAM_ERROR', message: expect.stringMatching(/reach/) },
+        error: {
+          code: 'UPSTREAM_ERROR',
+          message: expect.stringMatching(/reach/),
+          requestId: expect.any(String),
+        },
       })
       // The rest of the upload is not read: the connection ends with the answer.
       expect(answer.connection).toBe('close')

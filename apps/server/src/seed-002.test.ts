@@ -361,6 +361,8 @@ describe('seed 002 with an API key and X-End-User-Id (PER_USER)', () => {
 
   it('GET /api/integration-connections: HAL+JSON in the seed structure, own USER connections plus shared ones, paged', async () => {
     // Alice gets two more of her own (seed 001 imports) and the organization one shared connection.
+    // Later than her first one, which stays her current connection (the oldest is current).
+    h.clock.advance(1000)
     for (const externalId of ['alice-extra-1', 'alice-extra-2']) {
       const res = await h.api('/api/v1/connections', {
         method: 'POST',

@@ -85,7 +85,14 @@ export type ErrorCode = keyof typeof errorCodes
 export type LegacyCode = 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown; legacyCode?: LegacyCode }
+  error: {
+    code: ErrorCode
+    message: string
+    details?: unknown
+    legacyCode?: LegacyCode
+    /** The request's id, as in the answer's `x-request-id` header (the host adds it). */
+    requestId?: string
+  }
 }
 
 export class AppError extends Error {
@@ -103,10 +110,12 @@ export class AppError extends Error {
     return errorCodes[this.code].http
   }
 
-  toBody(): ErrorBody {
+  /** The answer's body; `requestId` is the request's `x-request-id`, when the host knows it. */
+  toBody(requestId?: string): ErrorBody {
     const error: ErrorBody['error'] = { code: this.code, message: this.message }
     if (this.details !== undefined) error.details = this.details
     if (this.legacyCode !== undefined) error.legacyCode = this.legacyCode
+    if (requestId !== undefined) error.requestId = requestId
     return { error }
   }
 }

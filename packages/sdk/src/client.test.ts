@@ -216,6 +216,8 @@ describe('@switchboard/sdk against a running server', () => {
     expect(invalid).toMatchObject({ status: 400, code: 'VALIDATION_ERROR', name: 'SwitchboardError' })
     expect((invalid as SwitchboardError).message).not.toBe('')
     expect((invalid as SwitchboardError).details).toBeDefined()
+    // The server's id for the request, the same one its log line carries.
+    expect((invalid as SwitchboardError).requestId).toMatch(/^[0-9a-f-]{36}$/)
 
     const offline = new Switchboard({ baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_x' })
     await expect(offline.endUsers.list()).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' })

@@ -341,6 +341,126 @@ export class EventsApi {
   }
 }
 
+/**
+ * Webhook endpoints and their deliveries (docs/webhooks.md). Check what they receive with
+ * `verifyWebhook` (exported beside the client).
+ */
+export class WebhooksApi {
+  constructor(readonly t: Transport) {}
+
+  /** `GET /api/v1/webhooks` → `{webhooks, nextCursor}`. */
+  list(options?: CallOptions): Promise<Answer<'/api/v1/webhooks', 'get'>> {
+    return this.t.request({ method: 'GET', path: '/api/v1/webhooks', options })
+  }
+
+  /** `POST /api/v1/webhooks` `{url, events?, description?}` → `{webhook, secret}` (the secret shown once). */
+  create(
+    body: Body<'/api/v1/webhooks', 'post'>,
+    options?: CreateOptions,
+  ): Promise<Answer<'/api/v1/webhooks', 'post'>> {
+    return this.t.request({
+      method: 'POST',
+      path: '/api/v1/webhooks',
+      body,
+      idempotencyKey: keyOf(options),
+      options,
+    })
+  }
+
+  /** `GET /api/v1/webhooks/:id` → `{webhook}`. */
+  get(id: string, options?: CallOptions): Promise<Answer<'/api/v1/webhooks/{id}', 'get'>> {
+    return this.t.request({ method: 'GET', path: '/api/v1/webhooks/{id}', params: { id }, options })
+  }
+
+  /** `PATCH /api/v1/webhooks/:id` (url, events, description, enabled) → `{webhook}`. */
+  update(
+    id: string,
+    body: Body<'/api/v1/webhooks/{id}', 'patch'>,
+    options?: CallOptions,
+  ): Promise<Answer<'/api/v1/webhooks/{id}', 'patch'>> {
+    return this.t.request({ method: 'PATCH', path: '/api/v1/webhooks/{id}', params: { id }, body, options })
+  }
+
+  /** `DELETE /api/v1/webhooks/:id` (204). */
+  async delete(id: string, options?: CallOptions): Promise<void> {
+    await this.t.request({ method: 'DELETE', path: '/api/v1/webhooks/{id}', params: { id }, options })
+  }
+
+  /**
+   * `POST /api/v1/webhooks/:id/rotate-secret` → `{webhook, secret}`: the new secret, once; the
+   * former one keeps signing beside it for 24 h. Keyed, so a retry answers the same secret.
+   */
+  rotateSecret(
+    id: string,
+    options?: CreateOptions,
+  ): Promise<Answer<'/api/v1/webhooks/{id}/rotate-secret', 'post'>> {
+    return this.t.request({
+      method: 'POST',
+      path: '/api/v1/webhooks/{id}/rotate-secret',
+      params: { id },
+      idempotencyKey: keyOf(options),
+      options,
+    })
+  }
+
+  /** `POST /api/v1/webhooks/:id/test` → `{delivery}` (202): a `webhook.test` event to this endpoint. */
+  test(id: string, options?: CreateOptions): Promise<Answer<'/api/v1/webhooks/{id}/test', 'post'>> {
+    return this.t.request({
+      method: 'POST',
+      path: '/api/v1/webhooks/{id}/test',
+      params: { id },
+      idempotencyKey: keyOf(options),
+      options,
+    })
+  }
+
+  /** `GET /api/v1/webhooks/:id/deliveries?status=&after=` → `{deliveries, nextCursor}`, newest first. */
+  deliveries(
+    id: string,
+    query: Omit<Query<'/api/v1/webhooks/{id}/deliveries', 'get'>, 'id'> = {},
+    options?: CallOptions,
+  ): Promise<Answer<'/api/v1/webhooks/{id}/deliveries', 'get'>> {
+    return this.t.request({
+      method: 'GET',
+      path: '/api/v1/webhooks/{id}/deliveries',
+      params: { id },
+      query,
+      options,
+    })
+  }
+
+  /** `POST /api/v1/webhooks/:id/deliveries/:deliveryId/retry` → `{delivery}` (202), sent again now. */
+  retry(
+    id: string,
+    deliveryId: string,
+    options?: CreateOptions,
+  ): Promise<Answer<'/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry', 'post'>> {
+    return this.t.request({
+      method: 'POST',
+      path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+      params: { id, deliveryId },
+      idempotencyKey: keyOf(options),
+      options,
+    })
+  }
+
+  /** `POST /api/v1/webhooks/:id/replay` `{since}` → `{replayed, more}` (202). */
+  replay(
+    id: string,
+    body: Body<'/api/v1/webhooks/{id}/replay', 'post'>,
+    options?: CreateOptions,
+  ): Promise<Answer<'/api/v1/webhooks/{id}/replay', 'post'>> {
+    return this.t.request({
+      method: 'POST',
+      path: '/api/v1/webhooks/{id}/replay',
+      params: { id },
+      body,
+      idempotencyKey: keyOf(options),
+      options,
+    })
+  }
+}
+
 export class WorkspacesApi {
   constructor(readonly t: Transport) {}
 
@@ -382,6 +502,7 @@ export class Switchboard {
   readonly proxy: ProxyApi
   readonly events: EventsApi
   readonly workspaces: WorkspacesApi
+  readonly webhooks: WebhooksApi
 
   constructor(options: SwitchboardOptions) {
     const t = new Transport(options)
@@ -392,5 +513,6 @@ export class Switchboard {
     this.proxy = new ProxyApi(t)
     this.events = new EventsApi(t)
     this.workspaces = new WorkspacesApi(t)
+    this.webhooks = new WebhooksApi(t)
   }
 }

@@ -15,6 +15,7 @@ export {
   ProxyApi,
   type ProxyFetchInit,
   Switchboard,
+  WebhooksApi,
   WorkspacesApi,
 } from './client.ts'
 export { SwitchboardError } from './errors.ts'

@@ -878,6 +878,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (UNAUTHORIZED, INVALID_TOKEN) */
@@ -888,6 +890,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED, SSO_REQUIRED, SSO_EMAIL_NOT_VERIFIED, SSO_DOMAIN_NOT_ALLOWED) */
@@ -898,6 +902,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (NOT_FOUND, INTEGRATION_NOT_FOUND, OAUTH_APP_NOT_FOUND, CONNECTION_NOT_FOUND, END_USER_NOT_FOUND) */
@@ -908,6 +914,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (CONFLICT, TENANT_OAUTH_APP_REQUIRED, ALREADY_EXISTS, SCOPE_MISMATCH, IDEMPOTENCY_KEY_IN_PROGRESS, WORKSPACE_NOT_EMPTY, LAST_WORKSPACE) */
@@ -918,6 +926,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (PAYLOAD_TOO_LARGE) */
@@ -928,6 +938,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (UNSUPPORTED_MEDIA_TYPE) */
@@ -938,6 +950,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (IDEMPOTENCY_KEY_REUSED) */
@@ -948,6 +962,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (RATE_LIMITED) */
@@ -958,6 +974,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (INTERNAL) */
@@ -968,6 +986,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (UPSTREAM_ERROR, REFRESH_FAILED) */
@@ -978,6 +998,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (SHUTTING_DOWN, REFRESH_IN_PROGRESS) */
@@ -988,6 +1010,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
         /** @description An error (UPSTREAM_TIMEOUT) */
@@ -998,6 +1022,8 @@ export interface components {
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
+                /** @description The request’s id, as in the `x-request-id` header: quote it to support */
+                requestId?: string;
             };
         };
     };

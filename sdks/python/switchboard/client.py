@@ -329,6 +329,72 @@ class EventsApi:
         return cast(EventList, self._t.request("GET", "/api/v1/events", query=query))
 
 
+class WebhooksApi:
+    """Webhook endpoints and their deliveries (docs/webhooks.md); check what they receive with
+    `verify_webhook`."""
+
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def list(self) -> Dict[str, Any]:
+        """GET /api/v1/webhooks → {webhooks, nextCursor}."""
+        return cast(Dict[str, Any], self._t.request("GET", "/api/v1/webhooks"))
+
+    def create(self, idempotency_key: Optional[str] = None, **fields: Any) -> Dict[str, Any]:
+        """POST /api/v1/webhooks (url, events, description) → {webhook, secret}: the secret shown once."""
+        return cast(Dict[str, Any], self._t.request("POST", "/api/v1/webhooks", _body(fields), create=True, idempotency_key=idempotency_key))
+
+    def get(self, webhook_id: str) -> Dict[str, Any]:
+        """GET /api/v1/webhooks/:id → {webhook}."""
+        return cast(Dict[str, Any], self._t.request("GET", f"/api/v1/webhooks/{_id(webhook_id)}"))
+
+    def update(self, webhook_id: str, **fields: Any) -> Dict[str, Any]:
+        """PATCH /api/v1/webhooks/:id (url, events, description, enabled) → {webhook}."""
+        return cast(Dict[str, Any], self._t.request("PATCH", f"/api/v1/webhooks/{_id(webhook_id)}", _body(fields)))
+
+    def delete(self, webhook_id: str) -> None:
+        """DELETE /api/v1/webhooks/:id (204)."""
+        self._t.request("DELETE", f"/api/v1/webhooks/{_id(webhook_id)}")
+
+    def rotate_secret(self, webhook_id: str, idempotency_key: Optional[str] = None) -> Dict[str, Any]:
+        """POST /api/v1/webhooks/:id/rotate-secret → {webhook, secret}; the former secret keeps
+        signing beside the new one for 24 h."""
+        return cast(
+            Dict[str, Any],
+            self._t.request("POST", f"/api/v1/webhooks/{_id(webhook_id)}/rotate-secret", create=True, idempotency_key=idempotency_key),
+        )
+
+    def test(self, webhook_id: str, idempotency_key: Optional[str] = None) -> Dict[str, Any]:
+        """POST /api/v1/webhooks/:id/test → {delivery} (202): a webhook.test event to this endpoint."""
+        return cast(
+            Dict[str, Any],
+            self._t.request("POST", f"/api/v1/webhooks/{_id(webhook_id)}/test", create=True, idempotency_key=idempotency_key),
+        )
+
+    def deliveries(self, webhook_id: str, **query: Any) -> Dict[str, Any]:
+        """GET /api/v1/webhooks/:id/deliveries (status, after, limit) → {deliveries, nextCursor}, newest first."""
+        return cast(Dict[str, Any], self._t.request("GET", f"/api/v1/webhooks/{_id(webhook_id)}/deliveries", query=query))
+
+    def retry(self, webhook_id: str, delivery_id: str, idempotency_key: Optional[str] = None) -> Dict[str, Any]:
+        """POST /api/v1/webhooks/:id/deliveries/:deliveryId/retry → {delivery} (202), sent again now."""
+        return cast(
+            Dict[str, Any],
+            self._t.request(
+                "POST",
+                f"/api/v1/webhooks/{_id(webhook_id)}/deliveries/{_id(delivery_id)}/retry",
+                create=True,
+                idempotency_key=idempotency_key,
+            ),
+        )
+
+    def replay(self, webhook_id: str, since: str, idempotency_key: Optional[str] = None) -> Dict[str, Any]:
+        """POST /api/v1/webhooks/:id/replay {since} → {replayed, more} (202)."""
+        return cast(
+            Dict[str, Any],
+            self._t.request("POST", f"/api/v1/webhooks/{_id(webhook_id)}/replay", {"since": since}, create=True, idempotency_key=idempotency_key),
+        )
+
+
 class Switchboard:
     """`Switchboard(base_url=..., api_key=...)`: each call returns the REST answer's JSON as a dict
     (camelCase keys, e.g. `["endUser"]`) or raises SwitchboardError. Retries 429/503 honouring
@@ -349,3 +415,4 @@ class Switchboard:
         self.integrations = IntegrationsApi(t)
         self.proxy = ProxyApi(t)
         self.events = EventsApi(t)
+        self.webhooks = WebhooksApi(t)

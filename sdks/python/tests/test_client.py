@@ -111,6 +111,7 @@ class AgainstServer(unittest.TestCase):
         with self.assertRaises(SwitchboardError) as caught:
             self.client.end_users.get(end_user["id"])
         self.assertEqual(caught.exception.status, 404)
+        self.assertRegex(caught.exception.request_id or "", r"^[0-9a-f-]{36}$")
 
     def test_connect_flow_submit_and_poll(self):
         created = self.client.connect.create_token(
@@ -242,6 +243,75 @@ class Webhooks(unittest.TestCase):
             sign_webhook(secret, "evt_1", 1700000000, '{"type":"x"}'),
             "v1,yONzfXtkVJH5O2ncr6kAISksTAJcvhG5zwZCx1uwvtQ=",
         )
+
+
+class WebhooksAgainstServer(unittest.TestCase):
+    """client.webhooks against the running server and its delivery worker."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.client = Switchboard(base_url=_env("SWITCHBOARD_URL"), api_key=_env("SWITCHBOARD_API_KEY"))
+
+    def _wait_for(self, receiver, count, timeout=10.0):
+        deadline = time.time() + timeout
+        while len(receiver.requests) < count:
+            if time.time() > deadline:
+                self.fail(f"{count} webhook deliveries expected, {len(receiver.requests)} received")
+            time.sleep(0.05)
+        return receiver.requests[:count]
+
+    def test_webhooks_namespace_against_real_deliveries(self):
+        # A real loopback receiver; the server's delivery worker sends to it, and what arrives
+        # verifies with verify_webhook (with the first secret, then with both after a rotation).
+        receiver = _Loopback(lambda handler: (200, {}, {"ok": True}))
+        self.addCleanup(receiver.close)
+        created = self.client.webhooks.create(url=receiver.url, events=["webhook_endpoint.updated"], description="py")
+        secret = created["secret"]
+        self.assertTrue(secret.startswith("whsec_"))
+        webhook_id = created["webhook"]["id"]
+        self.assertIn(webhook_id, [w["id"] for w in self.client.webhooks.list()["webhooks"]])
+        self.assertEqual(self.client.webhooks.get(webhook_id)["webhook"]["url"], created["webhook"]["url"])
+        self.assertEqual(self.client.webhooks.update(webhook_id, description="py, renamed")["webhook"]["description"], "py, renamed")
+
+        tested = self.client.webhooks.test(webhook_id)
+        self.assertEqual(tested["delivery"]["eventType"], "webhook.test")
+        received = self._wait_for(receiver, 2)
+        types = sorted(verify_webhook(r["body"], r["headers"], secret)["type"] for r in received)
+        self.assertEqual(types, ["webhook.test", "webhook_endpoint.updated"])
+        with self.assertRaises(WebhookVerificationError):
+            verify_webhook(received[0]["body"], received[0]["headers"], "whsec_" + "A" * 43 + "=")
+
+        deadline = time.time() + 10
+        while len(self.client.webhooks.deliveries(webhook_id, status="DELIVERED")["deliveries"]) < 2:
+            self.assertLess(time.time(), deadline, "deliveries not recorded as DELIVERED")
+            time.sleep(0.05)
+        test_delivery = next(d for d in self.client.webhooks.deliveries(webhook_id)["deliveries"] if d["eventType"] == "webhook.test")
+        self.assertEqual(self.client.webhooks.retry(webhook_id, test_delivery["id"])["delivery"]["id"], test_delivery["id"])
+        self._wait_for(receiver, 3)
+
+        before = len(receiver.requests)
+        since = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600))
+        replayed = self.client.webhooks.replay(webhook_id, since=since)
+        self.assertFalse(replayed["more"])
+        self.assertGreaterEqual(replayed["replayed"], 1)
+        self._wait_for(receiver, before + replayed["replayed"])
+
+        rotated = self.client.webhooks.rotate_secret(webhook_id)
+        self.assertNotEqual(rotated["secret"], secret)
+        before = len(receiver.requests)
+        self.client.webhooks.test(webhook_id)
+        after = self._wait_for(receiver, before + 2)[before:]
+        for key in (rotated["secret"], secret):
+            self.assertEqual(
+                sorted(verify_webhook(r["body"], r["headers"], key)["type"] for r in after),
+                ["webhook.test", "webhook_endpoint.updated"],
+            )
+
+        self.client.webhooks.delete(webhook_id)
+        with self.assertRaises(SwitchboardError) as caught:
+            self.client.webhooks.get(webhook_id)
+        self.assertEqual(caught.exception.status, 404)
+        self.assertEqual(caught.exception.code, "NOT_FOUND")
 
 
 if __name__ == "__main__":

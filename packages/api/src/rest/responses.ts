@@ -73,6 +73,9 @@ export function errorOut(status: number): z.ZodType {
             legacyCode: z
               .union([2032, 2034, 2036, 2038, 2039, 2040, 2041].map((n) => z.literal(n)))
               .optional(),
+            requestId: z.string().optional().meta({
+              description: 'The request’s id, as in the `x-request-id` header: quote it to support',
+            }),
           })
           .strict(),
       })

@@ -116,11 +116,19 @@ function defaultPick(req: RestRequest): unknown {
 }
 
 /** The error's answer; an error that says when to retry carries `Retry-After`. */
-export function errorResult(error: AppError): RestResult {
+export function errorResult(error: AppError, requestId?: string): RestResult {
   const retryAfter = retryAfterOf(error)
   const headers: Record<string, string> =
     retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }
-  return { status: error.httpStatus, body: error.toBody(), headers }
+  return { status: error.httpStatus, body: error.toBody(requestId), headers }
+}
+
+/** An error envelope of ours (a stored idempotent answer) with this request's id in it. */
+function withRequestId(body: unknown, requestId: string | undefined): unknown {
+  if (requestId === undefined || typeof body !== 'object' || body === null) return body
+  const error = (body as { error?: unknown }).error
+  if (typeof error !== 'object' || error === null) return body
+  return { ...body, error: { ...error, requestId } }
 }
 
 /**
@@ -140,9 +148,12 @@ export async function handleRest(
   ctx: ApiContext,
   req: RestRequest,
   onError?: (e: unknown) => void,
+  /** The request's id (the answer's `x-request-id`): error answers carry it as `error.requestId`. */
+  requestId?: string,
 ): Promise<RestResult> {
   let claim: { id: string } | undefined
   let result: RestResult
+  let failed = false
   try {
     if (r.auth === 'required' && ctx.principalError) throw ctx.principalError
     // A route that requires a principal gets the context as it is, once it is known to hold one.
@@ -160,7 +171,12 @@ export async function handleRest(
       })
       if (claimed.kind === 'replay') {
         const { status, body, headers } = claimed.answer
-        return { status, body, headers: { ...headers, 'idempotent-replayed': 'true' } }
+        return {
+          status,
+          // A kept error answer is ours; it carries this request's id, not the first one's.
+          body: status >= 400 ? withRequestId(body, requestId) : body,
+          headers: { ...headers, 'idempotent-replayed': 'true' },
+        }
       }
       claim = claimed
     }
@@ -174,6 +190,7 @@ export async function handleRest(
     const appError = toAppError(e)
     if (!(e instanceof AppError)) onError?.(e)
     result = errorResult(appError)
+    failed = true
   }
   if (claim) {
     // The answer is kept unless a retry may fare better (a 5xx, a 429): then the key is freed.
@@ -190,5 +207,7 @@ export async function handleRest(
       onError?.(e)
     }
   }
+  // Kept without it (above): a replay carries its own request's id.
+  if (failed && requestId !== undefined) result.body = withRequestId(result.body, requestId)
   return result
 }

@@ -76,7 +76,7 @@ async function findCurrent(
       ]),
     )
     // This workspace's own connection first, then an organization-wide one.
-    const rows = await q.orderBy('createdAt').execute()
+    const rows = await q.orderBy('createdAt').orderBy('id').execute()
     return rows.find((c) => c.workspaceId === actor.workspaceId) ?? rows[0] ?? null
   }
   q = q.where('scope', '=', 'USER').where('workspaceId', '=', actor.workspaceId)
@@ -87,7 +87,8 @@ async function findCurrent(
       'VALIDATION_ERROR',
       'Per-user integrations need X-End-User-Id when called with an API key',
     )
-  return (await q.orderBy('createdAt').executeTakeFirst()) ?? null
+  // The first one connected; the id breaks a tie of timestamps, so the answer never flips.
+  return (await q.orderBy('createdAt').orderBy('id').executeTakeFirst()) ?? null
 }
 
 export async function requireCurrent(

@@ -1,4 +1,5 @@
-import * as client from 'openid-client'
+import { randomBytes } from 'node:crypto'
+import type * as OpenIdClient from 'openid-client'
 import type { CoreDeps, SsoConfig } from '../deps.ts'
 import { isExplicitlyAllowed } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
@@ -19,8 +20,17 @@ export interface SsoIdentity {
   emailVerified: boolean
 }
 
+/**
+ * openid-client, loaded on the first SSO use rather than at import: a server that never signs
+ * anyone in with SSO never loads it (part of a cold start, docs/performance.md). Node keeps the
+ * module once imported, so later calls cost a resolved promise.
+ */
+function oidc(): Promise<typeof OpenIdClient> {
+  return import('openid-client')
+}
+
 /** One discovery per configuration (and per fetch), kept while the process runs. */
-const configurations = new WeakMap<SsoConfig, WeakMap<object, Promise<client.Configuration>>>()
+const configurations = new WeakMap<SsoConfig, WeakMap<object, Promise<OpenIdClient.Configuration>>>()
 
 function ssoConfig(deps: CoreDeps): SsoConfig {
   const sso = deps.config.sso
@@ -33,7 +43,7 @@ function ssoConfig(deps: CoreDeps): SsoConfig {
   return sso
 }
 
-async function configuration(deps: CoreDeps): Promise<client.Configuration> {
+async function configuration(deps: CoreDeps): Promise<OpenIdClient.Configuration> {
   const sso = ssoConfig(deps)
   let byFetch = configurations.get(sso)
   if (!byFetch) {
@@ -51,12 +61,13 @@ async function configuration(deps: CoreDeps): Promise<client.Configuration> {
   return found
 }
 
-async function discover(deps: CoreDeps, sso: SsoConfig): Promise<client.Configuration> {
+async function discover(deps: CoreDeps, sso: SsoConfig): Promise<OpenIdClient.Configuration> {
   const issuer = new URL(sso.issuer)
   // Plain http only for a host SWITCHBOARD_EGRESS_ALLOW names (a provider on loopback in tests
   // and local development); in production the issuer is https.
   const insecure =
     issuer.protocol === 'http:' && isExplicitlyAllowed({ allow: deps.config.egressAllow }, issuer)
+  const client = await oidc()
   try {
     return await client.discovery(
       issuer,
@@ -85,12 +96,11 @@ export interface SsoAttemptSecrets {
   codeVerifier: string
 }
 
+/** 32 random bytes, base64url: what openid-client's randomState/randomNonce/randomPKCECodeVerifier give. */
+const random32 = () => randomBytes(32).toString('base64url')
+
 export function newAttemptSecrets(): SsoAttemptSecrets {
-  return {
-    state: client.randomState(),
-    nonce: client.randomNonce(),
-    codeVerifier: client.randomPKCECodeVerifier(),
-  }
+  return { state: random32(), nonce: random32(), codeVerifier: random32() }
 }
 
 export function ssoRedirectUri(deps: CoreDeps): string {
@@ -99,6 +109,7 @@ export function ssoRedirectUri(deps: CoreDeps): string {
 
 export async function ssoAuthorizationUrl(deps: CoreDeps, secrets: SsoAttemptSecrets): Promise<URL> {
   const config = await configuration(deps)
+  const client = await oidc()
   return client.buildAuthorizationUrl(config, {
     redirect_uri: ssoRedirectUri(deps),
     scope: 'openid email',
@@ -119,8 +130,9 @@ export async function redeemSsoCallback(
   secrets: SsoAttemptSecrets,
 ): Promise<SsoIdentity> {
   const config = await configuration(deps)
+  const client = await oidc()
   const error = callbackUrl.searchParams.get('error')
-  let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>
+  let tokens: Awaited<ReturnType<typeof OpenIdClient.authorizationCodeGrant>>
   try {
     tokens = await client.authorizationCodeGrant(config, callbackUrl, {
       pkceCodeVerifier: secrets.codeVerifier,
@@ -135,7 +147,7 @@ export async function redeemSsoCallback(
       error === 'access_denied'
         ? 'Sign-in was cancelled at the SSO provider'
         : 'The SSO provider answer did not check out (issuer, state, nonce or ID token); sign in again',
-      { reason: reasonOf(e) },
+      { reason: reasonOf(client, e) },
     )
   }
   const claims = tokens.claims()
@@ -165,7 +177,7 @@ export async function redeemSsoCallback(
 }
 
 /** A stable word for what failed (kept in the event and the error's details, never a secret). */
-function reasonOf(e: unknown): string {
+function reasonOf(client: typeof OpenIdClient, e: unknown): string {
   if (e instanceof client.AuthorizationResponseError) return `provider_error:${e.error}`
   if (e instanceof client.ResponseBodyError) return `token_error:${e.error}`
   const code = (e as { code?: unknown }).code
