@@ -2164,6 +2164,15 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
             409: {
                 headers: {
                     [name: string]: unknown;
