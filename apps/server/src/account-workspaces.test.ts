@@ -97,9 +97,10 @@ describe('account and workspaces over HTTP', () => {
     })
     expect(ok.status).toBe(200)
     await signIn('ann@acme.test', 'Firefox/140', 'a brand new password')
+    // An API key has no account: `account` is the one scope a key cannot hold.
     const byKey = await h.api('/api/v1/account/sessions')
     expect(byKey.status).toBe(403)
-    expect(((await byKey.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
+    expect(((await byKey.json()) as { error: { code: string } }).error.code).toBe('INSUFFICIENT_SCOPE')
   })
 
   it('renames and deletes workspaces: 409 while connections exist, force revokes them at the provider', async () => {

@@ -406,11 +406,14 @@ describe('HTTP host (SQLite)', () => {
       for (const k of listed)
         expect(Object.keys(k).sort()).toEqual([
           'createdAt',
+          'expiresAt',
           'id',
           'lastUsedAt',
           'name',
           'prefix',
           'revokedAt',
+          'scopes',
+          'workspaceIds',
         ])
 
       const del = await app.inject({
@@ -564,7 +567,7 @@ describe('HTTP host (SQLite)', () => {
       expect(json<ErrorJson>(res).error.code).toBe('UNAUTHORIZED')
     })
 
-    it('a member can read but cannot manage API keys (403 FORBIDDEN on both surfaces)', async () => {
+    it('a member can read but cannot manage API keys (403 INSUFFICIENT_SCOPE on both surfaces)', async () => {
       const email = `member-${randomUUID()}@acme.test`
       await createUser(t.deps, {
         organizationId: acme.organizationId,
@@ -583,7 +586,10 @@ describe('HTTP host (SQLite)', () => {
         payload: { name: 'x' },
       })
       expect(rest.statusCode).toBe(403)
-      expect(json<ErrorJson>(rest).error.code).toBe('FORBIDDEN')
+      expect(json<ErrorJson>(rest).error).toMatchObject({
+        code: 'INSUFFICIENT_SCOPE',
+        details: { requiredScope: 'api-keys:write' },
+      })
       expect(rest.body).not.toMatch(/sk_/)
 
       const trpc = await app.inject({
@@ -594,7 +600,9 @@ describe('HTTP host (SQLite)', () => {
         payload: JSON.stringify({ name: 'x' }),
       })
       expect(trpc.statusCode).toBe(403)
-      expect(json<{ error: { data: { appCode: string } } }>(trpc).error.data.appCode).toBe('FORBIDDEN')
+      expect(json<{ error: { data: { appCode: string } } }>(trpc).error.data.appCode).toBe(
+        'INSUFFICIENT_SCOPE',
+      )
 
       const keys = await t.deps.db
         .selectFrom('apiKeys')

@@ -196,7 +196,7 @@ describe('GET /api/v1/events', () => {
     expect(ours.map((e) => e.id)).not.toContain(theirs.events[0]?.id)
   })
 
-  it('members may not read the audit log (403 FORBIDDEN); sign-ins succeed and fail into it', async () => {
+  it('members may not read the audit log (403 INSUFFICIENT_SCOPE); sign-ins succeed and fail into it', async () => {
     const email = `m-${Date.now()}@example.com`
     const user = await createUser(h.t.deps, {
       organizationId: h.org.organizationId,
@@ -220,6 +220,6 @@ describe('GET /api/v1/events', () => {
     expect(JSON.stringify(logins)).not.toContain('correct horse')
     const asMember = await fetch(`${h.url}/api/v1/events`, { headers: { cookie } })
     expect(asMember.status).toBe(403)
-    expect(((await asMember.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
+    expect(((await asMember.json()) as { error: { code: string } }).error.code).toBe('INSUFFICIENT_SCOPE')
   })
 })

@@ -357,7 +357,7 @@ describe('dashboard SSO (OpenID Connect)', () => {
         },
         { enforced: true },
       ),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_SCOPE' })
   })
 
   it('without a configured provider: no SSO offered, start explains, enforcing refused', async () => {

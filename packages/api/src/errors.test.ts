@@ -119,7 +119,7 @@ const failRoute: RestRoute = route({
   method: 'POST',
   path: '/api/v1/test/fail',
   auth: 'required',
-  access: 'first-party',
+  access: 'settings:read',
   input: CodeInput,
   responses: {},
   run: async (_ctx, input) => {
@@ -322,7 +322,7 @@ describe('authentication', () => {
     method: 'GET',
     path: '/x',
     auth: 'required',
-    access: 'first-party',
+    access: 'settings:read',
     input: z.object({}),
     responses: {},
     run: async (ctx) => ctx.principal.organizationId,

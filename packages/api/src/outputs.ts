@@ -11,6 +11,11 @@ export const ApiKeyOut = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** null: a full-access key. */
+  scopes: z.array(z.string()).nullable(),
+  /** null: every workspace. */
+  workspaceIds: z.array(z.string()).nullable(),
+  expiresAt: z.string().nullable(),
 })
 
 export const OrganizationOut = z.object({
@@ -25,7 +30,7 @@ export const OrganizationOut = z.object({
 export const UserOut = z.object({
   id: z.string(),
   email: z.string(),
-  role: z.enum(['owner', 'admin', 'member']),
+  role: z.enum(['owner', 'admin', 'member', 'viewer']),
   isSuperuser: z.boolean(),
   organizationId: z.string(),
 })

@@ -57,9 +57,9 @@ export function isTransportError(error: TRPCError): boolean {
 }
 
 /**
- * What every procedure declares: `.meta({ access })` — the scope it needs, `'first-party'`
- * (API keys and dashboard users only) or `'public'`. One gate checks it before the input is
- * parsed; a procedure without a declaration is first-party (and fails the walk test).
+ * What every procedure declares: `.meta({ access })` — the scope it needs (core's one
+ * permission table) or `'public'`. One gate checks it before the input is parsed; a
+ * procedure without a declaration needs `settings:write` (and fails the walk test).
  */
 export interface ProcedureMeta {
   access: Access
@@ -103,6 +103,6 @@ export const publicProcedure = t.procedure.use(mapErrors)
 export const protectedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (ctx.principalError) throw ctx.principalError
   const principal = requirePrincipal(ctx.principal)
-  requireAccess(principal, meta?.access ?? 'first-party')
+  requireAccess(principal, meta?.access ?? 'settings:write')
   return next({ ctx: { ...ctx, principal } })
 })

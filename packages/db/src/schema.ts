@@ -37,7 +37,7 @@ export interface Database {
 type CreatedAt = ColumnType<string, string, never>
 
 export type Plan = 'FREE' | 'TEAM' | 'SCALE' | 'ENTERPRISE'
-export type Role = 'owner' | 'admin' | 'member'
+export type Role = 'owner' | 'admin' | 'member' | 'viewer'
 export type ConnectionScope = 'ORGANIZATION' | 'WORKSPACE' | 'USER'
 export type ConnectionType = 'OAUTH2' | 'SECRET_TEXT' | 'BASIC' | 'CUSTOM'
 /** A deleted connection is gone (its history says REVOKED/DELETED); there is no revoked status. */
@@ -99,6 +99,12 @@ export interface ApiKeyTable {
   createdAt: CreatedAt
   lastUsedAt: string | null
   revokedAt: string | null
+  /** JSON array of scopes (migration 0014); null: a full-access key. */
+  scopes: ColumnType<string | null, string | null | undefined, string | null>
+  /** JSON array of workspace ids the key may touch; null: all. */
+  workspaceIds: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the key stops working; null: never. */
+  expiresAt: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CustomIntegrationTable {

@@ -1952,6 +1952,9 @@ export interface operations {
                             createdAt: string;
                             lastUsedAt: string | null;
                             revokedAt: string | null;
+                            scopes: string[] | null;
+                            workspaceIds: string[] | null;
+                            expiresAt: string | null;
                         }[];
                         nextCursor: null;
                     };
@@ -2007,6 +2010,10 @@ export interface operations {
                 "application/json": {
                     /** @default API key */
                     name?: string;
+                    scopes?: ("connections:read" | "connections:write" | "connect:write" | "proxy" | "end-users:read" | "end-users:write" | "workspaces:read" | "connections:token" | "integrations:read" | "integrations:write" | "webhooks:read" | "webhooks:write" | "events:read" | "workspaces:write" | "members:read" | "members:write" | "api-keys:read" | "api-keys:write" | "settings:read" | "settings:write")[];
+                    workspaceIds?: string[];
+                    /** Format: date-time */
+                    expiresAt?: string;
                 };
             };
         };
@@ -2025,6 +2032,9 @@ export interface operations {
                             createdAt: string;
                             lastUsedAt: string | null;
                             revokedAt: string | null;
+                            scopes: string[] | null;
+                            workspaceIds: string[] | null;
+                            expiresAt: string | null;
                         };
                         key: string;
                     };
@@ -7968,7 +7978,7 @@ export interface operations {
                             available: boolean;
                             domains: string[];
                             /** @enum {string} */
-                            defaultRole: "owner" | "admin" | "member";
+                            defaultRole: "owner" | "admin" | "member" | "viewer";
                             enforced: boolean;
                         };
                     };
@@ -8024,7 +8034,7 @@ export interface operations {
                 "application/json": {
                     domains?: string[];
                     /** @enum {string} */
-                    defaultRole?: "member" | "admin";
+                    defaultRole?: "viewer" | "member" | "admin";
                     enforced?: boolean;
                 };
             };
@@ -8041,7 +8051,7 @@ export interface operations {
                             available: boolean;
                             domains: string[];
                             /** @enum {string} */
-                            defaultRole: "owner" | "admin" | "member";
+                            defaultRole: "owner" | "admin" | "member" | "viewer";
                             enforced: boolean;
                         };
                     };

@@ -8,7 +8,7 @@ export const eventRoutes: RestRoute[] = [
     method: 'GET',
     path: '/api/v1/events',
     auth: 'required',
-    access: 'first-party',
+    access: 'events:read',
     input: core.ListEventsInput,
     responses: { 200: EventPageOut },
     run: (ctx, input) => core.listEvents(ctx.deps, ctx.principal, input),

@@ -1,4 +1,4 @@
-import { accessLevels, oauthClientScopes, scopeReach } from '@switchboard/core'
+import { accessLevels, isFirstPartyScope, oauthClientScopes, scopeReach } from '@switchboard/core'
 import { z } from 'zod'
 import { errorOut, jsonOf, type ResponseSpec, responsesOf } from './responses.ts'
 import type { RestRoute } from './route.ts'
@@ -114,7 +114,7 @@ export function tagOf(path: string): string {
 function security(access: RouteDoc['access']): Record<string, string[]>[] {
   if (access === 'public') return []
   const firstParty = [{ apiKey: [] }, { dashboardSession: [] }]
-  if (access === 'first-party') return firstParty
+  if (isFirstPartyScope(access)) return firstParty
   return [...firstParty, { oauth2: [access] }]
 }
 

@@ -63,9 +63,9 @@ export interface RestRoute<
   path: string
   auth: A
   /**
-   * What the caller needs, declared once here and checked before the input is read: an API
-   * scope, `'first-party'` (API keys and dashboard users, never a third-party token) or
-   * `'public'` (the only choice, and the required one, for `auth: 'none'`).
+   * What the caller needs, declared once here and checked before the input is read: a scope
+   * of the one vocabulary (core's permissionScopes; a first-party one is never a third-party
+   * token's) or `'public'` (the only choice, and the required one, for `auth: 'none'`).
    */
   access: A extends 'none' ? 'public' : Exclude<Access, 'public'>
   input: S

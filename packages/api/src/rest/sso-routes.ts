@@ -9,7 +9,7 @@ const SsoSettingsAnswer = z.object({
   sso: z.object({
     available: z.boolean(),
     domains: z.array(z.string()),
-    defaultRole: z.enum(['owner', 'admin', 'member']),
+    defaultRole: z.enum(['owner', 'admin', 'member', 'viewer']),
     enforced: z.boolean(),
   }),
 })
@@ -98,7 +98,7 @@ export const ssoRoutes: RestRoute[] = [
     method: 'GET',
     path: '/api/v1/organization/sso',
     auth: 'required',
-    access: 'first-party',
+    access: 'settings:read',
     input: z.object({}),
     summary: "The organization's SSO settings (owners and admins)",
     responses: { 200: SsoSettingsAnswer },
@@ -108,7 +108,7 @@ export const ssoRoutes: RestRoute[] = [
     method: 'PATCH',
     path: '/api/v1/organization/sso',
     auth: 'required',
-    access: 'first-party',
+    access: 'settings:write',
     input: core.UpdateSsoSettingsInput,
     summary: 'Changes the SSO settings: allowed email domains, default role, enforce SSO',
     responses: { 200: SsoSettingsAnswer, ...errors(409) },

@@ -183,7 +183,7 @@ export const usageRoutes = [
     method: 'GET',
     path: '/api/v1/connections/:id/token',
     auth: 'required',
-    access: 'first-party',
+    access: 'connections:token',
     input: z.object({ id: z.string().min(1).max(200) }),
     responses: { 200: AccessTokenOut, ...errors(404, 502, 503, 504) },
     run: async (ctx, input) =>
@@ -196,7 +196,7 @@ export const usageRoutes = [
     method: 'PUT',
     path: '/api/v1/integrations/:id/sharing',
     auth: 'required',
-    access: 'first-party',
+    access: 'integrations:write',
     input: core.SharingModeInput.extend({ id: z.string().min(1).max(200) }),
     responses: { 200: SharingModeOut, ...errors(404) },
     run: (ctx, input) => core.setSharingMode(ctx.deps, ctx.principal, input.id, input.sharingMode),

@@ -126,29 +126,29 @@ export const endUsersRouter = {
 
 export const integrationsRouter = {
   list: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:read' })
     .output(z.array(IntegrationOut))
     .query(({ ctx }) => core.listIntegrations(ctx.deps, ctx.principal)),
   get: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:read' })
     .input(Id)
     .output(IntegrationOut)
     .query(({ ctx, input }) => core.getIntegration(ctx.deps, ctx.principal, input.id)),
   create: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(z.record(z.string(), z.unknown()))
     .output(IntegrationOut)
     .mutation(({ ctx, input }) => core.createCustomIntegration(ctx.deps, ctx.principal, input as never)),
   /** Replaces a custom integration's definition; its name stays (the dashboard's edit form). */
   update: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(z.object({ id: z.string().min(1).max(200), definition: z.record(z.string(), z.unknown()) }))
     .output(IntegrationOut)
     .mutation(({ ctx, input }) =>
       core.updateCustomIntegration(ctx.deps, ctx.principal, input.id, input.definition as IntegrationInput),
     ),
   delete: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(Id)
     .output(Ok)
     .mutation(async ({ ctx, input }) => {
@@ -159,16 +159,16 @@ export const integrationsRouter = {
 
 export const oauthAppsRouter = {
   list: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:read' })
     .output(z.array(OAuthAppOut))
     .query(({ ctx }) => core.listOAuthApps(ctx.deps, ctx.principal)),
   create: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(core.CreateOAuthAppInput)
     .output(OAuthAppOut)
     .mutation(({ ctx, input }) => core.createOAuthApp(ctx.deps, ctx.principal, input)),
   update: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(
       z.object({
         id: z.string().min(1).max(200),
@@ -180,7 +180,7 @@ export const oauthAppsRouter = {
     .output(OAuthAppOut)
     .mutation(({ ctx, input: { id, ...rest } }) => core.updateOAuthApp(ctx.deps, ctx.principal, id, rest)),
   delete: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'integrations:write' })
     .input(Id)
     .output(Ok)
     .mutation(async ({ ctx, input }) => {

@@ -5,7 +5,7 @@ import { protectedProcedure } from '../trpc.ts'
 
 export const eventsRouter = {
   list: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'events:read' })
     .input(core.ListEventsInput)
     .output(EventPageOut)
     .query(({ ctx, input }) => core.listEvents(ctx.deps, ctx.principal, input)),

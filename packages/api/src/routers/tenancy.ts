@@ -7,7 +7,7 @@ import { protectedProcedure, publicProcedure } from '../trpc.ts'
 const SsoSettingsOut = z.object({
   available: z.boolean(),
   domains: z.array(z.string()),
-  defaultRole: z.enum(['owner', 'admin', 'member']),
+  defaultRole: z.enum(['owner', 'admin', 'member', 'viewer']),
   enforced: z.boolean(),
 })
 
@@ -52,20 +52,20 @@ export const authRouter = {
 
 export const organizationRouter = {
   get: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'settings:read' })
     .output(OrganizationOut)
     .query(({ ctx }) => core.getOrganization(ctx.deps, ctx.principal)),
   update: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'settings:write' })
     .input(core.UpdateOrganizationInput)
     .output(OrganizationOut)
     .mutation(({ ctx, input }) => core.updateOrganization(ctx.deps, ctx.principal, input)),
   sso: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'settings:read' })
     .output(SsoSettingsOut)
     .query(({ ctx }) => core.getSsoSettings(ctx.deps, ctx.principal)),
   updateSso: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'settings:write' })
     .input(core.UpdateSsoSettingsInput)
     .output(SsoSettingsOut)
     .mutation(({ ctx, input }) => core.updateSsoSettings(ctx.deps, ctx.principal, input)),
@@ -77,17 +77,17 @@ export const workspacesRouter = {
     .output(z.array(WorkspaceOut))
     .query(({ ctx }) => core.listWorkspaces(ctx.deps, ctx.principal)),
   create: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'workspaces:write' })
     .input(core.CreateWorkspaceInput)
     .output(WorkspaceOut)
     .mutation(({ ctx, input }) => core.createWorkspace(ctx.deps, ctx.principal, input)),
   rename: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'workspaces:write' })
     .input(core.RenameWorkspaceInput)
     .output(WorkspaceOut)
     .mutation(({ ctx, input }) => core.renameWorkspace(ctx.deps, ctx.principal, input)),
   delete: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'workspaces:write' })
     .input(core.DeleteWorkspaceInput)
     .output(z.object({ revokedConnections: z.number().int() }))
     .mutation(({ ctx, input }) => core.deleteWorkspace(ctx.deps, ctx.principal, input)),
@@ -95,11 +95,11 @@ export const workspacesRouter = {
 
 export const accountRouter = {
   sessions: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'account' })
     .output(z.array(SessionOut))
     .query(({ ctx }) => core.listSessions(ctx.deps, ctx.principal)),
   revokeSession: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'account' })
     .input(core.SessionIdInput)
     .output(z.object({ current: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
@@ -108,11 +108,11 @@ export const accountRouter = {
       return result
     }),
   signOutOthers: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'account' })
     .output(z.object({ revoked: z.number().int() }))
     .mutation(({ ctx }) => core.revokeOtherSessions(ctx.deps, ctx.principal)),
   changePassword: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'account' })
     .input(core.ChangePasswordInput)
     .output(z.object({ revokedSessions: z.number().int() }))
     .mutation(({ ctx, input }) =>
@@ -122,16 +122,16 @@ export const accountRouter = {
 
 export const apiKeysRouter = {
   list: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'api-keys:read' })
     .output(z.array(ApiKeyOut))
     .query(({ ctx }) => core.listApiKeys(ctx.deps, ctx.principal)),
   create: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'api-keys:write' })
     .input(core.CreateApiKeyInput)
     .output(z.object({ apiKey: ApiKeyOut, key: z.string() }))
     .mutation(({ ctx, input }) => core.createApiKey(ctx.deps, ctx.principal, input)),
   revoke: protectedProcedure
-    .meta({ access: 'first-party' })
+    .meta({ access: 'api-keys:write' })
     .input(z.object({ id: z.string().min(1).max(100) }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

@@ -1,9 +1,16 @@
 import type { Role } from '@switchboard/db'
-import { AppError } from '../errors.ts'
 
 /** Who is calling. Every core use case that reads tenant data takes one. */
 export type Principal =
-  | { kind: 'apiKey'; organizationId: string; apiKeyId: string }
+  | {
+      kind: 'apiKey'
+      organizationId: string
+      apiKeyId: string
+      /** The scopes it was made with; null: every scope (a full-access key). */
+      scopes?: readonly string[] | null
+      /** The workspaces it may touch; null: all of them. */
+      workspaceIds?: readonly string[] | null
+    }
   | {
       kind: 'user'
       organizationId: string
@@ -11,6 +18,8 @@ export type Principal =
       role: Role
       isSuperuser: boolean
       sessionId: string
+      /** The workspaces the membership is narrowed to; null/absent: all of them. */
+      workspaceIds?: readonly string[] | null
     }
   | {
       kind: 'oauthToken'
@@ -22,12 +31,9 @@ export type Principal =
 
 export * from './scopes.ts'
 
-/** Administrative actions (API keys, OAuth apps, settings): API keys, owners and admins. */
-export function requireAdmin(principal: Principal): void {
-  if (principal.kind === 'oauthToken') {
-    throw new AppError('INSUFFICIENT_SCOPE', 'Third-party access tokens cannot manage the organization')
-  }
-  if (principal.kind === 'user' && principal.role === 'member' && !principal.isSuperuser) {
-    throw new AppError('FORBIDDEN', 'Only owners and admins can do this; ask an admin of your organization')
-  }
+/** Owners, admins and API keys see everyone's things (grants, connections); others their own. */
+export function seesEveryone(principal: Principal): boolean {
+  if (principal.kind === 'apiKey') return true
+  if (principal.kind !== 'user') return false
+  return principal.isSuperuser || principal.role === 'owner' || principal.role === 'admin'
 }

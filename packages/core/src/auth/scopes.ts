@@ -2,9 +2,9 @@ import { AppError } from '../errors.ts'
 import type { Principal } from './principal.ts'
 
 /**
- * The one vocabulary of API scopes (seed 003, docs/oauth-server.md's scope table; a doc test
- * keeps the two equal). A third-party app's access token carries some of them; dashboard
- * sessions and API keys hold all of them today.
+ * The API scopes: the part of the one vocabulary (docs/oauth-server.md's scope table; a doc
+ * test keeps the two equal) that a third-party app's access token can carry. Dashboard users
+ * hold what their role gives (roleScopes), API keys what they were created with.
  */
 export const apiScopes = [
   'connections:read',
@@ -21,8 +21,81 @@ export type ApiScope = (typeof apiScopes)[number]
 export const oauthClientScopes = [...apiScopes, 'offline_access'] as const
 export type OAuthClientScope = (typeof oauthClientScopes)[number]
 
-/** What each scope lets an app do: the "Lets the app" column of docs/oauth-server.md. */
-export const scopeReach: Record<OAuthClientScope, string> = {
+/**
+ * First-party scopes: Switchboard's own callers only (API keys, dashboard users), never a
+ * third-party app's token — the organization's configuration, raw upstream tokens, members.
+ */
+export const firstPartyScopes = [
+  'connections:token',
+  'integrations:read',
+  'integrations:write',
+  'webhooks:read',
+  'webhooks:write',
+  'events:read',
+  'workspaces:write',
+  'members:read',
+  'members:write',
+  'api-keys:read',
+  'api-keys:write',
+  'settings:read',
+  'settings:write',
+  'account',
+] as const
+export type FirstPartyScope = (typeof firstPartyScopes)[number]
+
+/** Every permission: one list, in one place (docs/access.md and docs/oauth-server.md show it). */
+export const permissionScopes = [...apiScopes, ...firstPartyScopes] as const
+export type Scope = (typeof permissionScopes)[number]
+
+/**
+ * What an API key can hold: every scope but `account` (a key has no account, no password, no
+ * sessions). A key made without scopes holds all of these.
+ */
+export const apiKeyScopes = permissionScopes.filter((s) => s !== 'account')
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && (permissionScopes as readonly string[]).includes(value)
+}
+export function isFirstPartyScope(value: unknown): value is FirstPartyScope {
+  return typeof value === 'string' && (firstPartyScopes as readonly string[]).includes(value)
+}
+
+/** A dashboard user's role in an organization. */
+export const roles = ['owner', 'admin', 'member', 'viewer'] as const
+export type RoleName = (typeof roles)[number]
+
+const viewerScopes: readonly Scope[] = [
+  ...permissionScopes.filter((s) => s.endsWith(':read') && s !== 'events:read'),
+  'account',
+]
+const memberScopes: readonly Scope[] = [
+  ...viewerScopes,
+  'connections:write',
+  'connect:write',
+  'proxy',
+  'end-users:write',
+]
+
+/**
+ * The one permission table: what each role may do. Owners and admins hold every scope (what
+ * only an owner may do — make or unmake an owner — is checked where memberships change);
+ * members do the day-to-day work (connections, end users, the proxy); viewers read (not the
+ * event log, not raw tokens).
+ */
+export function roleScopes(role: RoleName): readonly Scope[] {
+  switch (role) {
+    case 'owner':
+    case 'admin':
+      return permissionScopes
+    case 'member':
+      return memberScopes
+    case 'viewer':
+      return viewerScopes
+  }
+}
+
+/** What each scope lets its holder do: the "Lets the app" column of docs/oauth-server.md. */
+export const scopeReach: Record<OAuthClientScope | FirstPartyScope, string> = {
   'connections:read': 'list and read connections, connect sessions and their status',
   'connections:write': 'create, reconnect and delete connections',
   'connect:write': 'create connect tokens (start the hosted connect flow)',
@@ -31,31 +104,80 @@ export const scopeReach: Record<OAuthClientScope, string> = {
   'end-users:write': 'create end users',
   'workspaces:read': 'list and read workspaces',
   offline_access: 'get a refresh token (keep access while the customer is away)',
+  'connections:token': "read a connection's raw upstream access token (first-party only)",
+  'integrations:read': 'list and read integrations and OAuth apps (first-party only)',
+  'integrations:write': 'create, update and delete integrations, OAuth apps and sharing (first-party only)',
+  'webhooks:read': 'list and read webhooks and their deliveries (first-party only)',
+  'webhooks:write': 'create, update, delete, test and replay webhooks (first-party only)',
+  'events:read': 'read the event log (first-party only)',
+  'workspaces:write': 'create, rename and delete workspaces (first-party only)',
+  'members:read': 'list members and invites (first-party only)',
+  'members:write': 'invite, change and remove members (first-party only)',
+  'api-keys:read': 'list API keys (first-party only)',
+  'api-keys:write': 'create and revoke API keys (first-party only)',
+  'settings:read': 'read the organization, its SSO and its OAuth clients (first-party only)',
+  'settings:write': 'change the organization, its SSO and its OAuth clients (first-party only)',
+  account: "manage one's own account: password, sessions, organizations (dashboard users)",
 }
 
 /**
  * What one procedure or route needs, declared once next to it (tRPC `.meta({ access })`,
  * REST `route({ access })`) and checked by one gate before its input is read:
- * - an API scope: any principal that holds it (API keys and dashboard users hold all);
- * - `'first-party'`: Switchboard's own callers only (API keys, dashboard users), never a
- *   third-party app's token (organization settings, API keys, integrations, OAuth apps…);
+ * - a scope (permissionScopes): a principal that holds it — a third-party token its granted
+ *   API scopes (never a first-party one), a dashboard user what the role gives, an API key
+ *   the scopes it was made with (all when made without);
  * - `'public'`: no credential needed (the hosted connect page, login, the OAuth callback).
  */
-export type Access = ApiScope | 'first-party' | 'public'
+export type Access = Scope | 'public'
 
-export const accessLevels: readonly Access[] = [...apiScopes, 'first-party', 'public']
+export const accessLevels: readonly Access[] = [...permissionScopes, 'public']
 
 export function isAccess(value: unknown): value is Access {
   return typeof value === 'string' && (accessLevels as readonly string[]).includes(value)
 }
 
-/** 403 INSUFFICIENT_SCOPE unless the principal holds `scope`; details name the missing scope. */
-export function requireScope(principal: Principal, scope: ApiScope): void {
-  if (principal.kind === 'oauthToken' && !principal.scopes.includes(scope)) {
-    throw new AppError('INSUFFICIENT_SCOPE', `This access token was not granted the "${scope}" scope`, {
-      requiredScope: scope,
-    })
+/** The scopes a principal holds. */
+export function scopesOf(principal: Principal): readonly string[] {
+  switch (principal.kind) {
+    case 'oauthToken':
+      return principal.scopes
+    case 'apiKey':
+      return principal.scopes ?? apiKeyScopes
+    case 'user':
+      return principal.isSuperuser ? permissionScopes : roleScopes(principal.role)
   }
+}
+
+/** The workspaces a principal may touch; null: all of its organization's. */
+export function workspacesOf(principal: Principal): readonly string[] | null {
+  if (principal.kind === 'apiKey' || principal.kind === 'user') return principal.workspaceIds ?? null
+  return null
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return scopesOf(principal).includes(scope)
+}
+
+/** 403 INSUFFICIENT_SCOPE unless the principal holds `scope`; details name the missing scope. */
+export function requireScope(principal: Principal, scope: Scope): void {
+  if (principal.kind === 'oauthToken' && isFirstPartyScope(scope)) {
+    throw new AppError(
+      'INSUFFICIENT_SCOPE',
+      'Third-party access tokens cannot call this endpoint (API keys and the dashboard only)',
+      {
+        firstPartyOnly: true,
+        requiredScope: scope,
+      },
+    )
+  }
+  if (hasScope(principal, scope)) return
+  const who =
+    principal.kind === 'oauthToken'
+      ? 'This access token was not granted'
+      : principal.kind === 'apiKey'
+        ? 'This API key does not have'
+        : 'Your role does not include'
+  throw new AppError('INSUFFICIENT_SCOPE', `${who} the "${scope}" scope`, { requiredScope: scope })
 }
 
 /**
@@ -73,9 +195,5 @@ export function requireFirstParty(principal: Principal, what: string): void {
 /** The gate every procedure and route passes: the principal may do what `access` declares. */
 export function requireAccess(principal: Principal, access: Access): void {
   if (access === 'public') return
-  if (access === 'first-party') {
-    requireFirstParty(principal, 'call this endpoint (API keys and the dashboard only)')
-    return
-  }
   requireScope(principal, access)
 }

@@ -1,7 +1,7 @@
 import { formFieldsFor, type IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, seesEveryone } from '../auth/principal.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
@@ -361,8 +361,7 @@ export async function revokeAtProvider(
 }
 
 export function canDeleteConnection(principal: Principal, connection: Connection): boolean {
-  if (principal.kind !== 'user') return true
-  if (principal.isSuperuser || principal.role === 'owner' || principal.role === 'admin') return true
+  if (principal.kind !== 'user' || seesEveryone(principal)) return true
   return connection.ownerUserId === principal.userId
 }
 

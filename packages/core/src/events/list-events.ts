@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { matchEndUsers } from '../end-users/end-users.ts'
 import { storedEvent } from './append-event.ts'
@@ -44,7 +44,7 @@ export async function listEvents(
   principal: Principal,
   raw: ListEventsInput,
 ): Promise<{ events: EventView[]; nextCursor: string | null }> {
-  requireAdmin(principal)
+  requireScope(principal, 'events:read')
   const input = ListEventsInput.parse(raw)
   const org = principal.organizationId
   let q = deps.db.selectFrom('events').selectAll().where('organizationId', '=', org)

@@ -5,7 +5,7 @@ import {
   IntegrationDefinition,
   type IntegrationInput,
 } from '@switchboard/catalog'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError, validationError } from '../errors.ts'
@@ -227,7 +227,7 @@ export async function createCustomIntegration(
   principal: Principal,
   input: IntegrationInput,
 ): Promise<IntegrationView> {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const parsed = IntegrationDefinition.safeParse(input)
   if (!parsed.success) throw validationError(parsed.error.issues)
   const def = parsed.data
@@ -279,7 +279,7 @@ export async function updateCustomIntegration(
   nameOrId: string,
   input: IntegrationInput,
 ): Promise<IntegrationView> {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const found = await findIntegration(deps, principal.organizationId, nameOrId)
   if (!found?.custom) {
     throw new AppError('INTEGRATION_NOT_FOUND', `Custom integration "${nameOrId}" not found`)
@@ -342,7 +342,7 @@ export async function deleteCustomIntegration(
   principal: Principal,
   nameOrId: string,
 ): Promise<void> {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const found = await findIntegration(deps, principal.organizationId, nameOrId)
   if (!found?.custom)
     throw new AppError('INTEGRATION_NOT_FOUND', `Custom integration "${nameOrId}" not found`)

@@ -1,6 +1,6 @@
 import type { OAuthApp } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin, requireFirstParty } from '../auth/principal.ts'
+import { type Principal, requireFirstParty, requireScope } from '../auth/principal.ts'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -62,7 +62,7 @@ async function insertOAuthApp(deps: CoreDeps, organizationId: string | null, inp
 
 /** A tenant-owned OAuth app (plans TEAM, SCALE, ENTERPRISE). */
 export async function createOAuthApp(deps: CoreDeps, principal: Principal, input: CreateOAuthAppInput) {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   if (!TENANT_APP_PLANS.includes(await planOf(deps, principal.organizationId))) throw planRequired()
   return inTransaction(deps, async (tx) => {
     const app = await insertOAuthApp(tx, principal.organizationId, input)
@@ -116,7 +116,7 @@ export async function updateOAuthApp(
   id: string,
   raw: UpdateOAuthAppInput,
 ): Promise<OAuthAppView> {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const input = UpdateOAuthAppInput.parse(raw)
   if (input.clientId === undefined && input.clientSecret === undefined && input.scopes === undefined) {
     throw new AppError('VALIDATION_ERROR', 'Send at least one of clientId, clientSecret, scopes', [
@@ -157,7 +157,7 @@ export async function updateOAuthApp(
 }
 
 export async function deleteOAuthApp(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const result = await inTransaction(deps, async (tx) => {
     const deleted = await tx.db
       .deleteFrom('oauthApps')

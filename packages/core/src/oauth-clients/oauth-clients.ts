@@ -1,6 +1,6 @@
 import type { OAuthClient } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import { type OAuthClientScope, oauthClientScopes } from '../auth/scopes.ts'
 import { constantTimeEqual, randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
@@ -130,7 +130,7 @@ export async function createOAuthClient(
   principal: Principal,
   raw: CreateOAuthClientInput,
 ): Promise<OAuthClientView & { clientSecret: string | null }> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:write')
   const input = CreateOAuthClientInput.parse(raw)
   // Unreserved characters only, so the secret survives every client's Basic encoding.
   const clientSecret = input.confidential ? `sbs_${randomToken(32)}` : null
@@ -151,7 +151,7 @@ export async function createOAuthClient(
 }
 
 export async function listOAuthClients(deps: CoreDeps, principal: Principal): Promise<OAuthClientView[]> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:read')
   const rows = await deps.db
     .selectFrom('oauthClients')
     .selectAll()
@@ -167,7 +167,7 @@ export async function listOAuthClients(deps: CoreDeps, principal: Principal): Pr
  * with it (foreign keys), so its access tokens stop working at once.
  */
 export async function deleteOAuthClient(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:write')
   const result = await deps.db
     .deleteFrom('oauthClients')
     .where('organizationId', '=', principal.organizationId)

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.ts'
-import { requireFirstParty } from '../auth/principal.ts'
+import { requireFirstParty, seesEveryone } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { revokeOAuthGrantRows } from '../oauth-server/model-store.ts'
@@ -33,10 +33,7 @@ function grantScopes(payload: string): string[] {
 }
 
 function seesAll(principal: Principal): boolean {
-  return (
-    principal.kind === 'apiKey' ||
-    (principal.kind === 'user' && (principal.role !== 'member' || principal.isSuperuser))
-  )
+  return seesEveryone(principal)
 }
 
 function grantsQuery(deps: CoreDeps, principal: Principal) {

@@ -1,6 +1,6 @@
 import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import { createConnectToken } from '../connect/connect-sessions.ts'
 import { startAuthorization } from '../connect/oauth-flow.ts'
 import { createConnection, removeConnection } from '../connections/connections.ts'
@@ -42,7 +42,7 @@ export async function setSharingMode(
   nameOrId: string,
   mode: SharingMode,
 ) {
-  requireAdmin(principal)
+  requireScope(principal, 'integrations:write')
   const integration = await requireIntegration(deps, principal.organizationId, nameOrId)
   await deps.db
     .insertInto('integrationSettings')

@@ -12,9 +12,9 @@ import { getFreshCredentials } from './refresh-connection.ts'
  * hold it themselves (refreshed first if needed). The one place a token leaves Switchboard.
  */
 export async function getConnectionAccessToken(deps: CoreDeps, principal: Principal, connectionId: string) {
-  requireScope(principal, 'proxy')
-  // Third-party apps use connections through the proxy; the raw upstream token never reaches them.
   requireFirstParty(principal, 'read upstream access tokens; use the proxy (POST /api/v1/proxy)')
+  // Third-party apps use connections through the proxy; the raw upstream token never reaches them.
+  requireScope(principal, 'connections:token')
   const connection = await requireConnection(deps, principal.organizationId, connectionId)
   if (connection.type !== 'OAUTH2') {
     throw new AppError('VALIDATION_ERROR', 'Only OAuth2 connections have access tokens')

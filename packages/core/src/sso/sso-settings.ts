@@ -1,6 +1,6 @@
 import type { Role } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { inTransaction } from '../events/append-event.ts'
@@ -19,7 +19,7 @@ export interface SsoSettingsView {
 }
 
 /** The roles a member created by SSO may get (never owner: an owner is chosen, not provisioned). */
-export const SSO_DEFAULT_ROLES = ['member', 'admin'] as const satisfies readonly Role[]
+export const SSO_DEFAULT_ROLES = ['viewer', 'member', 'admin'] as const satisfies readonly Role[]
 const DEFAULT_ROLE: Role = 'member'
 
 /** A DNS name of two labels or more, lower-cased: `example.com`, `eu.acme.io`. */
@@ -45,7 +45,7 @@ export function ssoAvailable(deps: CoreDeps): boolean {
 }
 
 export async function getSsoSettings(deps: CoreDeps, principal: Principal): Promise<SsoSettingsView> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:read')
   return readSettings(deps, principal.organizationId)
 }
 
@@ -79,7 +79,7 @@ export async function updateSsoSettings(
   principal: Principal,
   input: UpdateSsoSettingsInput,
 ): Promise<SsoSettingsView> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:write')
   const org = principal.organizationId
   if (input.enforced === true && !ssoAvailable(deps)) {
     throw new AppError(

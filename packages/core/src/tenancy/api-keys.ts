@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { apiKeyScopes, type Principal, requireScope, scopesOf, workspacesOf } from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -8,14 +8,44 @@ import { actorOf } from '../events/types.ts'
 import { touchDue } from '../util/last-used.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import { type ApiKeyView, toApiKeyView } from './views.ts'
+import { requireWorkspace } from './workspaces.ts'
 
 const API_KEY_PATTERN = /^sk_[A-Za-z0-9_-]{43}$/
 
-export const CreateApiKeyInput = z.object({ name: z.string().trim().min(1).max(200).default('API key') })
+export const CreateApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(200).default('API key'),
+  /** The scopes the key holds (docs/access.md); left out: a full-access key. */
+  scopes: z
+    .array(z.enum(apiKeyScopes as [string, ...string[]]))
+    .min(1)
+    .max(apiKeyScopes.length)
+    .transform((s) => [...new Set(s)])
+    .optional(),
+  /** The workspaces the key may touch; left out: all of them. */
+  workspaceIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(100)
+    .transform((s) => [...new Set(s)])
+    .optional(),
+  /** When the key stops working (ISO 8601, in the future); left out: never. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+})
 export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>
 
+export interface ApiKeyLimits {
+  scopes?: readonly string[] | null | undefined
+  workspaceIds?: readonly string[] | null | undefined
+  expiresAt?: string | null | undefined
+}
+
 /** Makes a key for an organization. The plaintext is returned once and never stored. */
-export async function insertApiKey(deps: CoreDeps, organizationId: string, name: string) {
+export async function insertApiKey(
+  deps: CoreDeps,
+  organizationId: string,
+  name: string,
+  limits: ApiKeyLimits = {},
+) {
   const key = `sk_${randomToken(32)}`
   const row = {
     id: deps.newId(),
@@ -26,6 +56,9 @@ export async function insertApiKey(deps: CoreDeps, organizationId: string, name:
     createdAt: deps.clock.now().toISOString(),
     lastUsedAt: null,
     revokedAt: null,
+    scopes: limits.scopes ? JSON.stringify(limits.scopes) : null,
+    workspaceIds: limits.workspaceIds ? JSON.stringify(limits.workspaceIds) : null,
+    expiresAt: limits.expiresAt ? new Date(limits.expiresAt).toISOString() : null,
   }
   await deps.db.insertInto('apiKeys').values(row).execute()
   return { apiKey: toApiKeyView(row), key }
@@ -36,22 +69,50 @@ export async function createApiKey(
   principal: Principal,
   input: CreateApiKeyInput,
 ): Promise<{ apiKey: ApiKeyView; key: string }> {
-  requireAdmin(principal)
-  const { name } = CreateApiKeyInput.parse(input)
+  requireScope(principal, 'api-keys:write')
+  const { name, scopes, workspaceIds, expiresAt } = CreateApiKeyInput.parse(input)
+  if (expiresAt !== undefined && Date.parse(expiresAt) <= clockMs(deps.clock)) {
+    throw new AppError('VALIDATION_ERROR', 'expiresAt must be in the future', { field: 'expiresAt' })
+  }
+  // No one makes a key that can do more than they can: a narrower creator names its scopes.
+  const held = scopesOf(principal)
+  const wanted = scopes ?? apiKeyScopes
+  const missing = wanted.find((s) => !held.includes(s))
+  if (missing !== undefined) {
+    throw new AppError('INSUFFICIENT_SCOPE', `You cannot give a key the "${missing}" scope you do not hold`, {
+      requiredScope: missing,
+    })
+  }
+  const mine = workspacesOf(principal)
+  if (mine !== null && (workspaceIds === undefined || workspaceIds.some((w) => !mine.includes(w)))) {
+    throw new AppError('NOT_FOUND', 'Name workspaces you can see for this key', { field: 'workspaceIds' })
+  }
+  for (const w of workspaceIds ?? []) await requireWorkspace(deps, principal.organizationId, w)
   return inTransaction(deps, async (tx) => {
-    const created = await insertApiKey(tx, principal.organizationId, name)
+    const created = await insertApiKey(tx, principal.organizationId, name, {
+      scopes,
+      workspaceIds,
+      expiresAt,
+    })
     await appendEvent(tx, {
       organizationId: principal.organizationId,
       type: 'api_key.created',
       actor: actorOf(principal),
-      data: { apiKeyId: created.apiKey.id, name, prefix: created.apiKey.prefix },
+      data: {
+        apiKeyId: created.apiKey.id,
+        name,
+        prefix: created.apiKey.prefix,
+        scopes: created.apiKey.scopes,
+        workspaceIds: created.apiKey.workspaceIds,
+        expiresAt: created.apiKey.expiresAt,
+      },
     })
     return created
   })
 }
 
 export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise<ApiKeyView[]> {
-  requireAdmin(principal)
+  requireScope(principal, 'api-keys:read')
   const rows = await deps.db
     .selectFrom('apiKeys')
     .selectAll()
@@ -63,7 +124,7 @@ export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise
 }
 
 export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
-  requireAdmin(principal)
+  requireScope(principal, 'api-keys:write')
   const result = await inTransaction(deps, async (tx) => {
     const revoked = await tx.db
       .updateTable('apiKeys')
@@ -110,7 +171,7 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
     if (!API_KEY_PATTERN.test(key)) return 'malformed' as const
     const row = await deps.db
       .selectFrom('apiKeys')
-      .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt'])
+      .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt', 'scopes', 'workspaceIds', 'expiresAt'])
       .where('keyHash', '=', sha256(key))
       .executeTakeFirst()
     if (!row || row.revokedAt !== null) return null
@@ -119,12 +180,18 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
       kind: 'apiKey',
       organizationId: row.organizationId,
       apiKeyId: row.id,
+      scopes: row.scopes === null ? null : Object.freeze(JSON.parse(row.scopes) as string[]),
+      workspaceIds:
+        row.workspaceIds === null ? null : Object.freeze(JSON.parse(row.workspaceIds) as string[]),
     })
     return { row, principal }
   })
   if (found === 'malformed') throw malformedKey()
   if (!found) throw new AppError('UNAUTHORIZED', 'Invalid or revoked API key', undefined, 2036)
   const { row, principal } = found
+  if (row.expiresAt !== null && Date.parse(row.expiresAt) <= clockMs(deps.clock)) {
+    throw new AppError('UNAUTHORIZED', 'This API key has expired', undefined, 2036)
+  }
   if (touchDue(row, clockMs(deps.clock))) {
     await deps.db
       .updateTable('apiKeys')

@@ -1,6 +1,6 @@
 import type { Plan } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { type OrganizationView, toOrganizationView } from './views.ts'
@@ -78,7 +78,7 @@ export async function updateOrganization(
   principal: Principal,
   input: UpdateOrganizationInput,
 ): Promise<OrganizationView> {
-  requireAdmin(principal)
+  requireScope(principal, 'settings:write')
   const patch: { name?: string; allowedRedirectOrigins?: string; branding?: string; updatedAt: string } = {
     updatedAt: deps.clock.now().toISOString(),
   }

@@ -18,6 +18,11 @@ export interface ApiKeyView {
   createdAt: string
   lastUsedAt: string | null
   revokedAt: string | null
+  /** null: a full-access key. */
+  scopes: string[] | null
+  /** null: every workspace. */
+  workspaceIds: string[] | null
+  expiresAt: string | null
 }
 export const toApiKeyView = (k: ApiKey): ApiKeyView => ({
   id: k.id,
@@ -26,6 +31,9 @@ export const toApiKeyView = (k: ApiKey): ApiKeyView => ({
   createdAt: k.createdAt,
   lastUsedAt: k.lastUsedAt,
   revokedAt: k.revokedAt,
+  scopes: k.scopes === null ? null : (JSON.parse(k.scopes) as string[]),
+  workspaceIds: k.workspaceIds === null ? null : (JSON.parse(k.workspaceIds) as string[]),
+  expiresAt: k.expiresAt,
 })
 
 export interface Branding {

@@ -93,7 +93,7 @@ describe('workspaces: rename and delete', () => {
         scopes: ['workspaces:read'],
       }
       await expect(deleteWorkspace(t.deps, member, { id: ws.id })).rejects.toMatchObject({
-        code: 'FORBIDDEN',
+        code: 'INSUFFICIENT_SCOPE',
       })
       await expect(renameWorkspace(t.deps, token, { id: ws.id, name: 'x' })).rejects.toMatchObject({
         code: 'INSUFFICIENT_SCOPE',

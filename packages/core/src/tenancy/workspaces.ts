@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Principal, requireAdmin, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -19,7 +19,7 @@ export async function createWorkspace(
   principal: Principal,
   input: CreateWorkspaceInput,
 ): Promise<WorkspaceView> {
-  requireAdmin(principal)
+  requireScope(principal, 'workspaces:write')
   return toWorkspaceView(await insertWorkspace(deps, principal.organizationId, input.name))
 }
 
@@ -67,7 +67,7 @@ export async function renameWorkspace(
   principal: Principal,
   raw: z.input<typeof RenameWorkspaceInput>,
 ): Promise<WorkspaceView> {
-  requireAdmin(principal)
+  requireScope(principal, 'workspaces:write')
   const input = RenameWorkspaceInput.parse(raw)
   const row = await requireWorkspace(deps, principal.organizationId, input.id)
   await deps.db
@@ -103,7 +103,7 @@ export async function deleteWorkspace(
   principal: Principal,
   raw: DeleteWorkspaceInput,
 ): Promise<{ revokedConnections: number }> {
-  requireAdmin(principal)
+  requireScope(principal, 'workspaces:write')
   const input = DeleteWorkspaceInput.parse(raw)
   const organizationId = principal.organizationId
   const workspace = await requireWorkspace(deps, organizationId, input.id)

@@ -1,7 +1,7 @@
 import type { Database, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint } from '@switchboard/db'
 import type { Updateable } from 'kysely'
 import { z } from 'zod'
-import { type Principal, requireAdmin } from '../auth/principal.ts'
+import { type Principal, requireScope } from '../auth/principal.ts'
 import { randomToken } from '../crypto/random.ts'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
@@ -99,7 +99,7 @@ export async function createWebhook(
   principal: Principal,
   input: CreateWebhookInput,
 ): Promise<{ webhook: WebhookView; secret: string }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const parsed = CreateWebhookInput.parse(input)
   const url = checkUrl(deps, parsed.url)
   const id = `whk_${randomToken(18)}`
@@ -132,7 +132,7 @@ export async function createWebhook(
 }
 
 export async function listWebhooks(deps: CoreDeps, principal: Principal): Promise<WebhookView[]> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:read')
   const rows = await deps.db
     .selectFrom('webhookEndpoints')
     .selectAll()
@@ -145,7 +145,7 @@ export async function listWebhooks(deps: CoreDeps, principal: Principal): Promis
 }
 
 export async function getWebhook(deps: CoreDeps, principal: Principal, id: string): Promise<WebhookView> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:read')
   return toWebhookView(await findEndpoint(deps, principal, id), deps.clock.now().toISOString())
 }
 
@@ -155,7 +155,7 @@ export async function updateWebhook(
   id: string,
   input: UpdateWebhookInput,
 ): Promise<WebhookView> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const parsed = UpdateWebhookInput.parse(input)
   await findEndpoint(deps, principal, id)
   const now = deps.clock.now().toISOString()
@@ -186,7 +186,7 @@ export async function updateWebhook(
 }
 
 export async function deleteWebhook(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const row = await findEndpoint(deps, principal, id)
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -212,7 +212,7 @@ export async function rotateWebhookSecret(
   principal: Principal,
   id: string,
 ): Promise<{ webhook: WebhookView; secret: string }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const row = await findEndpoint(deps, principal, id)
   const current = deps.cipher.decrypt(row.secretCiphertext, secretAt.webhookSecret(id))
   const secret = generateWebhookSecret()
@@ -249,7 +249,7 @@ export async function sendTestWebhook(
   principal: Principal,
   id: string,
 ): Promise<{ delivery: DeliveryView }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const endpoint = await findEndpoint(deps, principal, id)
   const eventId = newEventId()
   const [deliveryId] = await enqueueDeliveries(
@@ -345,7 +345,7 @@ export async function listWebhookDeliveries(
   id: string,
   input: ListDeliveriesInput = {},
 ): Promise<{ deliveries: DeliveryView[]; nextCursor: string | null }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:read')
   const parsed = ListDeliveriesInput.parse(input)
   await findEndpoint(deps, principal, id)
   let q = deps.db
@@ -387,7 +387,7 @@ export async function retryWebhookDelivery(
   id: string,
   deliveryId: string,
 ): Promise<{ delivery: DeliveryView }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   requireEnabled(await findEndpoint(deps, principal, id))
   const now = deps.clock.now().toISOString()
   const result = await deps.db
@@ -438,7 +438,7 @@ export async function replayWebhook(
   id: string,
   input: ReplayWebhookInput,
 ): Promise<{ replayed: number; more: boolean }> {
-  requireAdmin(principal)
+  requireScope(principal, 'webhooks:write')
   const { since } = ReplayWebhookInput.parse(input)
   const endpoint = await findEndpoint(deps, principal, id)
   requireEnabled(endpoint)

@@ -10,6 +10,7 @@ import * as m0008 from './0008_create_webhooks.ts'
 import * as m0009 from './0009_create_idempotency_keys.ts'
 import * as m0010 from './0010_add_session_details.ts'
 import * as m0013 from './0013_create_job_leases.ts'
+import * as m0014 from './0014_scoped_api_keys.ts'
 import * as m0017 from './0017_create_sso.ts'
 import * as m0020 from './0020_hot_query_indexes.ts'
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009_create_idempotency_keys': m0009,
   '0010_add_session_details': m0010,
   '0013_create_job_leases': m0013,
+  '0014_scoped_api_keys': m0014,
   '0017_create_sso': m0017,
   '0020_hot_query_indexes': m0020,
 }
