@@ -4,7 +4,7 @@ import { messageOf } from '../errors.ts'
 import { trpc } from '../trpc.ts'
 import { useSession } from './session-context.tsx'
 
-const roleLabels = { owner: 'Owner', admin: 'Admin', member: 'Member' } as const
+const roleLabels = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' } as const
 
 /** The signed-in user's email and role, and the way out. */
 export function UserPanel() {
