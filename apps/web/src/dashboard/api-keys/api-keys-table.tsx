@@ -22,6 +22,7 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
             <th scope="col" className="col-optional">
               Last used
             </th>
+            <th scope="col">Access</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -42,6 +43,9 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
               </td>
               <td className="col-optional" title={key.lastUsedAt ?? undefined}>
                 {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
+              </td>
+              <td>
+                <Access apiKey={key} />
               </td>
               <td>
                 {key.revokedAt ? (
@@ -69,5 +73,24 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** What the key may do, at a glance: full access or its scopes, all workspaces or how many. */
+function Access({ apiKey }: { apiKey: ApiKey }) {
+  const scopes = apiKey.scopes === null ? 'Full access' : apiKey.scopes.join(', ')
+  const count = apiKey.workspaceIds?.length ?? 0
+  const workspaces =
+    apiKey.workspaceIds === null ? 'all workspaces' : `${count} ${count === 1 ? 'workspace' : 'workspaces'}`
+  return (
+    <>
+      <span data-testid="api-key-scopes">{scopes}</span>
+      <span className="cell-sub">
+        {workspaces} ·{' '}
+        <span data-testid="api-key-expires" title={apiKey.expiresAt ?? undefined}>
+          {apiKey.expiresAt ? `expires ${formatDateTime(apiKey.expiresAt)}` : 'no expiry'}
+        </span>
+      </span>
+    </>
   )
 }
