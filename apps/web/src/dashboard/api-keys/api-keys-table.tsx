@@ -17,9 +17,6 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
               Key
             </th>
             <th scope="col" className="col-optional">
-              Created
-            </th>
-            <th scope="col" className="col-optional">
               Last used
             </th>
             <th scope="col">Access</th>
@@ -34,12 +31,12 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
             <tr key={key.id} data-revoked={key.revokedAt !== null}>
               <th scope="row" className="cell-name">
                 {key.name}
+                <span className="cell-sub" title={key.createdAt}>
+                  created {formatDateTime(key.createdAt)}
+                </span>
               </th>
               <td className="col-optional">
                 <code>{key.prefix}</code>
-              </td>
-              <td className="col-optional" title={key.createdAt}>
-                {formatDateTime(key.createdAt)}
               </td>
               <td className="col-optional" title={key.lastUsedAt ?? undefined}>
                 {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
