@@ -5,6 +5,7 @@ import {
   createGuardedAgent,
   createGuardedFetch,
   createWebhookSink,
+  ProxyStatsRecorder,
   systemClock,
 } from '@switchboard/core'
 import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
@@ -43,5 +44,7 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
   }
   // The webhook outbox: one delivery per subscribed endpoint, written in each event's transaction.
   core.eventSinks = [createWebhookSink(core)]
+  // Proxied calls counted per minute in memory; the server flushes them (server.ts).
+  core.proxyStats = new ProxyStatsRecorder(core.clock)
   return { core: installReadCache(core), database }
 }

@@ -35,6 +35,7 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0', 'on', 'off'])
     .default('true')
     .transform((v) => v === 'true' || v === '1' || v === 'on'),
+  SWITCHBOARD_STATS_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: z
     .string()
@@ -94,6 +95,8 @@ export interface Env {
    * outbox either way (nothing is lost), so another instance with it on sends them.
    */
   webhooksEnabled: boolean
+  /** How often this instance writes its per-minute proxy counts (the overview's traffic). */
+  statsFlushMs: number
   /** How often the worker looks for due deliveries other instances enqueued, and retries. */
   webhookPollMs: number
   /** Delays (s) after each failed delivery attempt; the last one repeats until the 3-day horizon. */
@@ -153,6 +156,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     expiringDays: e.SWITCHBOARD_EXPIRING_DAYS,
     verifyIntervalMs: parseInterval(e.SWITCHBOARD_VERIFY_INTERVAL) ?? 0,
     webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
+    statsFlushMs: e.SWITCHBOARD_STATS_FLUSH_MS,
     webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
     webhookRetrySeconds: e.SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE,
     webhookLeaseMs: e.SWITCHBOARD_WEBHOOK_LEASE_SECONDS * 1000,

@@ -3,6 +3,7 @@ import {
   recoverInterruptedConnectSessions,
   resolveOAuthAccessToken,
   startBackgroundRefresher,
+  startProxyStatsFlusher,
   startWebhookWorker,
   stopRefreshes,
 } from '@switchboard/core'
@@ -67,6 +68,7 @@ export async function startServer(
         repeatSeconds: env.webhookRetrySeconds.at(-1) as number,
       })
     : null
+  const stats = core.proxyStats ? startProxyStatsFlusher(core, core.proxyStats, env.statsFlushMs) : null
   // Connect flows a crash (of this or another instance) left half done: ended and their
   // tokens revoked, without holding up the start.
   const recovering = recoverInterruptedConnectSessions(core).then(
@@ -95,6 +97,8 @@ export async function startServer(
         ])
         // A request that was still running may have started a refresh after the first wait.
         await stopRefreshes(core)
+        // The last minute's proxy counts, once no request is running.
+        await stats?.stop()
         await database.close()
         const failed = results.find((r) => r.status === 'rejected')
         if (failed) throw failed.reason

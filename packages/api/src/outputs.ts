@@ -204,9 +204,44 @@ export const OverviewOut = z.object({
       statusReason: z.string().nullable(),
       tokenExpiresAt: z.string().nullable(),
       refreshTokenExpiresAt: z.string().nullable(),
+      expiring: z.boolean(),
+      resolution: z.string(),
       nextStep: z.string(),
     }),
   ),
+  /** Webhook endpoints that are disabled or whose deliveries fail. */
+  webhookAttention: z.array(
+    z.object({
+      endpointId: z.string(),
+      url: z.string(),
+      enabled: z.boolean(),
+      failedDeliveries: z.number(),
+      retryingDeliveries: z.number(),
+      lastStatusCode: z.number().nullable(),
+      lastAttemptAt: z.string().nullable(),
+      nextStep: z.string(),
+    }),
+  ),
+  /** Proxied calls, errors and p95 latency (ms, null without calls) per slot of the range. */
+  traffic: z.object({
+    range: z.enum(['24h', '7d']),
+    slotMinutes: z.number(),
+    points: z.array(
+      z.object({
+        start: z.string(),
+        calls: z.number(),
+        clientErrors: z.number(),
+        serverErrors: z.number(),
+        p95Ms: z.number().nullable(),
+      }),
+    ),
+    totals: z.object({
+      calls: z.number(),
+      clientErrors: z.number(),
+      serverErrors: z.number(),
+      p95Ms: z.number().nullable(),
+    }),
+  }),
   days: z.array(
     z.object({
       date: z.string(),

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
 import type { EventSink } from './events/types.ts'
+import type { ProxyStatsRecorder } from './stats/proxy-stats.ts'
 
 export interface Clock {
   now(): Date
@@ -102,4 +103,6 @@ export interface CoreDeps {
    * empty: events are only logged.
    */
   eventSinks?: EventSink[] | undefined
+  /** Counts proxied calls for the overview (the server flushes it); absent: not counted. */
+  proxyStats?: ProxyStatsRecorder | undefined
 }

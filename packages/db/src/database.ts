@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3'
 import {
   CamelCasePlugin,
   Kysely,
+  type Migration,
   Migrator,
   PostgresDialect,
   SqliteAdapter,
@@ -84,7 +85,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   )
   const changes = new ChangeCounterPlugin()
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [changes, new CamelCasePlugin()],
   })
   registerChangeCounter(db, changes)
@@ -108,7 +109,10 @@ export function openDatabase(config: DatabaseConfig): Db {
  * name" (a migration that adds a column), "no such column" (one that drops a column) or
  * SQLITE_BUSY; running again re-reads the state and finds the work done.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { migrations?: Record<string, Migration> } = {},
+): Promise<string[]> {
   const raw = db.withoutPlugins()
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
   let migrationTableSchema: string | undefined
@@ -118,12 +122,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   }
   const migrator = new Migrator({
     db: raw,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => options.migrations ?? migrations },
     ...(migrationTableSchema !== undefined && { migrationTableSchema }),
   })
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest()
-    // Both dialects run the migrations in one transaction: a failed attempt applied nothing.
+    // Both dialects run the pending migrations in one transaction (PostgreSQL natively, SQLite
+    // through TransactionalDdlSqliteAdapter below): a failed attempt applied nothing.
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
     if (!sqlite || attempt >= 5 || !isSqliteRace(error)) {
       throw error instanceof Error ? error : new Error(String(error))
@@ -138,6 +143,26 @@ function isSqliteRace(error: unknown): boolean {
     (typeof e.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(e.code)) ||
     (typeof e.message === 'string' && /already exists|duplicate column name|no such column/.test(e.message))
   )
+}
+
+/**
+ * Kysely's SqliteAdapter says SQLite's DDL is not transactional, so its Migrator runs SQLite
+ * migrations outside any transaction and one that fails half-way leaves its first statements
+ * applied (and unrecorded: the next start fails with "already exists"). SQLite's DDL is
+ * transactional (CREATE/ALTER/DROP roll back), so this adapter says so and the Migrator wraps
+ * the pending migrations in one transaction, as on PostgreSQL. A migration therefore cannot
+ * use `PRAGMA foreign_keys = OFF` (a no-op inside a transaction); none does.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Migrator, sql } from 'kysely'
+import { type Kysely, Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 // Relative on purpose: a devDependency on @switchboard/testing would make a package cycle
@@ -96,6 +96,49 @@ describe(`migrations (${dialect})`, () => {
       .select('name' as never)
       .execute()
     expect(applied.map((r) => (r as { name: string }).name).sort()).toEqual(Object.keys(migrations).sort())
+  })
+
+  it('a migration that fails half-way leaves nothing behind, and runs cleanly once fixed', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+    await migrateToLatest(db.db)
+    const columns = async (table: string) => {
+      const tables = await db.db.withoutPlugins().introspection.getTables()
+      return (tables.find((t) => t.name === table)?.columns ?? []).map((c) => c.name)
+    }
+    const halfWay = (fail: boolean) => ({
+      // biome-ignore lint/suspicious/noExplicitAny: a migration is schema-agnostic
+      up: async (m: Kysely<any>) => {
+        await m.schema
+          .createTable('half_done')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .execute()
+        await m.schema.alterTable('organizations').addColumn('half_done_flag', 'text').execute()
+        await sql`insert into half_done (id) values ('x')`.execute(m)
+        if (fail) throw new Error('the migration failed half-way')
+      },
+    })
+
+    await expect(
+      migrateToLatest(db.db, { migrations: { ...migrations, '9999_half_way': halfWay(true) } }),
+    ).rejects.toThrow('the migration failed half-way')
+    expect(await tableNames(db)).not.toContain('half_done')
+    expect(await columns('organizations')).not.toContain('half_done_flag')
+    const applied = await db.db
+      .withoutPlugins()
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()
+    expect(applied.map((r) => (r as { name: string }).name)).not.toContain('9999_half_way')
+
+    // Nothing half-applied is in the way: the fixed migration runs from the start.
+    expect(
+      await migrateToLatest(db.db, { migrations: { ...migrations, '9999_half_way': halfWay(false) } }),
+    ).toEqual(['9999_half_way'])
+    expect(await tableNames(db)).toContain('half_done')
+    expect(await columns('organizations')).toContain('half_done_flag')
   })
 
   it('reports what a fresh database receives, then nothing', async () => {

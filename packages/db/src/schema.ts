@@ -28,6 +28,7 @@ export interface Database {
   webhookDeliveryAttempts: WebhookDeliveryAttemptTable
   idempotencyKeys: IdempotencyKeyTable
   jobLeases: JobLeaseTable
+  proxyStats: ProxyStatsTable
   organizationSsoSettings: OrganizationSsoSettingsTable
   ssoDomains: SsoDomainTable
   ssoIdentities: SsoIdentityTable
@@ -239,6 +240,22 @@ export interface ConnectionTable {
  * A background job's lease (migration 0013): the instance that moves `leasedUntil` forward by
  * compare-and-swap runs the job's pass; the others skip it until the lease ends.
  */
+/** Proxied calls per minute, workspace and server instance (0019). */
+export interface ProxyStatsTable {
+  /** The minute's start, ISO 8601. */
+  minute: string
+  organizationId: string
+  workspaceId: string
+  instanceId: string
+  calls: number
+  /** Answers 400-499 (the proxy's own refusals included). */
+  clientErrors: number
+  /** Answers 500 and up, and calls that got no answer (unreachable, timed out). */
+  serverErrors: number
+  /** JSON: `{ "<bucket>": count }`, see core stats/proxy-stats.ts. */
+  latency: string
+}
+
 export interface JobLeaseTable {
   name: string
   owner: string | null

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../deps.ts'
+import { pruneProxyStats } from '../stats/proxy-stats.ts'
 import { notifyExpiringConnections } from './expiring-connections.ts'
 import { claimJob } from './job-lease.ts'
 import { pruneEvents } from './prune-events.ts'
@@ -49,6 +50,8 @@ export async function runBackgroundJobs(
     options.retentionEveryMs ?? 3600_000,
     async () => (await pruneEvents(deps, signal)).deleted,
   )
+  // Per-minute proxy stats past the overview's 7 days (not counted in the result).
+  await job('proxy-stats-retention', options.retentionEveryMs ?? 3600_000, () => pruneProxyStats(deps))
   out.expiring = await job(
     'connection-expiring',
     passMs,

@@ -442,7 +442,26 @@ export function proxyThroughConnection(
   // unread, not destroyed: it is the caller's HTTP request, and destroying it would drop the
   // connection before the caller reads our error. Its owner (the HTTP host) closes the
   // connection once the answer is sent.
-  return proxyCall(deps, connection, rawCall, options)
+  const stats = deps.proxyStats
+  if (!stats) return proxyCall(deps, connection, rawCall, options)
+  const started = performance.now()
+  return proxyCall(deps, connection, rawCall, options).then(
+    (result) => {
+      stats.record(
+        connection.organizationId,
+        connection.workspaceId,
+        result.status,
+        performance.now() - started,
+      )
+      return result
+    },
+    (err: unknown) => {
+      // Counted with the status the caller gets (a refusal of ours is a 4xx, no answer a 502).
+      const status = err instanceof AppError ? err.httpStatus : 0
+      stats.record(connection.organizationId, connection.workspaceId, status, performance.now() - started)
+      throw err
+    },
+  )
 }
 
 async function proxyCall(

@@ -45,7 +45,7 @@ describe('dashboard overview', () => {
       expect(o.needsAttention).toHaveLength(1)
       expect(o.needsAttention[0]).toMatchObject({
         status: 'REFRESH_FAILED',
-        nextStep: expect.stringMatching(/Reconnect/),
+        nextStep: expect.stringMatching(/must reconnect/),
       })
       expect(o.days).toHaveLength(7)
     } finally {
