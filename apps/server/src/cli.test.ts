@@ -167,6 +167,35 @@ describe('admin CLI', () => {
     expect((await workspacesWith(json.apiKey)).status).toBe(200)
   })
 
+  it('api-key create --scopes makes a key that holds those scopes only', async () => {
+    const boot = JSON.parse((await cli('bootstrap', '--org', 'Acme', '--json'))[0] as string) as Record<
+      string,
+      string
+    >
+    const org = boot.organizationId as string
+    const [key] = await cli('api-key', 'create', '--org', org, '--scopes', 'proxy,connections:read')
+    const refused = await workspacesWith(key as string)
+    expect(refused.status).toBe(403)
+    expect(JSON.stringify(refused.body)).toContain('workspaces:read')
+    const [reader] = await cli('api-key', 'create', '--org', org, '--scopes', 'workspaces:read')
+    expect((await workspacesWith(reader as string)).status).toBe(200)
+    await expect(cli('api-key', 'create', '--org', org, '--scopes', 'proxy,nope')).rejects.toThrow(
+      /Unknown scope "nope"/,
+    )
+    await expect(cli('api-key', 'create', '--org', org, '--workspace', org)).rejects.toThrow(/No workspace/)
+    const [narrow] = await cli(
+      'api-key',
+      'create',
+      '--org',
+      org,
+      '--name',
+      'narrow',
+      '--workspace',
+      boot.workspaceId as string,
+    )
+    expect((await workspacesWith(narrow as string)).status).toBe(200)
+  })
+
   it('keys rotate re-encrypts under the newest key, then finds nothing left to do', async () => {
     await cli('bootstrap', '--org', 'Acme', '--json')
     await cli(

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import {
   AppError,
   addPlatformOAuthApp,
+  apiKeyScopes,
   bootstrapOrganization,
   insertApiKey,
   PlanSchema,
@@ -21,8 +22,9 @@ Commands:
   bootstrap --org NAME [--plan FREE|TEAM|SCALE|ENTERPRISE] [--workspace NAME]
             [--email E --password P] [--json]
       Create an organization with a workspace and an API key (and its owner user).
-  api-key create --org ORGANIZATION_ID [--name NAME] [--json]
-      Create another API key for an organization.
+  api-key create --org ORGANIZATION_ID [--name NAME] [--scopes a,b] [--workspace ID[,ID]] [--json]
+      Create another API key for an organization: full access unless --scopes names what it
+      may do (docs/access.md), every workspace unless --workspace narrows it.
   keys rotate
       Re-encrypt every stored secret with the newest key of SWITCHBOARD_ENCRYPTION_KEYS.
   oauth-app add --platform --integration NAME --client-id ID --client-secret SECRET [--scopes "a b"]
@@ -119,7 +121,27 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         .where('id', '=', values.org)
         .executeTakeFirst()
       if (!org) throw new UsageError(`No organization ${values.org}`)
-      const { apiKey, key } = await insertApiKey(core, org.id, values.name ?? 'CLI key')
+      const list = (v: string | undefined) =>
+        v === undefined ? undefined : v.split(/[\s,]+/).filter((s) => s !== '')
+      const scopes = list(values.scopes)
+      const unknown = scopes?.find((s) => !(apiKeyScopes as readonly string[]).includes(s))
+      if (unknown !== undefined || scopes?.length === 0) {
+        throw new UsageError(`Unknown scope "${unknown ?? ''}"; one of: ${apiKeyScopes.join(', ')}`)
+      }
+      const workspaceIds = list(values.workspace)
+      for (const w of workspaceIds ?? []) {
+        const found = await core.db
+          .selectFrom('workspaces')
+          .select('id')
+          .where('id', '=', w)
+          .where('organizationId', '=', org.id)
+          .executeTakeFirst()
+        if (!found) throw new UsageError(`No workspace ${w} in organization ${org.id}`)
+      }
+      const { apiKey, key } = await insertApiKey(core, org.id, values.name ?? 'CLI key', {
+        scopes,
+        workspaceIds,
+      })
       out(values.json ? JSON.stringify({ id: apiKey.id, apiKey: key }) : key)
       return
     }

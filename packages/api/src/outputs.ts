@@ -426,3 +426,41 @@ export const WebhookDeliveryPageOut = z.object({
   deliveries: z.array(WebhookDeliveryOut),
   nextCursor: z.string().nullable(),
 })
+
+const RoleOut = z.enum(['owner', 'admin', 'member', 'viewer'])
+
+/** A member of the organization (members.list, GET /api/v1/members). */
+export const MemberOut = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: RoleOut,
+  /** null: every workspace. */
+  workspaceIds: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+})
+
+/** An invite (invites.list, GET /api/v1/invites); its token is only ever in `url`, once. */
+export const InviteOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleOut,
+  workspaceIds: z.array(z.string()).nullable(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+})
+
+export const CreatedInviteOut = z.object({ invite: InviteOut, url: z.string(), emailed: z.boolean() })
+
+/** What the invite page shows before accepting (public). */
+export const InviteLookupOut = z.object({
+  organizationName: z.string(),
+  email: z.string(),
+  role: RoleOut,
+  userExists: z.boolean(),
+})
+
+/** An organization the signed-in user belongs to (auth.me). */
+export const MyOrganizationOut = z.object({ id: z.string(), name: z.string(), role: RoleOut })

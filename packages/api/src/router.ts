@@ -7,6 +7,7 @@ import {
   statsRouter,
 } from './routers/connect.ts'
 import { eventsRouter } from './routers/events.ts'
+import { invitesRouter, membersRouter } from './routers/members.ts'
 import { oauthClientsRouter, oauthGrantsRouter } from './routers/oauth-server.ts'
 import {
   accountRouter,
@@ -24,6 +25,8 @@ export const appRouter = router({
   organization: organizationRouter,
   workspaces: workspacesRouter,
   apiKeys: apiKeysRouter,
+  members: membersRouter,
+  invites: invitesRouter,
   connect: connectRouter,
   connections: connectionsRouter,
   endUsers: endUsersRouter,

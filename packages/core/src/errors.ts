@@ -48,6 +48,10 @@ export const errorCodes = {
   WORKSPACE_NOT_EMPTY: { http: 409, trpc: 'CONFLICT' },
   /** An organization keeps at least one workspace. */
   LAST_WORKSPACE: { http: 409, trpc: 'CONFLICT' },
+  /** An organization keeps at least one owner: the last one cannot be removed or demoted. */
+  LAST_OWNER: { http: 409, trpc: 'CONFLICT' },
+  /** The invite link is unknown, expired, used or revoked. */
+  INVITE_NOT_VALID: { http: 400, trpc: 'BAD_REQUEST' },
   PAYLOAD_TOO_LARGE: { http: 413, trpc: 'PAYLOAD_TOO_LARGE' },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, trpc: 'UNSUPPORTED_MEDIA_TYPE' },
   /** The Idempotency-Key was used within 24 h for another request (method, path or body). */

@@ -33,6 +33,8 @@ export interface Database {
   ssoDomains: SsoDomainTable
   ssoIdentities: SsoIdentityTable
   ssoLoginAttempts: SsoLoginAttemptTable
+  memberships: MembershipTable
+  invites: InviteTable
 }
 
 type CreatedAt = ColumnType<string, string, never>
@@ -473,3 +475,30 @@ export interface SsoLoginAttemptTable {
   expiresAt: string
   createdAt: CreatedAt
 }
+
+/** A user's place in an organization (migration 0015). */
+export interface MembershipTable {
+  userId: string
+  organizationId: string
+  role: Role
+  /** JSON array of workspace ids; null: every workspace. */
+  workspaceIds: string | null
+  createdAt: CreatedAt
+}
+export type Membership = Selectable<MembershipTable>
+
+/** An invitation to join an organization (migration 0016); the token is stored hashed. */
+export interface InviteTable {
+  id: string
+  organizationId: string
+  email: string
+  role: Role
+  workspaceIds: string | null
+  tokenHash: string
+  invitedBy: string | null
+  expiresAt: string
+  createdAt: CreatedAt
+  acceptedAt: string | null
+  revokedAt: string | null
+}
+export type Invite = Selectable<InviteTable>

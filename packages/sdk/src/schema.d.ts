@@ -146,6 +146,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getApiV1Members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteApiV1MembersUserId"];
+        options?: never;
+        head?: never;
+        patch: operations["patchApiV1MembersUserId"];
+        trace?: never;
+    };
+    "/api/v1/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getApiV1Invites"];
+        put?: never;
+        post: operations["postApiV1Invites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteApiV1InvitesId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/accept/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getApiV1InvitesAcceptToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postApiV1InvitesAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connect/token": {
         parameters: {
             query?: never;
@@ -870,11 +966,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An error (VALIDATION_ERROR, MISSING_TOKEN, NO_OAUTH_APP, INVALID_REDIRECT_URI, INVALID_CREDENTIALS, SESSION_NOT_ACTIVE, INVALID_STATE, OAUTH_ERROR, EGRESS_DENIED, INVALID_FIELD_PATTERN, SSO_NOT_CONFIGURED, SSO_FAILED) */
+        /** @description An error (VALIDATION_ERROR, MISSING_TOKEN, NO_OAUTH_APP, INVALID_REDIRECT_URI, INVALID_CREDENTIALS, SESSION_NOT_ACTIVE, INVALID_STATE, OAUTH_ERROR, EGRESS_DENIED, INVALID_FIELD_PATTERN, SSO_NOT_CONFIGURED, SSO_FAILED, INVITE_NOT_VALID) */
         Error400: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_ERROR" | "MISSING_TOKEN" | "NO_OAUTH_APP" | "INVALID_REDIRECT_URI" | "INVALID_CREDENTIALS" | "SESSION_NOT_ACTIVE" | "INVALID_STATE" | "OAUTH_ERROR" | "EGRESS_DENIED" | "INVALID_FIELD_PATTERN" | "SSO_NOT_CONFIGURED" | "SSO_FAILED";
+                code: "VALIDATION_ERROR" | "MISSING_TOKEN" | "NO_OAUTH_APP" | "INVALID_REDIRECT_URI" | "INVALID_CREDENTIALS" | "SESSION_NOT_ACTIVE" | "INVALID_STATE" | "OAUTH_ERROR" | "EGRESS_DENIED" | "INVALID_FIELD_PATTERN" | "SSO_NOT_CONFIGURED" | "SSO_FAILED" | "INVITE_NOT_VALID";
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
@@ -910,11 +1006,11 @@ export interface components {
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
             };
         };
-        /** @description An error (CONFLICT, TENANT_OAUTH_APP_REQUIRED, ALREADY_EXISTS, SCOPE_MISMATCH, IDEMPOTENCY_KEY_IN_PROGRESS, WORKSPACE_NOT_EMPTY, LAST_WORKSPACE) */
+        /** @description An error (CONFLICT, TENANT_OAUTH_APP_REQUIRED, ALREADY_EXISTS, SCOPE_MISMATCH, IDEMPOTENCY_KEY_IN_PROGRESS, WORKSPACE_NOT_EMPTY, LAST_WORKSPACE, LAST_OWNER) */
         Error409: {
             error: {
                 /** @enum {string} */
-                code: "CONFLICT" | "TENANT_OAUTH_APP_REQUIRED" | "ALREADY_EXISTS" | "SCOPE_MISMATCH" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "WORKSPACE_NOT_EMPTY" | "LAST_WORKSPACE";
+                code: "CONFLICT" | "TENANT_OAUTH_APP_REQUIRED" | "ALREADY_EXISTS" | "SCOPE_MISMATCH" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "WORKSPACE_NOT_EMPTY" | "LAST_WORKSPACE" | "LAST_OWNER";
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;
@@ -2068,6 +2164,15 @@ export interface operations {
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,6 +2271,646 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1Members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: {
+                            userId: string;
+                            email: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            workspaceIds: string[] | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    deleteApiV1MembersUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    patchApiV1MembersUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role?: "owner" | "admin" | "member" | "viewer";
+                    workspaceIds?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        member: {
+                            userId: string;
+                            email: string;
+                            name: string | null;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            workspaceIds: string[] | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1Invites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invites: {
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            workspaceIds: string[] | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    postApiV1Invites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "member" | "viewer";
+                    workspaceIds?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invite: {
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            workspaceIds: string[] | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            acceptedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                        url: string;
+                        emailed: boolean;
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error409"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error422"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    deleteApiV1InvitesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    getApiV1InvitesAcceptToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationName: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "owner" | "admin" | "member" | "viewer";
+                        userExists: boolean;
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error500"];
+                };
+            };
+        };
+    };
+    postApiV1InvitesAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password?: string;
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        user: {
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "member" | "viewer";
+                            isSuperuser: boolean;
+                            organizationId: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error400"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error401"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error413"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error415"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
@@ -6930,7 +7675,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login")[] | null;
+                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.added" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
                 };
             };
@@ -7189,7 +7934,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url?: string;
-                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login")[] | null;
+                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.added" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
                     enabled?: boolean;
                 };

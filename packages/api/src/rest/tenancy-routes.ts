@@ -130,7 +130,7 @@ export const tenancyRoutes = [
     access: 'api-keys:write',
     input: core.CreateApiKeyInput,
     status: 201,
-    responses: { 201: CreatedApiKeyOut },
+    responses: { 201: CreatedApiKeyOut, ...errors(404) },
     run: (ctx, input) => core.createApiKey(ctx.deps, ctx.principal, input),
   }),
   route({

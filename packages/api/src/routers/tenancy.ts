@@ -1,7 +1,14 @@
 import * as core from '@switchboard/core'
 import type { TRPCRouterRecord } from '@trpc/server'
 import { z } from 'zod'
-import { ApiKeyOut, OrganizationOut, SessionOut, UserOut, WorkspaceOut } from '../outputs.ts'
+import {
+  ApiKeyOut,
+  MyOrganizationOut,
+  OrganizationOut,
+  SessionOut,
+  UserOut,
+  WorkspaceOut,
+} from '../outputs.ts'
 import { protectedProcedure, publicProcedure } from '../trpc.ts'
 
 const SsoSettingsOut = z.object({
@@ -39,13 +46,31 @@ export const authRouter = {
     .query(({ ctx }) => ({ enabled: core.ssoAvailable(ctx.deps), startUrl: '/api/v1/auth/sso/start' })),
   me: publicProcedure
     .meta({ access: 'public' })
-    .output(z.object({ user: UserOut.nullable(), organization: OrganizationOut.nullable() }))
+    .output(
+      z.object({
+        user: UserOut.nullable(),
+        organization: OrganizationOut.nullable(),
+        /** The organizations the signed-in user belongs to (empty for an API key). */
+        organizations: z.array(MyOrganizationOut),
+        /** The caller's role in the current organization (null for an API key). */
+        role: z.enum(['owner', 'admin', 'member', 'viewer']).nullable(),
+        /** What the caller may do here (docs/access.md): the dashboard hides what it cannot. */
+        scopes: z.array(z.string()),
+      }),
+    )
     .query(async ({ ctx }) => {
       // The dashboard's question; a third-party app's token reads no organization settings here.
-      if (!ctx.principal || ctx.principal.kind === 'oauthToken') return { user: null, organization: null }
+      if (!ctx.principal || ctx.principal.kind === 'oauthToken')
+        return { user: null, organization: null, organizations: [], role: null, scopes: [] }
+      const p = ctx.principal
+      const user = await core.getCurrentUser(ctx.deps, p)
       return {
-        user: await core.getCurrentUser(ctx.deps, ctx.principal),
-        organization: await core.getOrganization(ctx.deps, ctx.principal),
+        // The role shown is the one in the current organization.
+        user: user && p.kind === 'user' ? { ...user, role: p.role, organizationId: p.organizationId } : user,
+        organization: await core.getOrganization(ctx.deps, p),
+        organizations: p.kind === 'user' ? await core.listMyOrganizations(ctx.deps, p.userId) : [],
+        role: p.kind === 'user' ? p.role : null,
+        scopes: [...core.scopesOf(p)],
       }
     }),
 } satisfies TRPCRouterRecord
@@ -111,6 +136,12 @@ export const accountRouter = {
     .meta({ access: 'account' })
     .output(z.object({ revoked: z.number().int() }))
     .mutation(({ ctx }) => core.revokeOtherSessions(ctx.deps, ctx.principal)),
+  /** Moves the current session to another organization the user belongs to. */
+  switchOrganization: protectedProcedure
+    .meta({ access: 'account' })
+    .input(core.SwitchOrganizationInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => core.switchOrganization(ctx.deps, ctx.principal, input)),
   changePassword: protectedProcedure
     .meta({ access: 'account' })
     .input(core.ChangePasswordInput)

@@ -154,6 +154,24 @@ export function workspacesOf(principal: Principal): readonly string[] | null {
   return null
 }
 
+/** Whether the principal may see a workspace's resources (a narrowed key or membership may not). */
+export function seesWorkspace(principal: Principal, workspaceId: string): boolean {
+  const allowed = workspacesOf(principal)
+  return allowed === null || allowed.includes(workspaceId)
+}
+
+/**
+ * A resource in a workspace the principal cannot see is not found (404): what is outside a
+ * workspace restriction is as invisible as another organization's.
+ */
+export function requireSeenWorkspace(
+  principal: Principal,
+  workspaceId: string,
+  notFound: () => AppError,
+): void {
+  if (!seesWorkspace(principal, workspaceId)) throw notFound()
+}
+
 export function hasScope(principal: Principal, scope: Scope): boolean {
   return scopesOf(principal).includes(scope)
 }

@@ -1,7 +1,13 @@
 import { formFieldsFor, type IntegrationDefinition } from '@switchboard/catalog'
 import type { Connection } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope, seesEveryone } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireSeenWorkspace,
+  seesEveryone,
+  workspacesOf,
+} from '../auth/principal.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
@@ -98,6 +104,11 @@ export async function createConnection(
   input: CreateConnectionInput,
 ): Promise<{ connection: ConnectionView; created: boolean }> {
   requireScope(principal, 'connections:write')
+  requireSeenWorkspace(
+    principal,
+    input.workspaceId,
+    () => new AppError('NOT_FOUND', `Workspace ${input.workspaceId} not found in this organization`),
+  )
   await requireWorkspace(deps, principal.organizationId, input.workspaceId)
   const integration = await requireIntegration(deps, principal.organizationId, input.integrationName)
   const def = integration.definition
@@ -197,13 +208,28 @@ export async function requireConnection(
   return row
 }
 
+/** A connection of the principal's organization, in a workspace it may see; else 404. */
+export async function requireConnectionFor(
+  deps: CoreDeps,
+  principal: Principal,
+  id: string,
+): Promise<Connection> {
+  const row = await requireConnection(deps, principal.organizationId, id)
+  requireSeenWorkspace(
+    principal,
+    row.workspaceId,
+    () => new AppError('CONNECTION_NOT_FOUND', `Connection ${id} not found`),
+  )
+  return row
+}
+
 export async function getConnection(
   deps: CoreDeps,
   principal: Principal,
   id: string,
 ): Promise<ConnectionView> {
   requireScope(principal, 'connections:read')
-  return toConnectionView(await requireConnection(deps, principal.organizationId, id), viewClock(deps))
+  return toConnectionView(await requireConnectionFor(deps, principal, id), viewClock(deps))
 }
 
 export const ListConnectionsInput = z.object({
@@ -225,6 +251,8 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
     .selectFrom('connections')
     .selectAll('connections')
     .where('connections.organizationId', '=', principal.organizationId)
+  const visible = workspacesOf(principal)
+  if (visible !== null) q = q.where('workspaceId', 'in', visible.length > 0 ? [...visible] : [''])
   if (input.integrationName) q = q.where('integrationName', '=', input.integrationName)
   if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)
   if (input.status) q = q.where('status', '=', input.status)
@@ -372,7 +400,7 @@ export async function deleteConnection(
   id: string,
 ): Promise<{ revocation: string }> {
   requireScope(principal, 'connections:write')
-  const connection = await requireConnection(deps, principal.organizationId, id)
+  const connection = await requireConnectionFor(deps, principal, id)
   if (!canDeleteConnection(principal, connection)) {
     throw new AppError('FORBIDDEN', 'Only the owner of this connection or an admin can delete it')
   }

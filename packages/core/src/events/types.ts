@@ -30,6 +30,12 @@ export const eventTypes = [
   'webhook_endpoint.deleted',
   'webhook_endpoint.disabled',
   'user.login',
+  'member.added',
+  'member.updated',
+  'member.removed',
+  'invite.created',
+  'invite.revoked',
+  'invite.accepted',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 export const EventTypeSchema = z.enum(eventTypes)

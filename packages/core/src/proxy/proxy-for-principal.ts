@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, requireSeenWorkspace } from '../auth/principal.ts'
 import { requireConnection, resolveConnectionRow } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
+import { AppError } from '../errors.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
@@ -58,6 +59,11 @@ export async function proxyRequest(
           ...(input.externalId !== undefined && { externalId: input.externalId }),
           ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
         }),
+  )
+  requireSeenWorkspace(
+    principal,
+    connection.workspaceId,
+    () => new AppError('CONNECTION_NOT_FOUND', 'Connection not found'),
   )
   const call: ProxyCall = { url: input.url }
   if (input.method !== undefined) call.method = input.method

@@ -78,6 +78,16 @@ export async function resolveSsoUser(
       .onConflict((oc) => oc.column('email').doNothing())
       .executeTakeFirst()
     if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) return false
+    await tx.db
+      .insertInto('memberships')
+      .values({
+        userId: row.id,
+        organizationId: row.organizationId,
+        role: row.role,
+        workspaceIds: null,
+        createdAt: now,
+      })
+      .execute()
     await link(tx, identity, row.id, now)
     return true
   })

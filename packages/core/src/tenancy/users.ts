@@ -52,6 +52,16 @@ export async function createUser(
     .onConflict((oc) => oc.column('email').doNothing())
     .executeTakeFirst()
   if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) throw exists()
+  await deps.db
+    .insertInto('memberships')
+    .values({
+      userId: row.id,
+      organizationId: row.organizationId,
+      role: row.role,
+      workspaceIds: null,
+      createdAt: row.createdAt,
+    })
+    .execute()
   return toUserView(row)
 }
 
@@ -129,8 +139,11 @@ export async function openDashboardSession(
     method: LoginMethod
     /** The account was created by this sign-in (SSO just-in-time membership). */
     provisioned?: boolean
+    /** The organization to open the session in (default: the user's first, if still a member). */
+    organizationId?: string
   },
 ) {
+  const organizationId = await sessionOrganization(deps, user, source.organizationId)
   const token = randomToken(32)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
@@ -140,7 +153,7 @@ export async function openDashboardSession(
       .values({
         id: sha256(token),
         userId: user.id,
-        organizationId: user.organizationId,
+        organizationId,
         expiresAt,
         createdAt: now.toISOString(),
         publicId: deps.newId(),
@@ -152,6 +165,24 @@ export async function openDashboardSession(
     await appendEvent(tx, event)
   })
   return { sessionToken: token, expiresAt, user: toUserView(user) }
+}
+
+/**
+ * Which organization a new session starts in: the one asked for, else the user's first, else
+ * any they still belong to. A user who belongs to none cannot sign in.
+ */
+async function sessionOrganization(deps: CoreDeps, user: User, wanted: string | undefined): Promise<string> {
+  const rows = await deps.db
+    .selectFrom('memberships')
+    .select(['organizationId', 'createdAt'])
+    .where('userId', '=', user.id)
+    .orderBy('createdAt')
+    .execute()
+  const ids = rows.map((r) => r.organizationId)
+  const pick = [wanted, user.organizationId].find((id) => id !== undefined && ids.includes(id)) ?? ids[0]
+  if (pick === undefined)
+    throw new AppError('UNAUTHORIZED', 'This account belongs to no organization any more')
+  return pick
 }
 
 /** How a dashboard user signed in; `user.login` events say which. */
@@ -195,13 +226,21 @@ export async function authenticateSession(deps: CoreDeps, token: string): Promis
   const row = await deps.db
     .selectFrom('dashboardSessions')
     .innerJoin('users', 'users.id', 'dashboardSessions.userId')
+    // The session's organization is the current one; its membership gives the role (a removed
+    // member's sessions end with the membership).
+    .innerJoin('memberships', (j) =>
+      j
+        .onRef('memberships.userId', '=', 'dashboardSessions.userId')
+        .onRef('memberships.organizationId', '=', 'dashboardSessions.organizationId'),
+    )
     .select([
       'dashboardSessions.id as sessionId',
       'dashboardSessions.expiresAt',
       'dashboardSessions.lastSeenAt',
       'users.id as userId',
-      'users.organizationId',
-      'users.role',
+      'dashboardSessions.organizationId',
+      'memberships.role',
+      'memberships.workspaceIds',
       'users.isSuperuser',
     ])
     .where('dashboardSessions.id', '=', sha256(token))
@@ -224,6 +263,7 @@ export async function authenticateSession(deps: CoreDeps, token: string): Promis
     role: row.role,
     isSuperuser: row.isSuperuser === 1,
     sessionId: row.sessionId,
+    workspaceIds: row.workspaceIds === null ? null : (JSON.parse(row.workspaceIds) as string[]),
   }
 }
 

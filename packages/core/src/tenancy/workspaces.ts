@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireSeenWorkspace,
+  seesWorkspace,
+  workspacesOf,
+} from '../auth/principal.ts'
 import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -20,6 +26,10 @@ export async function createWorkspace(
   input: CreateWorkspaceInput,
 ): Promise<WorkspaceView> {
   requireScope(principal, 'workspaces:write')
+  // A principal narrowed to some workspaces would not see the one it made.
+  if (workspacesOf(principal) !== null) {
+    throw new AppError('FORBIDDEN', 'Access narrowed to some workspaces cannot create workspaces')
+  }
   return toWorkspaceView(await insertWorkspace(deps, principal.organizationId, input.name))
 }
 
@@ -32,7 +42,7 @@ export async function listWorkspaces(deps: CoreDeps, principal: Principal): Prom
     .orderBy('createdAt')
     .orderBy('id')
     .execute()
-  return rows.map(toWorkspaceView)
+  return rows.filter((w) => seesWorkspace(principal, w.id)).map(toWorkspaceView)
 }
 
 /** A workspace of the principal's organization; another tenant's id is simply not found. */
@@ -53,6 +63,11 @@ export async function getWorkspace(
   workspaceId: string,
 ): Promise<WorkspaceView> {
   requireScope(principal, 'workspaces:read')
+  requireSeenWorkspace(
+    principal,
+    workspaceId,
+    () => new AppError('NOT_FOUND', `Workspace ${workspaceId} not found in this organization`),
+  )
   return toWorkspaceView(await requireWorkspace(deps, principal.organizationId, workspaceId))
 }
 
@@ -69,6 +84,11 @@ export async function renameWorkspace(
 ): Promise<WorkspaceView> {
   requireScope(principal, 'workspaces:write')
   const input = RenameWorkspaceInput.parse(raw)
+  requireSeenWorkspace(
+    principal,
+    input.id,
+    () => new AppError('NOT_FOUND', `Workspace ${input.id} not found in this organization`),
+  )
   const row = await requireWorkspace(deps, principal.organizationId, input.id)
   await deps.db
     .updateTable('workspaces')
@@ -105,6 +125,11 @@ export async function deleteWorkspace(
 ): Promise<{ revokedConnections: number }> {
   requireScope(principal, 'workspaces:write')
   const input = DeleteWorkspaceInput.parse(raw)
+  requireSeenWorkspace(
+    principal,
+    input.id,
+    () => new AppError('NOT_FOUND', `Workspace ${input.id} not found in this organization`),
+  )
   const organizationId = principal.organizationId
   const workspace = await requireWorkspace(deps, organizationId, input.id)
   await requireNotLast(deps, organizationId)

@@ -11,6 +11,8 @@ import * as m0009 from './0009_create_idempotency_keys.ts'
 import * as m0010 from './0010_add_session_details.ts'
 import * as m0013 from './0013_create_job_leases.ts'
 import * as m0014 from './0014_scoped_api_keys.ts'
+import * as m0015 from './0015_create_memberships.ts'
+import * as m0016 from './0016_create_invites.ts'
 import * as m0017 from './0017_create_sso.ts'
 import * as m0019 from './0019_create_proxy_stats.ts'
 import * as m0020 from './0020_hot_query_indexes.ts'
@@ -29,6 +31,8 @@ export const migrations: Record<string, Migration> = {
   '0010_add_session_details': m0010,
   '0013_create_job_leases': m0013,
   '0014_scoped_api_keys': m0014,
+  '0015_create_memberships': m0015,
+  '0016_create_invites': m0016,
   '0017_create_sso': m0017,
   '0019_create_proxy_stats': m0019,
   '0020_hot_query_indexes': m0020,

@@ -1,0 +1,138 @@
+import { createUser, insertApiKey } from '@switchboard/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectAcme } from './testing/connect.ts'
+import { type Harness, startHarness } from './testing/harness.ts'
+
+// Issue 24: an API key or a membership narrowed to workspace A never sees workspace B's data:
+// B's resources answer 404, lists leave them out, the proxy does not reach them.
+
+const PASSWORD = 'correct horse battery staple'
+
+describe('workspace restrictions', () => {
+  let h: Harness
+  let workspaceB: string
+  let inA: string
+  let inB: string
+
+  beforeAll(async () => {
+    h = await startHarness()
+    const res = await h.api('/api/v1/workspaces', { method: 'POST', json: { name: 'B' } })
+    expect(res.status).toBe(201)
+    workspaceB = ((await res.json()) as { workspace: { id: string } }).workspace.id
+    inA = (await connectAcme(h)).connectionId
+    inB = (await connectAcme(h, { workspaceId: workspaceB })).connectionId
+  }, 60_000)
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  async function expectNarrowedToA(
+    call: (path: string, init?: RequestInit & { json?: unknown }) => Promise<Response>,
+  ) {
+    const workspaces = (await (await call('/api/v1/workspaces')).json()) as {
+      workspaces: Array<{ id: string }>
+    }
+    expect(workspaces.workspaces.map((w) => w.id)).toEqual([h.org.workspaceId])
+    expect((await call(`/api/v1/workspaces/${workspaceB}`)).status).toBe(404)
+    const list = (await (await call('/api/v1/connections')).json()) as { connections: Array<{ id: string }> }
+    expect(list.connections.map((c) => c.id)).toEqual([inA])
+    expect((await call(`/api/v1/connections/${inA}`)).status).toBe(200)
+    const other = await call(`/api/v1/connections/${inB}`)
+    expect(other.status).toBe(404)
+    expect(await other.text()).not.toContain(workspaceB)
+    expect((await call(`/api/v1/connections/${inB}`, { method: 'DELETE' })).status).toBe(404)
+    const proxied = await call('/api/v1/proxy', {
+      method: 'POST',
+      json: { connectionId: inB, method: 'GET', url: '/userinfo' },
+    })
+    expect(proxied.status).toBe(404)
+  }
+
+  it('a key restricted to workspace A gets 404 for workspace B and lists only A', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    await expectNarrowedToA((path, init) => h.api(path, { ...init, key }))
+    // It cannot make a workspace it would not see.
+    expect((await h.api('/api/v1/workspaces', { method: 'POST', key, json: { name: 'C' } })).status).toBe(403)
+  })
+
+  it('an admin narrowed to workspace A never sees workspace B', async () => {
+    const admin = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'narrow@acme.test',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const owner = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'owner@acme.test',
+      password: PASSWORD,
+      role: 'owner',
+    })
+    const signIn = async (email: string) => {
+      const res = await fetch(`${h.url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      })
+      return (res.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    }
+    const ownerCookie = await signIn(owner.email)
+    const narrowed = await h.api(`/api/v1/members/${admin.id}`, {
+      method: 'PATCH',
+      key: null,
+      headers: { cookie: ownerCookie, 'sec-fetch-site': 'same-origin' },
+      json: { workspaceIds: [h.org.workspaceId] },
+    })
+    expect(narrowed.status).toBe(200)
+    const cookie = await signIn(admin.email)
+    await expectNarrowedToA((path, init) =>
+      h.api(path, { ...init, key: null, headers: { cookie, 'sec-fetch-site': 'same-origin' } }),
+    )
+  })
+
+  it('a key cannot be made wider than its maker: a narrowed admin names workspaces it sees', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A maker', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const wide = await h.api('/api/v1/api-keys', { method: 'POST', key, json: { name: 'wide' } })
+    expect(wide.status).toBe(404)
+    const theirs = await h.api('/api/v1/api-keys', {
+      method: 'POST',
+      key,
+      json: { workspaceIds: [workspaceB] },
+    })
+    expect(theirs.status).toBe(404)
+    const ok = await h.api('/api/v1/api-keys', {
+      method: 'POST',
+      key,
+      json: {
+        name: 'A too',
+        scopes: ['proxy'],
+        workspaceIds: [h.org.workspaceId],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    })
+    expect(ok.status).toBe(201)
+    const made = (await ok.json()) as {
+      apiKey: { scopes: string[]; workspaceIds: string[]; expiresAt: string }
+    }
+    expect(made.apiKey).toMatchObject({ scopes: ['proxy'], workspaceIds: [h.org.workspaceId] })
+  })
+
+  it('an expired key is refused like a revoked one (401)', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'short', {
+      expiresAt: new Date(h.clock.now().getTime() + 60_000).toISOString(),
+    })
+    expect((await h.api('/api/v1/workspaces', { key })).status).toBe(200)
+    h.clock.advance(120_000)
+    const res = await h.api('/api/v1/workspaces', { key })
+    expect(res.status).toBe(401)
+    const past = await h.api('/api/v1/api-keys', {
+      method: 'POST',
+      json: { expiresAt: new Date(h.clock.now().getTime() - 1000).toISOString() },
+    })
+    expect(past.status).toBe(400)
+  })
+})
