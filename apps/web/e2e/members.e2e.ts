@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { withoutExpectedStatus } from './page-errors.ts'
+import { screenshot } from './screenshot.ts'
+import { browserSuite, OWNER } from './suite.ts'
+
+// The Members page (issue 24) in Chromium against the real server: the owner invites a colleague
+// as Viewer and gets the link to copy; demoting the only owner is refused by the server and said
+// as a clear error; the invite can be revoked.
+
+describe('members page', () => {
+  const t = browserSuite({ clipboard: true })
+
+  it('invites a viewer (link shown), refuses to demote the last owner, revokes the invite', async () => {
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.getByRole('link', { name: 'Members' }).click()
+    const people = t.page.getByRole('region', { name: 'People' })
+    await people.getByText(OWNER.email).first().waitFor()
+    await t.page.getByText('No open invites').waitFor()
+
+    await t.page.getByLabel('Email').fill('colleague@acme.test')
+    await t.page.getByLabel('Role', { exact: true }).selectOption('viewer')
+    await t.page.getByRole('button', { name: 'Invite', exact: true }).click()
+    const url = (await t.page.getByTestId('invite-url').textContent()) ?? ''
+    expect(url).toMatch(/\/invite\/inv_/)
+    await t.page.getByText(/colleague@acme\.test · Viewer/).waitFor()
+    await screenshot(t.page, 'members-invited')
+
+    // The only owner cannot be made an admin: 409 LAST_OWNER from the server, said in words.
+    await people.getByLabel(`Role of ${OWNER.email}`).selectOption('admin')
+    const alert = people.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).not.toMatch(/LAST_OWNER|Error:/)
+    expect(await alert.textContent()).toMatch(/owner/i)
+    await screenshot(t.page, 'members-last-owner')
+    expect(await people.getByLabel(`Role of ${OWNER.email}`).inputValue()).toBe('owner')
+
+    await t.page.getByRole('button', { name: 'Revoke the invite for colleague@acme.test' }).click()
+    await t.page.getByText('No open invites').waitFor()
+    expect(withoutExpectedStatus(t.errors.take(), [409])).toEqual([])
+  })
+})
