@@ -23,7 +23,7 @@ describe('members page', () => {
     await t.page.getByRole('button', { name: 'Invite', exact: true }).click()
     const url = (await t.page.getByTestId('invite-url').textContent()) ?? ''
     expect(url).toMatch(/\/invite\/inv_/)
-    await t.page.getByText(/colleague@acme\.test · Viewer/).waitFor()
+    await t.page.getByRole('row', { name: /colleague@acme\.test\s*Viewer/ }).waitFor()
     await screenshot(t.page, 'members-invited')
 
     // The only owner cannot be made an admin: 409 LAST_OWNER from the server, said in words.

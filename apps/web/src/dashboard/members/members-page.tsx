@@ -81,7 +81,7 @@ function MembersSection({ canManage }: { canManage: boolean }) {
                 <tr key={m.userId}>
                   <th scope="row" className="cell-name">
                     {m.name ?? m.email}
-                    <span className="cell-sub">{m.email}</span>
+                    {m.name && <span className="cell-sub">{m.email}</span>}
                   </th>
                   <td>
                     {canManage ? (
@@ -165,9 +165,6 @@ function InvitesSection() {
             aria-invalid={emailIssue ? true : undefined}
             aria-describedby="invite-email-help"
           />
-          <p id="invite-email-help" className={emailIssue ? 'field-error' : 'field-help'}>
-            {emailIssue ? describeIssue(emailIssue, 'Email') : 'The link works once, for 7 days.'}
-          </p>
         </div>
         <div className="field">
           <label htmlFor="invite-role">Role</label>
@@ -183,6 +180,9 @@ function InvitesSection() {
           {create.isPending ? 'Inviting…' : 'Invite'}
         </button>
       </form>
+      <p id="invite-email-help" className={emailIssue ? 'field-error' : 'field-help'}>
+        {emailIssue ? describeIssue(emailIssue, 'Email') : 'The link works once, for 7 days.'}
+      </p>
       {create.isError && !emailIssue && (
         <div className="alert alert-error" role="alert">
           The invite was not created. {messageOf(create.error)}
@@ -208,24 +208,41 @@ function InvitesSection() {
         <EmptyState title="No open invites">Invite a colleague by email; they choose a password.</EmptyState>
       )}
       {open.length > 0 && (
-        <ul className="list">
-          {open.map((i) => (
-            <li key={i.id} className="list-row">
-              <span>
-                {i.email} · {roles.find((r) => r.role === i.role)?.label}
-                <span className="cell-sub">expires {formatDateTime(i.expiresAt)}</span>
-              </span>
-              <button
-                type="button"
-                className="button button-small button-danger-ghost"
-                aria-label={`Revoke the invite for ${i.email}`}
-                onClick={() => revoke.mutate({ id: i.id })}
-              >
-                Revoke
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Invited</th>
+                <th scope="col">Role</th>
+                <th scope="col">Expires</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row" className="cell-name">
+                    {i.email}
+                  </th>
+                  <td>{roles.find((r) => r.role === i.role)?.label}</td>
+                  <td>{formatDateTime(i.expiresAt)}</td>
+                  <td className="cell-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-danger-ghost"
+                      aria-label={`Revoke the invite for ${i.email}`}
+                      onClick={() => revoke.mutate({ id: i.id })}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )
