@@ -39,4 +39,35 @@ describe('members page', () => {
     await t.page.getByText('No open invites').waitFor()
     expect(withoutExpectedStatus(t.errors.take(), [409])).toEqual([])
   })
+
+  it('a colleague opens the link, chooses a password and lands in the dashboard as a viewer', async () => {
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/members')
+    await t.page.getByLabel('Email').fill('viewer@acme.test')
+    await t.page.getByLabel('Role', { exact: true }).selectOption('viewer')
+    await t.page.getByRole('button', { name: 'Invite', exact: true }).click()
+    const url = (await t.page.getByTestId('invite-url').textContent()) ?? ''
+
+    const colleague = await t.browser.newContext({ baseURL: t.server.url })
+    try {
+      const page = await colleague.newPage()
+      await page.goto(url)
+      await page.getByRole('heading', { name: /Join/ }).waitFor()
+      expect(await page.textContent('main')).toContain('as a viewer')
+      await screenshot(page, 'invite-accept')
+      await page.getByLabel('Your name').fill('Vera Viewer')
+      await page.getByLabel('Choose a password').fill('correct horse battery')
+      await page.getByRole('button', { name: /^Join/ }).click()
+      await page.waitForURL('**/app')
+      const userPanel = page.getByRole('region', { name: 'Signed in user' })
+      await userPanel.getByText('viewer@acme.test').waitFor()
+      expect(await userPanel.textContent()).toContain('Viewer')
+      // The link works once.
+      await page.goto(url)
+      await page.getByText('This invite cannot be used').waitFor()
+    } finally {
+      await colleague.close()
+    }
+  })
 })
