@@ -63,6 +63,18 @@ describe('members page', () => {
       const userPanel = page.getByRole('region', { name: 'Signed in user' })
       await userPanel.getByText('viewer@acme.test').waitFor()
       expect(await userPanel.textContent()).toContain('Viewer')
+      // What the role lacks, the server refuses to this very browser session, whatever the page shows.
+      const refused = await page.evaluate(async () => {
+        const res = await fetch('/trpc/workspaces.create', {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Not allowed' }),
+        })
+        return { status: res.status, body: await res.text() }
+      })
+      expect(refused.status).toBe(403)
+      expect(refused.body).toContain('INSUFFICIENT_SCOPE')
       // The link works once.
       await page.goto(url)
       await page.getByText('This invite cannot be used').waitFor()
