@@ -7675,7 +7675,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.added" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
+                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
                 };
             };
@@ -7934,7 +7934,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url?: string;
-                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.added" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
+                    events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
                     enabled?: boolean;
                 };

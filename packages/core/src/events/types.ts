@@ -30,7 +30,6 @@ export const eventTypes = [
   'webhook_endpoint.deleted',
   'webhook_endpoint.disabled',
   'user.login',
-  'member.added',
   'member.updated',
   'member.removed',
   'invite.created',
