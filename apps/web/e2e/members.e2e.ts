@@ -63,6 +63,10 @@ describe('members page', () => {
       const userPanel = page.getByRole('region', { name: 'Signed in user' })
       await userPanel.getByText('viewer@acme.test').waitFor()
       expect(await userPanel.textContent()).toContain('Viewer')
+      await page.goto('/app/connections')
+      await page.getByRole('heading', { name: 'Connections' }).waitFor()
+      expect(await page.getByRole('button', { name: 'New connection' }).count()).toBe(0)
+      await screenshot(page, 'viewer-connections')
       // What the role lacks, the server refuses to this very browser session, whatever the page shows.
       const refused = await page.evaluate(async () => {
         const res = await fetch('/trpc/workspaces.create', {

@@ -10,6 +10,7 @@ import { SearchField } from '../../components/search-field.tsx'
 import { trpc } from '../../trpc.ts'
 import { useDebouncedValue } from '../../use-debounced-value.ts'
 import { NoWorkspaceNotice } from '../no-workspace-notice.tsx'
+import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { useWorkspace } from '../workspace-context.tsx'
 import {
@@ -34,6 +35,7 @@ const PAGE_SIZE = 50
 export function ConnectionsPage() {
   useDocumentTitle('Connections')
   const { current } = useWorkspace()
+  const { canWrite } = useSession()
   const location = useLocation()
   const [creating, setCreating] = useState(() => wantsNewConnection(location.state))
   return (
@@ -42,7 +44,8 @@ export function ConnectionsPage() {
         title="Connections"
         description="Accounts your end users and your team connected, with their credentials stored encrypted. Organization-wide connections appear in every workspace."
         actions={
-          current && (
+          current &&
+          canWrite && (
             <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
               New connection
             </button>
