@@ -66,6 +66,7 @@ describe('members page', () => {
       await page.goto('/app/connections')
       await page.getByRole('heading', { name: 'Connections' }).waitFor()
       expect(await page.getByRole('button', { name: 'New connection' }).count()).toBe(0)
+      expect(await page.textContent('main')).not.toContain('Use New connection')
       await screenshot(page, 'viewer-connections')
       // What the role lacks, the server refuses to this very browser session, whatever the page shows.
       const refused = await page.evaluate(async () => {

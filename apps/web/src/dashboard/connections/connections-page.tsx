@@ -102,6 +102,7 @@ function listOf(parts: string[]): string {
 }
 
 function ConnectionsList({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+  const { canWrite } = useSession()
   const { filters, update, clearAll } = useConnectionFilters()
   // Typed filters settle before they are sent; the chosen ones apply at once.
   const search = useDebouncedValue(filters.search.trim())
@@ -185,9 +186,13 @@ function ConnectionsList({ workspaceId, workspaceName }: { workspaceId: string; 
       )}
       {connections.isSuccess && rows.length === 0 && active.length === 0 && (
         <EmptyState title={`No connections in ${workspaceName} yet`}>
-          Use <strong>New connection</strong> to connect an account yourself. End users connect theirs on the
-          hosted connect page: your backend starts a session with <code>POST /api/v1/connect/token</code> and
-          opens the <code>connectUrl</code> it returns.
+          {canWrite && (
+            <>
+              Use <strong>New connection</strong> to connect an account yourself.{' '}
+            </>
+          )}
+          End users connect theirs on the hosted connect page: your backend starts a session with{' '}
+          <code>POST /api/v1/connect/token</code> and opens the <code>connectUrl</code> it returns.
         </EmptyState>
       )}
       {rows.length > 0 && (
