@@ -96,6 +96,29 @@ describe('dashboard', () => {
     // Shown once: after the dialog closes, the secret is nowhere on the page.
     expect(await t.page.content()).not.toContain(key)
 
+    expect(await row.getByTestId('api-key-scopes').textContent()).toBe('Full access')
+
+    // A proxy-only key: chosen in the dialog, shown in the list, refused outside its scope by the server.
+    await t.page.getByRole('button', { name: 'Create API key' }).first().click()
+    await dialog.getByLabel('Name').fill('Proxy only')
+    await dialog.getByLabel('Only what I choose').check()
+    await dialog.getByLabel('Expires').selectOption({ label: '30 days' })
+    await dialog.getByRole('button', { name: 'Create key' }).click()
+    await dialog.getByTestId('new-api-key').waitFor()
+    const proxyKey = (await dialog.getByTestId('new-api-key').textContent()) ?? ''
+    await screenshot(t.page, 'api-key-scoped-created')
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    const proxyRow = t.page.getByRole('row', { name: /Proxy only/ })
+    await proxyRow.waitFor()
+    expect(await proxyRow.getByTestId('api-key-scopes').textContent()).toBe('proxy')
+    expect(await proxyRow.getByTestId('api-key-expires').textContent()).toMatch(/^expires /)
+    const refused = await fetch(`${t.server.url}/api/v1/integrations`, {
+      headers: { authorization: `Bearer ${proxyKey}` },
+    })
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('INSUFFICIENT_SCOPE')
+    await screenshot(t.page, 'api-keys-scoped')
+
     await row.getByRole('button', { name: 'Revoke CI pipeline' }).click()
     const confirm = t.page.getByRole('dialog')
     expect(await confirm.textContent()).toContain('cannot be undone')

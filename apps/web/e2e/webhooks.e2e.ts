@@ -34,6 +34,13 @@ describe('webhooks page', () => {
     await dialog.getByRole('alert').waitFor()
     expect(await dialog.getByRole('alert').textContent()).toMatch(/internal|https/)
 
+    // zod's own wording never reaches the field: it names the field and says what to enter.
+    await dialog.getByLabel('URL').fill('example')
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click()
+    const refusal = dialog.locator('.field-error, [role=alert]').first()
+    await refusal.waitFor()
+    expect(await refusal.textContent()).not.toMatch(/Invalid (input|URL)|expected/)
+
     await dialog.getByLabel('URL').fill(receiver.url)
     await dialog.getByLabel('Event types (optional)').fill('connection.created, connection.unhealthy')
     await dialog.getByLabel('Description (optional)').fill('CRM sync')

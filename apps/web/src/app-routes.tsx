@@ -18,6 +18,8 @@ const NotFoundPage = lazy(() =>
   import('./components/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })),
 )
 
+const InvitePage = lazy(() => import('./invite/invite-page.tsx').then((m) => ({ default: m.InvitePage })))
+
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
@@ -33,6 +35,7 @@ export function AppRoutes() {
           }
         />
         <Route path="/app/*" element={<DashboardApp />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
         <Route path="/authorize/login" element={<AuthorizeLoginPage />} />
         <Route
           path="/authorize/consent"

@@ -11,6 +11,7 @@ import { EventsPage } from './events/events-page.tsx'
 import { IntegrationDetailPage } from './integrations/integration-detail-page.tsx'
 import { IntegrationsPage } from './integrations/integrations-page.tsx'
 import { LoginPage } from './login-page.tsx'
+import { MembersPage } from './members/members-page.tsx'
 import { OAuthClientsPage } from './oauth-clients/oauth-clients-page.tsx'
 import { OverviewPage } from './pages/overview-page.tsx'
 import { ShellNotFoundPage } from './pages/shell-not-found-page.tsx'
@@ -64,6 +65,7 @@ export function DashboardApp() {
         />
         <Route path="end-users" element={<EndUsersPage />} />
         <Route path="connect-sessions" element={<ConnectSessionsPage />} />
+        <Route path="members" element={<MembersPage />} />
         <Route path="api-keys" element={<ApiKeysPage />} />
         <Route path="events" element={<EventsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />

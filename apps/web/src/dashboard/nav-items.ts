@@ -15,6 +15,7 @@ export const navItems: readonly NavItem[] = [
   { path: 'integrations', label: 'Integrations', icon: 'integrations' },
   { path: 'end-users', label: 'End users', icon: 'end-users' },
   { path: 'connect-sessions', label: 'Connect sessions', icon: 'connect-sessions' },
+  { path: 'members', label: 'Members', icon: 'end-users' },
   { path: 'api-keys', label: 'API keys', icon: 'api-keys', adminOnly: true },
   { path: 'events', label: 'Events', icon: 'events', adminOnly: true },
   { path: 'webhooks', label: 'Webhooks', icon: 'webhooks', adminOnly: true },

@@ -31,7 +31,7 @@ export function RequireAuth() {
   }
   const isAdmin = user.role === 'owner' || user.role === 'admin'
   return (
-    <SessionProvider session={{ user, organization, isAdmin }}>
+    <SessionProvider session={{ user, organization, isAdmin, canWrite: user.role !== 'viewer' }}>
       <AppShell />
     </SessionProvider>
   )

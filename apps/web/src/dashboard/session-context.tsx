@@ -11,6 +11,8 @@ export interface Session {
   organization: SessionOrganization
   /** Owners and admins manage keys, settings and OAuth apps; members use what exists. */
   isAdmin: boolean
+  /** Everyone but viewers changes connections and end users; the server refuses the rest anyway. */
+  canWrite: boolean
 }
 
 const SessionContext = createContext<Session | null>(null)

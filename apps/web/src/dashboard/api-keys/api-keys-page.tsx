@@ -16,8 +16,8 @@ import { RevokeApiKeyDialog } from './revoke-api-key-dialog.tsx'
 const description = (
   <>
     Your backend uses these keys to call the Switchboard REST API, sent as{' '}
-    <code>Authorization: Bearer sk_…</code>. Each key can act for the whole organization; keep keys on your
-    servers only.
+    <code>Authorization: Bearer sk_…</code>. A key does what its access allows (all of it, or chosen scopes
+    and workspaces); keep keys on your servers only.
   </>
 )
 

@@ -17,11 +17,9 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
               Key
             </th>
             <th scope="col" className="col-optional">
-              Created
-            </th>
-            <th scope="col" className="col-optional">
               Last used
             </th>
+            <th scope="col">Access</th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -33,15 +31,18 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
             <tr key={key.id} data-revoked={key.revokedAt !== null}>
               <th scope="row" className="cell-name">
                 {key.name}
+                <span className="cell-sub" title={key.createdAt}>
+                  created {formatDateTime(key.createdAt)}
+                </span>
               </th>
               <td className="col-optional">
                 <code>{key.prefix}</code>
               </td>
-              <td className="col-optional" title={key.createdAt}>
-                {formatDateTime(key.createdAt)}
-              </td>
               <td className="col-optional" title={key.lastUsedAt ?? undefined}>
                 {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
+              </td>
+              <td>
+                <Access apiKey={key} />
               </td>
               <td>
                 {key.revokedAt ? (
@@ -69,5 +70,24 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** What the key may do, at a glance: full access or its scopes, all workspaces or how many. */
+function Access({ apiKey }: { apiKey: ApiKey }) {
+  const scopes = apiKey.scopes === null ? 'Full access' : apiKey.scopes.join(', ')
+  const count = apiKey.workspaceIds?.length ?? 0
+  const workspaces =
+    apiKey.workspaceIds === null ? 'all workspaces' : `${count} ${count === 1 ? 'workspace' : 'workspaces'}`
+  return (
+    <>
+      <span data-testid="api-key-scopes">{scopes}</span>
+      <span className="cell-sub">
+        {workspaces} ·{' '}
+        <span data-testid="api-key-expires" title={apiKey.expiresAt ?? undefined}>
+          {apiKey.expiresAt ? `expires ${formatDateTime(apiKey.expiresAt)}` : 'no expiry'}
+        </span>
+      </span>
+    </>
   )
 }

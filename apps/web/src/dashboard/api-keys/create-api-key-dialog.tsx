@@ -1,20 +1,30 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Dialog } from '../../components/dialog.tsx'
+import { useState } from 'react'
+import { SecretDialog } from '../../components/secret-dialog.tsx'
 import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
+import { useWorkspace } from '../workspace-context.tsx'
+import { type ApiKeyScope, apiKeyScopeOptions, expiresAtFor, expiryChoices } from './api-key-scopes.ts'
 
 interface CreateApiKeyDialogProps {
   open: boolean
   onClose: () => void
 }
 
-/** Names a new key, then shows its secret exactly once. */
+/**
+ * Names a new key and what it may do (full access, or chosen scopes; all workspaces or some; an
+ * expiry), then shows its secret exactly once.
+ */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const queryClient = useQueryClient()
+  const { workspaces } = useWorkspace()
   const [name, setName] = useState('')
+  const [limited, setLimited] = useState(false)
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['proxy'])
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
+  const [expiryDays, setExpiryDays] = useState<number | null>(null)
   const create = useMutation({
     ...trpc.apiKeys.create.mutationOptions(),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() }),
@@ -24,90 +34,159 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
     // Forget the secret as soon as the dialog goes away.
     create.reset()
     setName('')
+    setLimited(false)
+    setScopes(['proxy'])
+    setWorkspaceIds(null)
+    setExpiryDays(null)
     onClose()
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    create.mutate({ name: name.trim() })
+  function submit() {
+    const expiresAt = expiresAtFor(expiryDays)
+    create.mutate({
+      name: name.trim(),
+      ...(limited && { scopes }),
+      ...(workspaceIds !== null && { workspaceIds }),
+      ...(expiresAt && { expiresAt }),
+    })
   }
+  const toggle = <T,>(list: T[], item: T, on: boolean) =>
+    on ? [...list, item] : list.filter((x) => x !== item)
 
-  if (create.isSuccess) {
-    const { key, apiKey } = create.data
-    return (
-      <Dialog
-        open={open}
-        title="Copy your new API key"
-        onClose={close}
-        footer={
-          <button type="button" className="button" onClick={close}>
-            Done
-          </button>
-        }
-      >
-        <p className="muted">
-          Key <strong>{apiKey.name}</strong>
-        </p>
-        <SecretShownOnce
-          secret={key}
-          what="key"
-          keep="store it in your backend's secret manager"
-          ifLost="revoke it and create a new one"
-          testId="new-api-key"
-        />
-      </Dialog>
-    )
-  }
-
-  const nameIssue = fieldIssuesOf(create.error).find((i) => i.path === 'name')
+  const issues = fieldIssuesOf(create.error)
+  const nameIssue = issues.find((i) => i.path === 'name')
+  const scopesIssue = issues.find((i) => i.path.startsWith('scopes'))
+  const workspacesIssue = issues.find((i) => i.path.startsWith('workspaceIds'))
   return (
-    <Dialog
+    <SecretDialog
       open={open}
-      title="Create API key"
       onClose={close}
-      dismissable={!create.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={create.isPending}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="create-api-key-form"
-            className="button button-primary"
-            disabled={create.isPending}
-          >
-            {create.isPending ? 'Creating…' : 'Create key'}
-          </button>
-        </>
+      title="Create API key"
+      submitLabel="Create key"
+      pendingLabel="Creating…"
+      pending={create.isPending}
+      onSubmit={submit}
+      error={
+        create.isError && issues.length === 0 && `The key could not be created. ${messageOf(create.error)}`
+      }
+      revealed={
+        create.isSuccess
+          ? {
+              title: 'Copy your new API key',
+              body: (
+                <>
+                  <p className="muted">
+                    Key <strong>{create.data.apiKey.name}</strong>
+                  </p>
+                  <SecretShownOnce
+                    secret={create.data.key}
+                    what="key"
+                    keep="store it in your backend's secret manager"
+                    ifLost="revoke it and create a new one"
+                    testId="new-api-key"
+                  />
+                </>
+              ),
+            }
+          : null
       }
     >
-      <form id="create-api-key-form" className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="api-key-name">Name</label>
+      <div className="field">
+        <label htmlFor="api-key-name">Name</label>
+        <input
+          id="api-key-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Production backend"
+          maxLength={200}
+          required
+          aria-invalid={nameIssue ? true : undefined}
+          aria-describedby="api-key-name-help"
+        />
+        <p id="api-key-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
+          {nameIssue
+            ? describeIssue(nameIssue, 'Name')
+            : 'Say where the key is used, so you know what breaks if you revoke it.'}
+        </p>
+      </div>
+      <fieldset className="field radio-group" aria-describedby="api-key-scopes-help">
+        <legend>Access</legend>
+        <label>
+          <input type="radio" name="api-key-access" checked={!limited} onChange={() => setLimited(false)} />
+          Full access: everything the API allows
+        </label>
+        <label>
+          <input type="radio" name="api-key-access" checked={limited} onChange={() => setLimited(true)} />
+          Only what I choose
+        </label>
+        {limited &&
+          apiKeyScopeOptions.map((o) => (
+            <label key={o.scope} className="radio-group-nested">
+              <input
+                type="checkbox"
+                checked={scopes.includes(o.scope)}
+                onChange={(e) => setScopes((s) => toggle(s, o.scope, e.target.checked))}
+              />
+              {o.label} <code className="small muted">{o.scope}</code>
+            </label>
+          ))}
+        <p id="api-key-scopes-help" className={scopesIssue ? 'field-error' : 'field-help'}>
+          {scopesIssue
+            ? describeIssue(scopesIssue, 'Scopes')
+            : 'A call outside the key’s scopes is refused with 403 INSUFFICIENT_SCOPE.'}
+        </p>
+      </fieldset>
+      <fieldset className="field radio-group" aria-describedby="api-key-workspaces-help">
+        <legend>Workspaces</legend>
+        <label>
           <input
-            id="api-key-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="Production backend"
-            maxLength={200}
-            required
-            aria-invalid={nameIssue ? true : undefined}
-            aria-describedby="api-key-name-help"
-            autoFocus
+            type="radio"
+            name="api-key-workspaces"
+            checked={workspaceIds === null}
+            onChange={() => setWorkspaceIds(null)}
           />
-          <p id="api-key-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
-            {nameIssue
-              ? describeIssue(nameIssue, 'Name')
-              : 'Say where the key is used, so you know what breaks if you revoke it.'}
-          </p>
-        </div>
-        {create.isError && !nameIssue && (
-          <div className="alert alert-error" role="alert">
-            The key could not be created. {messageOf(create.error)}
-          </div>
-        )}
-      </form>
-    </Dialog>
+          All workspaces, also ones made later
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="api-key-workspaces"
+            checked={workspaceIds !== null}
+            onChange={() => setWorkspaceIds([])}
+          />
+          Only these
+        </label>
+        {workspaceIds !== null &&
+          workspaces.map((w) => (
+            <label key={w.id} className="radio-group-nested">
+              <input
+                type="checkbox"
+                checked={workspaceIds.includes(w.id)}
+                onChange={(e) => setWorkspaceIds((ids) => toggle(ids ?? [], w.id, e.target.checked))}
+              />
+              {w.name}
+            </label>
+          ))}
+        <p id="api-key-workspaces-help" className={workspacesIssue ? 'field-error' : 'field-help'}>
+          {workspacesIssue
+            ? describeIssue(workspacesIssue, 'Workspaces')
+            : 'Other workspaces’ resources answer 404 to this key.'}
+        </p>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="api-key-expiry">Expires</label>
+        <select
+          id="api-key-expiry"
+          value={expiryDays ?? ''}
+          onChange={(e) => setExpiryDays(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          {expiryChoices.map((c) => (
+            <option key={c.label} value={c.days ?? ''}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </SecretDialog>
   )
 }

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import { appCodeOf, messageOf } from '../../errors.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
+import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { eventLabel, eventTone } from './connection-events.ts'
 import { connectionStatus, scopeLabels } from './connection-status.ts'
@@ -44,6 +45,7 @@ export function ConnectionDetailPage() {
   useDocumentTitle(connection.data?.displayName ?? 'Connection')
   const [reconnecting, setReconnecting] = useState(false)
   const [deleting, setDeleting] = useState(false)
+  const { canWrite } = useSession()
 
   const back = (
     <Link to="/app/connections" className="back-link">
@@ -94,14 +96,16 @@ export function ConnectionDetailPage() {
           </>
         }
         actions={
-          <>
-            <button type="button" className="button" onClick={() => setReconnecting(true)}>
-              Reconnect
-            </button>
-            <button type="button" className="button button-danger" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
-          </>
+          canWrite && (
+            <>
+              <button type="button" className="button" onClick={() => setReconnecting(true)}>
+                Reconnect
+              </button>
+              <button type="button" className="button button-danger" onClick={() => setDeleting(true)}>
+                Delete
+              </button>
+            </>
+          )
         }
       />
       <div className="stack">

@@ -10,6 +10,7 @@ import { SearchField } from '../../components/search-field.tsx'
 import { trpc } from '../../trpc.ts'
 import { useDebouncedValue } from '../../use-debounced-value.ts'
 import { NoWorkspaceNotice } from '../no-workspace-notice.tsx'
+import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { useWorkspace } from '../workspace-context.tsx'
 import {
@@ -34,6 +35,7 @@ const PAGE_SIZE = 50
 export function ConnectionsPage() {
   useDocumentTitle('Connections')
   const { current } = useWorkspace()
+  const { canWrite } = useSession()
   const location = useLocation()
   const [creating, setCreating] = useState(() => wantsNewConnection(location.state))
   return (
@@ -42,7 +44,8 @@ export function ConnectionsPage() {
         title="Connections"
         description="Accounts your end users and your team connected, with their credentials stored encrypted. Organization-wide connections appear in every workspace."
         actions={
-          current && (
+          current &&
+          canWrite && (
             <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
               New connection
             </button>
@@ -99,6 +102,7 @@ function listOf(parts: string[]): string {
 }
 
 function ConnectionsList({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+  const { canWrite } = useSession()
   const { filters, update, clearAll } = useConnectionFilters()
   // Typed filters settle before they are sent; the chosen ones apply at once.
   const search = useDebouncedValue(filters.search.trim())
@@ -182,9 +186,13 @@ function ConnectionsList({ workspaceId, workspaceName }: { workspaceId: string; 
       )}
       {connections.isSuccess && rows.length === 0 && active.length === 0 && (
         <EmptyState title={`No connections in ${workspaceName} yet`}>
-          Use <strong>New connection</strong> to connect an account yourself. End users connect theirs on the
-          hosted connect page: your backend starts a session with <code>POST /api/v1/connect/token</code> and
-          opens the <code>connectUrl</code> it returns.
+          {canWrite && (
+            <>
+              Use <strong>New connection</strong> to connect an account yourself.{' '}
+            </>
+          )}
+          End users connect theirs on the hosted connect page: your backend starts a session with{' '}
+          <code>POST /api/v1/connect/token</code> and opens the <code>connectUrl</code> it returns.
         </EmptyState>
       )}
       {rows.length > 0 && (

@@ -1,23 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
-import { CopyButton } from '../../components/copy-button.tsx'
-import { Dialog } from '../../components/dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
 import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
-import { fieldIssuesOf, messageOf } from '../../errors.ts'
-import { describeIssue } from '../../field-messages.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
 import { AdminOnlyNotice } from '../admin-only-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
-import { type OAuthClientScope, oauthClientScopes, scopeLabel } from './oauth-scopes.ts'
+import { CreateClientDialog } from './create-client-dialog.tsx'
+import { scopeLabel } from './oauth-scopes.ts'
 
 type OAuthClient = inferOutput<typeof trpc.oauthClients.list>[number]
 type OAuthGrant = inferOutput<typeof trpc.oauthGrants.list>[number]
@@ -176,210 +172,6 @@ function DeleteClientDialog({ client, onClose }: { client: OAuthClient | null; o
         undone.
       </p>
     </ConfirmDialog>
-  )
-}
-
-function CreateClientDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient()
-  const [name, setName] = useState('')
-  const [logoUrl, setLogoUrl] = useState('')
-  const [redirectUris, setRedirectUris] = useState('')
-  const [confidential, setConfidential] = useState(true)
-  const [scopes, setScopes] = useState<OAuthClientScope[]>(['connections:read'])
-  const create = useMutation({
-    ...trpc.oauthClients.create.mutationOptions(),
-    onSuccess: () => void queryClient.invalidateQueries(trpc.oauthClients.list.pathFilter()),
-  })
-
-  function close() {
-    create.reset()
-    setName('')
-    setLogoUrl('')
-    setRedirectUris('')
-    setConfidential(true)
-    setScopes(['connections:read'])
-    onClose()
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    create.mutate({
-      name: name.trim(),
-      logoUrl: logoUrl.trim() === '' ? null : logoUrl.trim(),
-      redirectUris: redirectUris
-        .split('\n')
-        .map((u) => u.trim())
-        .filter((u) => u !== ''),
-      confidential,
-      scopes,
-    })
-  }
-
-  function toggle(scope: OAuthClientScope, on: boolean) {
-    setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)))
-  }
-
-  if (create.isSuccess) {
-    const client = create.data
-    return (
-      <Dialog
-        open={open}
-        title={`${client.name} is registered`}
-        onClose={close}
-        footer={
-          <button type="button" className="button" onClick={close}>
-            Done
-          </button>
-        }
-      >
-        <p className="muted">Client ID</p>
-        <div className="secret-box">
-          <code data-testid="new-client-id">{client.clientId}</code>
-          <CopyButton value={client.clientId} label="Copy client ID" />
-        </div>
-        {client.clientSecret ? (
-          <>
-            <p className="muted">Client secret</p>
-            <SecretShownOnce
-              secret={client.clientSecret}
-              what="client secret"
-              keep="store it on the app’s server"
-              ifLost="delete the app and register it again"
-              testId="new-client-secret"
-            />
-          </>
-        ) : (
-          <p>This public app has no secret; it must use PKCE (S256) on every authorization.</p>
-        )}
-      </Dialog>
-    )
-  }
-
-  const issues = fieldIssuesOf(create.error)
-  /** The first issue at `path` or inside it ("redirectUris.1" is "Redirect URI 2"), said for people. */
-  const issueFor = (path: string, label: string, itemLabel = label) => {
-    const issue = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))
-    if (!issue) return undefined
-    const index = issue.path.slice(path.length + 1).split('.')[0]
-    return describeIssue(issue, index && /^\d+$/.test(index) ? `${itemLabel} ${Number(index) + 1}` : label)
-  }
-  const nameIssue = issueFor('name', 'Name')
-  const logoIssue = issueFor('logoUrl', 'Logo URL')
-  const redirectIssue = issueFor('redirectUris', 'Redirect URIs', 'Redirect URI')
-  const scopesIssue = issueFor('scopes', 'Allowed scopes', 'Scope')
-  return (
-    <Dialog
-      open={open}
-      title="Register an app"
-      onClose={close}
-      dismissable={!create.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={create.isPending}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="create-oauth-client-form"
-            className="button button-primary"
-            disabled={create.isPending}
-          >
-            {create.isPending ? 'Registering…' : 'Register app'}
-          </button>
-        </>
-      }
-    >
-      <form id="create-oauth-client-form" className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="oauth-client-name">Name</label>
-          <input
-            id="oauth-client-name"
-            value={name}
-            maxLength={100}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={nameIssue ? true : undefined}
-            aria-describedby="oauth-client-name-help"
-          />
-          <p id="oauth-client-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
-            {nameIssue ?? 'People see it on the consent page.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="oauth-client-logo">
-            Logo URL <span className="field-optional">(optional)</span>
-          </label>
-          <input
-            id="oauth-client-logo"
-            type="url"
-            value={logoUrl}
-            placeholder="https://example.com/logo.png"
-            onChange={(e) => setLogoUrl(e.target.value)}
-            aria-invalid={logoIssue ? true : undefined}
-            aria-describedby="oauth-client-logo-help"
-          />
-          <p id="oauth-client-logo-help" className={logoIssue ? 'field-error' : 'field-help'}>
-            {logoIssue ?? 'An https address.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="oauth-client-redirects">Redirect URIs</label>
-          <textarea
-            id="oauth-client-redirects"
-            rows={3}
-            value={redirectUris}
-            placeholder="https://app.example.com/oauth/callback"
-            onChange={(e) => setRedirectUris(e.target.value)}
-            aria-invalid={redirectIssue ? true : undefined}
-            aria-describedby="oauth-client-redirects-help"
-          />
-          <p id="oauth-client-redirects-help" className={redirectIssue ? 'field-error' : 'field-help'}>
-            {redirectIssue ?? 'One per line, matched exactly. https, or http on localhost only.'}
-          </p>
-        </div>
-        <fieldset className="field radio-group">
-          <legend>Type</legend>
-          <label>
-            <input
-              type="radio"
-              name="confidential"
-              checked={confidential}
-              onChange={() => setConfidential(true)}
-            />
-            Confidential: a server that can keep a client secret
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="confidential"
-              checked={!confidential}
-              onChange={() => setConfidential(false)}
-            />
-            Public: a single-page, mobile or command-line app (PKCE, no secret)
-          </label>
-        </fieldset>
-        <fieldset className="field radio-group" aria-describedby="oauth-client-scopes-help">
-          <legend>Allowed scopes</legend>
-          {oauthClientScopes.map((s) => (
-            <label key={s.scope}>
-              <input
-                type="checkbox"
-                checked={scopes.includes(s.scope)}
-                onChange={(e) => toggle(s.scope, e.target.checked)}
-              />
-              {s.label} <code className="small muted">{s.scope}</code>
-            </label>
-          ))}
-          <p id="oauth-client-scopes-help" className={scopesIssue ? 'field-error' : 'field-help'}>
-            {scopesIssue ?? 'The app can ask for these; people approve them on the consent page.'}
-          </p>
-        </fieldset>
-        {create.isError && issues.length === 0 && (
-          <div className="alert alert-error" role="alert">
-            The app could not be registered. {messageOf(create.error)}
-          </div>
-        )}
-      </form>
-    </Dialog>
   )
 }
 

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Dialog } from '../../components/dialog.tsx'
+import { useState } from 'react'
+import { SecretDialog } from '../../components/secret-dialog.tsx'
 import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
+import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
 
 interface CreateWebhookDialogProps {
@@ -30,8 +31,7 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
     onClose()
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault()
+  function submit() {
     const list = events
       .split(/[\s,]+/)
       .map((e) => e.trim())
@@ -43,109 +43,91 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
     })
   }
 
-  if (create.isSuccess) {
-    const { secret, webhook } = create.data
-    return (
-      <Dialog
-        open={open}
-        title="Copy the signing secret"
-        onClose={close}
-        footer={
-          <button type="button" className="button" onClick={close}>
-            Done
-          </button>
-        }
-      >
-        <p className="muted">
-          Endpoint <strong>{webhook.url}</strong>
-        </p>
-        <SecretShownOnce
-          secret={secret}
-          what="signing secret"
-          keep="give it to the receiver, which verifies each delivery's webhook-signature with it"
-          ifLost="rotate the secret"
-          testId="new-webhook-secret"
-        />
-      </Dialog>
-    )
-  }
-
   const issues = fieldIssuesOf(create.error)
   const urlIssue = issues.find((i) => i.path === 'url')
   const eventsIssue = issues.find((i) => i.path.startsWith('events'))
   return (
-    <Dialog
+    <SecretDialog
       open={open}
-      title="Add webhook endpoint"
       onClose={close}
-      dismissable={!create.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={create.isPending}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="create-webhook-form"
-            className="button button-primary"
-            disabled={create.isPending}
-          >
-            {create.isPending ? 'Adding…' : 'Add endpoint'}
-          </button>
-        </>
+      title="Add webhook endpoint"
+      submitLabel="Add endpoint"
+      pendingLabel="Adding…"
+      pending={create.isPending}
+      onSubmit={submit}
+      error={
+        create.isError &&
+        !urlIssue &&
+        !eventsIssue &&
+        `The endpoint could not be added. ${messageOf(create.error)}`
+      }
+      revealed={
+        create.isSuccess
+          ? {
+              title: 'Copy the signing secret',
+              body: (
+                <>
+                  <p className="muted">
+                    Endpoint <strong>{create.data.webhook.url}</strong>
+                  </p>
+                  <SecretShownOnce
+                    secret={create.data.secret}
+                    what="signing secret"
+                    keep="give it to the receiver, which verifies each delivery's webhook-signature with it"
+                    ifLost="rotate the secret"
+                    testId="new-webhook-secret"
+                  />
+                </>
+              ),
+            }
+          : null
       }
     >
-      <form id="create-webhook-form" className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="webhook-url">URL</label>
-          <input
-            id="webhook-url"
-            type="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="https://example.com/hooks/switchboard"
-            maxLength={2000}
-            required
-            aria-invalid={urlIssue ? true : undefined}
-            aria-describedby="webhook-url-help"
-            autoFocus
-          />
-          <p id="webhook-url-help" className={urlIssue ? 'field-error' : 'field-help'}>
-            {urlIssue ? urlIssue.message : 'HTTPS, reachable from Switchboard. Answer 2xx within 10 seconds.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="webhook-events">Event types (optional)</label>
-          <input
-            id="webhook-events"
-            value={events}
-            onChange={(e) => setEvents(e.target.value)}
-            placeholder="connection.created, connection.unhealthy"
-            aria-invalid={eventsIssue ? true : undefined}
-            aria-describedby="webhook-events-help"
-          />
-          <p id="webhook-events-help" className={eventsIssue ? 'field-error' : 'field-help'}>
-            {eventsIssue
-              ? `Unknown event type: ${eventsIssue.message}`
-              : 'Comma-separated. Empty: every type except connection.refreshed.'}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="webhook-description">Description (optional)</label>
-          <input
-            id="webhook-description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            placeholder="CRM sync"
-            maxLength={500}
-          />
-        </div>
-        {create.isError && !urlIssue && !eventsIssue && (
-          <div className="alert alert-error" role="alert">
-            The endpoint could not be added. {messageOf(create.error)}
-          </div>
-        )}
-      </form>
-    </Dialog>
+      <div className="field">
+        <label htmlFor="webhook-url">URL</label>
+        <input
+          id="webhook-url"
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://example.com/hooks/switchboard"
+          maxLength={2000}
+          required
+          aria-invalid={urlIssue ? true : undefined}
+          aria-describedby="webhook-url-help"
+        />
+        <p id="webhook-url-help" className={urlIssue ? 'field-error' : 'field-help'}>
+          {urlIssue
+            ? describeIssue(urlIssue, 'URL')
+            : 'HTTPS, reachable from Switchboard. Answer 2xx within 10 seconds.'}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="webhook-events">Event types (optional)</label>
+        <input
+          id="webhook-events"
+          value={events}
+          onChange={(e) => setEvents(e.target.value)}
+          placeholder="connection.created, connection.unhealthy"
+          aria-invalid={eventsIssue ? true : undefined}
+          aria-describedby="webhook-events-help"
+        />
+        <p id="webhook-events-help" className={eventsIssue ? 'field-error' : 'field-help'}>
+          {eventsIssue
+            ? describeIssue(eventsIssue, 'Event types')
+            : 'Comma-separated. Empty: every type except connection.refreshed.'}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="webhook-description">Description (optional)</label>
+        <input
+          id="webhook-description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="CRM sync"
+          maxLength={500}
+        />
+      </div>
+    </SecretDialog>
   )
 }

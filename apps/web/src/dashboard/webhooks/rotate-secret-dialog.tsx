@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Dialog } from '../../components/dialog.tsx'
+import { SecretDialog } from '../../components/secret-dialog.tsx'
 import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { messageOf } from '../../errors.ts'
 import { trpc } from '../../trpc.ts'
@@ -16,63 +16,43 @@ export function RotateSecretDialog({ webhook, onClose }: { webhook: Webhook | nu
     rotate.reset()
     onClose()
   }
-  if (rotate.isSuccess) {
-    return (
-      <Dialog
-        open={webhook !== null}
-        title="Copy the new signing secret"
-        onClose={close}
-        footer={
-          <button type="button" className="button" onClick={close}>
-            Done
-          </button>
-        }
-      >
-        <p className="muted">
-          For 24 hours each delivery is signed with both the new and the former secret, so receivers on either
-          keep working while you deploy this one.
-        </p>
-        <SecretShownOnce
-          secret={rotate.data.secret}
-          what="signing secret"
-          keep="deploy it to your receiver within 24 hours"
-          ifLost="rotate again"
-          testId="rotated-webhook-secret"
-        />
-      </Dialog>
-    )
-  }
   return (
-    <Dialog
+    <SecretDialog
       open={webhook !== null}
-      title="Rotate the signing secret?"
       onClose={close}
-      dismissable={!rotate.isPending}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={rotate.isPending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={rotate.isPending}
-            onClick={() => webhook && rotate.mutate({ id: webhook.id })}
-          >
-            {rotate.isPending ? 'Rotating…' : 'Rotate secret'}
-          </button>
-        </>
+      title="Rotate the signing secret?"
+      submitLabel="Rotate secret"
+      pendingLabel="Rotating…"
+      pending={rotate.isPending}
+      onSubmit={() => webhook && rotate.mutate({ id: webhook.id })}
+      error={rotate.isError && `The secret was not rotated. ${messageOf(rotate.error)}`}
+      revealed={
+        rotate.isSuccess
+          ? {
+              title: 'Copy the new signing secret',
+              body: (
+                <>
+                  <p className="muted">
+                    For 24 hours each delivery is signed with both the new and the former secret, so receivers
+                    on either keep working while you deploy this one.
+                  </p>
+                  <SecretShownOnce
+                    secret={rotate.data.secret}
+                    what="signing secret"
+                    keep="deploy it to your receiver within 24 hours"
+                    ifLost="rotate again"
+                    testId="rotated-webhook-secret"
+                  />
+                </>
+              ),
+            }
+          : null
       }
     >
       <p>
         A new secret is made for <strong>{webhook?.url}</strong>. The current one keeps signing beside it for
         24 hours, then stops.
       </p>
-      {rotate.isError && (
-        <div className="alert alert-error" role="alert">
-          The secret was not rotated. {messageOf(rotate.error)}
-        </div>
-      )}
-    </Dialog>
+    </SecretDialog>
   )
 }
