@@ -172,6 +172,17 @@ export function requireSeenWorkspace(
   if (!seesWorkspace(principal, workspaceId)) throw notFound()
 }
 
+/**
+ * The workspaces a query must keep to for this principal, for `where('workspaceId', 'in', …)`;
+ * null when it sees them all. Never an empty list (SQL's `in ()`): a principal narrowed to no
+ * workspace gets a list no row matches.
+ */
+export function seenWorkspaceIds(principal: Principal): string[] | null {
+  const allowed = workspacesOf(principal)
+  if (allowed === null) return null
+  return allowed.length > 0 ? [...allowed] : ['']
+}
+
 export function hasScope(principal: Principal, scope: Scope): boolean {
   return scopesOf(principal).includes(scope)
 }
