@@ -217,6 +217,29 @@ describe('workspace restrictions', () => {
     expect(res.status).toBe(404)
   })
 
+  it('a narrowed key invites or narrows members only within its workspaces', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, members', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const invite = (json: object) => h.api('/api/v1/invites', { method: 'POST', key, json })
+    expect((await invite({ email: 'wide@acme.test', role: 'member' })).status).toBe(404)
+    expect((await invite({ email: 'b@acme.test', role: 'member', workspaceIds: [workspaceB] })).status).toBe(
+      404,
+    )
+    const ok = await invite({ email: 'a@acme.test', role: 'member', workspaceIds: [h.org.workspaceId] })
+    expect(ok.status).toBe(201)
+    const member = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'member-a@acme.test',
+      password: PASSWORD,
+      role: 'member',
+    })
+    const patch = (json: object) => h.api(`/api/v1/members/${member.id}`, { method: 'PATCH', key, json })
+    expect((await patch({ workspaceIds: null })).status).toBe(404)
+    expect((await patch({ workspaceIds: [workspaceB] })).status).toBe(404)
+    expect((await patch({ workspaceIds: [h.org.workspaceId] })).status).toBe(200)
+  })
+
   it('an expired key is refused like a revoked one (401)', async () => {
     const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'short', {
       expiresAt: new Date(h.clock.now().getTime() + 60_000).toISOString(),

@@ -1,6 +1,6 @@
 import type { Invite, Role, User } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, requireWithinSeenWorkspaces } from '../auth/principal.ts'
 import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
@@ -65,6 +65,7 @@ export async function createInvite(
   if (role === 'owner' && principal.kind === 'user' && !principal.isSuperuser && principal.role !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can invite an owner')
   }
+  requireWithinSeenWorkspaces(principal, workspaceIds, 'this invite')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, principal.organizationId, w)
   const already = await deps.db
     .selectFrom('memberships')
