@@ -57,6 +57,8 @@ describe('an admin narrowed to one workspace', () => {
     await t.page.goto('/app/connections')
     await t.page.getByRole('row', { name: /Connection alpha/ }).waitFor()
     expect(await t.page.textContent('main')).not.toContain('Connection beta')
+    // An admin's me.scopes hold connections:write: the control a viewer lacks is here.
+    await t.page.getByRole('button', { name: 'New connection' }).waitFor()
     await screenshot(t.page, 'narrowed-admin-connections')
 
     await t.page.goto('/app/end-users')

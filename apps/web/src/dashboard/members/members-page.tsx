@@ -25,15 +25,15 @@ const roles: ReadonlyArray<{ role: Role; label: string }> = [
 /** The organization's people: members (role, remove) and invites (create → link to copy, revoke). */
 export function MembersPage() {
   useDocumentTitle('Members')
-  const { isAdmin } = useSession()
+  const canManage = useSession().can('members:write')
   return (
     <div className="page">
       <PageHeader
         title="Members"
         description="Who can sign in to this organization's dashboard, and with which role."
       />
-      <MembersSection canManage={isAdmin} />
-      {isAdmin && <InvitesSection />}
+      <MembersSection canManage={canManage} />
+      {canManage && <InvitesSection />}
     </div>
   )
 }
