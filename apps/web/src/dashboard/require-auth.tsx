@@ -24,14 +24,14 @@ export function RequireAuth() {
       </main>
     )
   }
-  const { user, organization, scopes } = me.data
+  const { user, organization, organizations, scopes } = me.data
   if (!user || !organization) {
     const from = `${location.pathname}${location.search}`
     return <Navigate to="/app/login" replace state={{ from }} />
   }
   const isAdmin = user.role === 'owner' || user.role === 'admin'
   return (
-    <SessionProvider session={{ user, organization, isAdmin, can: scopeChecker(scopes) }}>
+    <SessionProvider session={{ user, organization, organizations, isAdmin, can: scopeChecker(scopes) }}>
       <AppShell />
     </SessionProvider>
   )

@@ -7,10 +7,13 @@ import type { trpc } from '../trpc.ts'
 type Me = inferOutput<typeof trpc.auth.me>
 export type SessionUser = NonNullable<Me['user']>
 export type SessionOrganization = NonNullable<Me['organization']>
+export type MyOrganization = Me['organizations'][number]
 
 export interface Session {
   user: SessionUser
   organization: SessionOrganization
+  /** Every organization the user belongs to, with their role there (the switcher's list). */
+  organizations: MyOrganization[]
   /** Owners and admins manage keys, settings and OAuth apps; members use what exists. */
   isAdmin: boolean
   /**
