@@ -9,17 +9,21 @@
  *   servers.ts fastify <upstreamUrl>  the same pass-through as a Fastify route (no auth, no
  *                                  database), streaming undici.request's answer as such
  *                                  routes usually do (`pnpm bench instructions`)
+ *   servers.ts receiver            a webhook receiver answering every POST 204 (`pnpm bench webhooks`)
  *   servers.ts switchboard <upstreamUrl>  Switchboard itself (bench/fixture.ts), logging at
  *                                  BENCH_LOG_LEVEL (default info) to the file BENCH_LOG_FILE
  *                                  as main.ts logs to stdout (logger.ts's logDestination),
  *                                  after one request to its authorization server's discovery
  *                                  document; its line adds, as JSON, each measured route's
- *                                  call (path, method, headers, body)
+ *                                  call (path, method, headers, body); with BENCH_WEBHOOK_URL,
+ *                                  an endpoint subscribed to every event type and the real
+ *                                  webhook worker running (`pnpm bench webhooks`)
  * Each prints its URL on stdout once listening, and answers the IPC message 'usage' with its
  * process.cpuUsage() and `gc`, the µs its main thread has spent in garbage collection.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createWebhook, createWebhookSink, startWebhookWorker } from '@switchboard/core'
 import Fastify from 'fastify'
 import { pino } from 'pino'
 import { Agent, request } from 'undici'
@@ -100,10 +104,25 @@ if (role === 'upstream' && arg) {
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   process.stdout.write(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}\n`)
+} else if (role === 'receiver') {
+  listen(
+    createServer((req, res) => {
+      req.resume()
+      req.on('end', () => res.writeHead(204).end())
+    }),
+  )
 } else if (role === 'switchboard' && arg) {
   // First thing, as main.ts does.
   keepTickShapeAlive()
   const sb = await benchSwitchboard(arg)
+  const webhookUrl = process.env.BENCH_WEBHOOK_URL
+  if (webhookUrl) {
+    // As startServer runs it: the outbox sink on every event, the worker sending.
+    sb.t.deps.eventSinks = [createWebhookSink(sb.t.deps)]
+    const principal = { kind: 'apiKey', organizationId: sb.org.organizationId, apiKeyId: 'bench' } as const
+    await createWebhook(sb.t.deps, principal, { url: webhookUrl })
+    startWebhookWorker(sb.t.deps)
+  }
   // As main.ts logs (createLogger, one line per request at info), to a file instead of stdout.
   const level = process.env.BENCH_LOG_LEVEL || 'info'
   const logFile = process.env.BENCH_LOG_FILE

@@ -12,6 +12,7 @@ import { type Db, migrateToLatest, openDatabase } from '@switchboard/db'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
 import { loadKeyRing } from './keys.ts'
+import { createSmtpMailer } from './mailer.ts'
 import { installReadCache } from './perf/read-cache.ts'
 
 /** Opens the database, runs migrations and assembles the core dependencies. */
@@ -41,6 +42,8 @@ export async function createCoreDeps(env: Env, logger: Logger): Promise<{ core: 
       sso: env.sso,
     },
     newId: randomUUID,
+    // Invites are emailed when SWITCHBOARD_SMTP_URL is set.
+    sendMail: env.smtp ? createSmtpMailer(env.smtp.url, env.smtp.from) : undefined,
   }
   // The webhook outbox: one delivery per subscribed endpoint, written in each event's transaction.
   core.eventSinks = [createWebhookSink(core)]

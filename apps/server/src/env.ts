@@ -55,6 +55,12 @@ const EnvSchema = z.object({
   SWITCHBOARD_OIDC_ISSUER: z.url().optional(),
   SWITCHBOARD_OIDC_CLIENT_ID: z.string().min(1).optional(),
   SWITCHBOARD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** smtp:// or smtps:// URL of the mail server invites are sent through; unset: not emailed. */
+  SWITCHBOARD_SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//i.test(u), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SWITCHBOARD_SMTP_FROM: z.string().min(3).max(320).optional(),
   SWITCHBOARD_TRUST_PROXY: z
     .string()
     .default('')
@@ -105,6 +111,8 @@ export interface Env {
   webhookLeaseMs: number
   /** Dashboard SSO's OpenID provider; undefined without SWITCHBOARD_OIDC_ISSUER. */
   sso: { issuer: string; clientId: string; clientSecret: string } | undefined
+  /** SWITCHBOARD_SMTP_URL and the sender (SWITCHBOARD_SMTP_FROM); undefined: nothing is emailed. */
+  smtp: { url: string; from: string } | undefined
 }
 
 /** SWITCHBOARD_VERIFY_INTERVAL: "off"/"0", seconds, or a number with s, m, h or d; undefined if invalid. */
@@ -168,5 +176,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
             clientSecret: e.SWITCHBOARD_OIDC_CLIENT_SECRET,
           }
         : undefined,
+    smtp: e.SWITCHBOARD_SMTP_URL
+      ? {
+          url: e.SWITCHBOARD_SMTP_URL,
+          from:
+            e.SWITCHBOARD_SMTP_FROM ??
+            `Switchboard <no-reply@${new URL(e.SWITCHBOARD_PUBLIC_URL ?? 'http://localhost').hostname}>`,
+        }
+      : undefined,
   }
 }

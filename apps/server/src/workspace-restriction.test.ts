@@ -121,6 +121,125 @@ describe('workspace restrictions', () => {
     expect(made.apiKey).toMatchObject({ scopes: ['proxy'], workspaceIds: [h.org.workspaceId] })
   })
 
+  it("a key restricted to workspace A never sees B's end users, connect sessions, events or stats", async () => {
+    const made = async (workspaceId: string, externalId: string) => {
+      const res = await h.api('/api/v1/end-users', { method: 'POST', json: { workspaceId, externalId } })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { endUser: { id: string } }).endUser.id
+    }
+    const userA = await made(h.org.workspaceId, 'user-a')
+    const userB = await made(workspaceB, 'user-b')
+    const token = async (workspaceId: string) => {
+      const res = await h.api('/api/v1/connect/token', {
+        method: 'POST',
+        json: { integrationName: 'acme-idp', connectionName: 'S', externalId: 'sess', workspaceId },
+      })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { sessionId: string }).sessionId
+    }
+    const sessionA = await token(h.org.workspaceId)
+    const sessionB = await token(workspaceB)
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, people', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const call = (path: string, init: RequestInit & { json?: unknown } = {}) => h.api(path, { ...init, key })
+    const trpc = async <T>(path: string, input: unknown): Promise<T> => {
+      const res = await call(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { result: { data: T } }).result.data
+    }
+
+    // End users: only A's are listed, B's answer 404 however they are reached.
+    const list = (await (await call('/api/v1/end-users')).json()) as { endUsers: Array<{ id: string }> }
+    expect(list.endUsers.map((u) => u.id)).toEqual([userA])
+    const filtered = (await (await call(`/api/v1/end-users?workspaceId=${workspaceB}`)).json()) as {
+      endUsers: unknown[]
+    }
+    expect(filtered.endUsers).toEqual([])
+    expect((await call(`/api/v1/end-users/${userA}`)).status).toBe(200)
+    expect((await call(`/api/v1/end-users/${userB}`)).status).toBe(404)
+    expect((await call('/api/v1/end-users/user-b')).status).toBe(404)
+    expect(
+      (await call(`/api/v1/end-users/${userB}`, { method: 'PATCH', json: { displayName: 'x' } })).status,
+    ).toBe(404)
+    expect((await call(`/api/v1/end-users/${userB}`, { method: 'DELETE' })).status).toBe(404)
+    expect(
+      (
+        await call('/api/v1/end-users', {
+          method: 'POST',
+          json: { workspaceId: workspaceB, externalId: 'new' },
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (
+        await call(`/api/v1/end-users/${userB}/connect-token`, {
+          method: 'POST',
+          json: { integrationName: 'acme-idp' },
+        })
+      ).status,
+    ).toBe(404)
+
+    // Connect tokens and sessions.
+    const tokenInB = await call('/api/v1/connect/token', {
+      method: 'POST',
+      json: { integrationName: 'acme-idp', connectionName: 'S', externalId: 'k', workspaceId: workspaceB },
+    })
+    expect(tokenInB.status).toBe(404)
+    const tokenInA = await call('/api/v1/connect/token', {
+      method: 'POST',
+      json: {
+        integrationName: 'acme-idp',
+        connectionName: 'S',
+        externalId: 'k',
+        workspaceId: h.org.workspaceId,
+      },
+    })
+    expect(tokenInA.status).toBe(201)
+    expect((await call(`/api/v1/connect/session/${sessionA}`)).status).toBe(200)
+    expect((await call(`/api/v1/connect/session/${sessionB}`)).status).toBe(404)
+    const sessions = await trpc<Array<{ id: string }>>('connect.sessions', {})
+    expect(sessions.map((s) => s.id)).not.toContain(sessionB)
+    expect(sessions.map((s) => s.id)).toContain(sessionA)
+
+    // Connection history, the event log and the overview leave B out.
+    expect((await call(`/api/v1/connections/${inB}/events`)).status).toBe(404)
+    const events = (await (await call('/api/v1/events?limit=200')).json()) as {
+      events: Array<{ workspaceId: string | null }>
+    }
+    expect(events.events.length).toBeGreaterThan(0)
+    expect(events.events.every((e) => e.workspaceId === h.org.workspaceId)).toBe(true)
+    const overview = await trpc<{ connectionsByIntegration: Array<{ count: number }> }>('stats.overview', {})
+    expect(overview.connectionsByIntegration.reduce((n, r) => n + r.count, 0)).toBe(1)
+    const res = await call(
+      `/trpc/stats.overview?input=${encodeURIComponent(JSON.stringify({ workspaceId: workspaceB }))}`,
+    )
+    expect(res.status).toBe(404)
+  })
+
+  it('a narrowed key invites or narrows members only within its workspaces', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, members', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const invite = (json: object) => h.api('/api/v1/invites', { method: 'POST', key, json })
+    expect((await invite({ email: 'wide@acme.test', role: 'member' })).status).toBe(404)
+    expect((await invite({ email: 'b@acme.test', role: 'member', workspaceIds: [workspaceB] })).status).toBe(
+      404,
+    )
+    const ok = await invite({ email: 'a@acme.test', role: 'member', workspaceIds: [h.org.workspaceId] })
+    expect(ok.status).toBe(201)
+    const member = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'member-a@acme.test',
+      password: PASSWORD,
+      role: 'member',
+    })
+    const patch = (json: object) => h.api(`/api/v1/members/${member.id}`, { method: 'PATCH', key, json })
+    expect((await patch({ workspaceIds: null })).status).toBe(404)
+    expect((await patch({ workspaceIds: [workspaceB] })).status).toBe(404)
+    expect((await patch({ workspaceIds: [h.org.workspaceId] })).status).toBe(200)
+  })
+
   it('an expired key is refused like a revoked one (401)', async () => {
     const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'short', {
       expiresAt: new Date(h.clock.now().getTime() + 60_000).toISOString(),

@@ -9,6 +9,7 @@ import {
   createUser,
   generateKey,
   resolveOAuthAccessToken,
+  startProxyStatsFlusher,
   startWebhookWorker,
 } from '../../../packages/core/src/index.ts'
 import type { Plan, Role } from '../../../packages/db/src/index.ts'
@@ -62,6 +63,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   core.config.publicUrl = url
   // As startServer does: the outbox's deliveries go out (a short poll, for the tests' pace).
   const webhooks = startWebhookWorker(core, { pollMs: 100 })
+  // As startServer does: proxied calls are counted, and written often (the overview's traffic).
+  const stats = core.proxyStats ? startProxyStatsFlusher(core, core.proxyStats, 200) : null
   return {
     url,
     core,
@@ -69,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async close() {
       await app.close()
       await webhooks.stop()
+      await stats?.stop()
       await database.close()
       rmSync(dataDir, { recursive: true, force: true })
     },

@@ -79,6 +79,13 @@ export interface ReadCache {
   derive<T>(kind: string, scope: object, key: string, compute: () => T): T
 }
 
+/** An email core asks the server to send (plain text; the server owns SMTP and the sender). */
+export interface OutgoingMail {
+  to: string
+  subject: string
+  text: string
+}
+
 /** Everything a core use case may touch, passed in so tests can drive time and the network. */
 export interface CoreDeps {
   db: Kysely<Database>
@@ -105,4 +112,9 @@ export interface CoreDeps {
   eventSinks?: EventSink[] | undefined
   /** Counts proxied calls for the overview (the server flushes it); absent: not counted. */
   proxyStats?: ProxyStatsRecorder | undefined
+  /**
+   * Sends an email (the server builds it from SWITCHBOARD_SMTP_URL); rejects when the mail
+   * server does not take it. Absent: nothing is emailed (invites answer `emailed: false`).
+   */
+  sendMail?: ((mail: OutgoingMail) => Promise<void>) | undefined
 }

@@ -26,6 +26,7 @@ import {
 } from '@switchboard/testing'
 import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
+import { createSmtpMailer } from '../mailer.ts'
 import type { TrustProxy } from '../trust-proxy.ts'
 import { type ContractViolation, contractCheck, violationsError } from './contract.ts'
 
@@ -67,6 +68,8 @@ export interface HarnessOptions {
   webhooks?: boolean | StartWebhookWorkerOptions
   /** SWITCHBOARD_EGRESS_ALLOW for the server's outbound calls (default ['127.0.0.1']). */
   egressAllow?: string[]
+  /** SWITCHBOARD_SMTP_URL: invites are emailed through it, as the server wires it (deps.ts). */
+  smtpUrl?: string
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -81,6 +84,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const t = await createTestDeps({ clock, ...(options.egressAllow && { egressAllow: options.egressAllow }) })
   // As the server wires it (deps.ts): the outbox writes deliveries in each event's transaction.
   t.deps.eventSinks = [createWebhookSink(t.deps)]
+  if (options.smtpUrl)
+    t.deps.sendMail = createSmtpMailer(options.smtpUrl, 'Switchboard <no-reply@switchboard.test>')
   const logger = pino({ level: 'silent' })
   const contract = contractCheck()
   const app = await buildApp({

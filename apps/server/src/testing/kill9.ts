@@ -52,8 +52,10 @@ export async function runKill9Drill(
       SWITCHBOARD_WEBHOOK_LEASE_SECONDS: '3',
       SWITCHBOARD_PROXY_RATE_LIMIT: '0',
     }
+    // Every server starts from the compiled serve.ts: the drill restarts servers many times,
+    // and through tsx each restart took seconds of transpiling.
     const servers: Array<ChildServer | null> = []
-    for (let i = 0; i < options.servers; i++) servers.push(await f.startServer(serverEnv))
+    for (let i = 0; i < options.servers; i++) servers.push(await f.startServer(serverEnv, { compiled: true }))
 
     // Events are written by the test process (each in its own transaction, its outbox rows with
     // it, as a server writes them); the servers only deliver, and are killed while they do.
@@ -89,7 +91,7 @@ export async function runKill9Drill(
       s.process.kill('SIGKILL')
       await exited
       kills++
-      servers[i] = await f.startServer(serverEnv)
+      servers[i] = await f.startServer(serverEnv, { compiled: true })
     }
     const progress = setInterval(() => {
       if (process.env.KILL9_DEBUG) console.error(`written ${eventSeq.n} seen ${seen.size} kills ${kills}`)

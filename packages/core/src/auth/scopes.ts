@@ -172,6 +172,34 @@ export function requireSeenWorkspace(
   if (!seesWorkspace(principal, workspaceId)) throw notFound()
 }
 
+/**
+ * The workspaces a query must keep to for this principal, for `where('workspaceId', 'in', …)`;
+ * null when it sees them all. Never an empty list (SQL's `in ()`): a principal narrowed to no
+ * workspace gets a list no row matches.
+ */
+export function seenWorkspaceIds(principal: Principal): string[] | null {
+  const allowed = workspacesOf(principal)
+  if (allowed === null) return null
+  return allowed.length > 0 ? [...allowed] : ['']
+}
+
+/**
+ * What a principal hands on (a key's, an invite's, a member's `workspaceIds`; null or undefined:
+ * every workspace) is never wider than what it sees: a narrowed principal must name workspaces,
+ * all of them its own, else 404 (the others do not exist for it).
+ */
+export function requireWithinSeenWorkspaces(
+  principal: Principal,
+  workspaceIds: readonly string[] | null | undefined,
+  what: string,
+): void {
+  const mine = workspacesOf(principal)
+  if (mine === null) return
+  if (workspaceIds === null || workspaceIds === undefined || workspaceIds.some((w) => !mine.includes(w))) {
+    throw new AppError('NOT_FOUND', `Name workspaces you can see for ${what}`, { field: 'workspaceIds' })
+  }
+}
+
 export function hasScope(principal: Principal, scope: Scope): boolean {
   return scopesOf(principal).includes(scope)
 }

@@ -1,17 +1,17 @@
 import { type FormField, formFieldsFor } from '@switchboard/catalog'
 import type { ConnectSession } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, requireSeenWorkspace, seenWorkspaceIds } from '../auth/principal.ts'
 import {
   ConnectionMetadataSchema,
   ConnectionScopeSchema,
-  requireConnection,
+  requireConnectionFor,
   requireUserScopeOwner,
 } from '../connections/connections.ts'
 import { assertSameOwner } from '../connections/store-connection.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
-import { ExternalIdSchema, resolveEndUser } from '../end-users/end-users.ts'
+import { ExternalIdSchema, resolveEndUser, resolveEndUserFor } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { selectOAuthApp } from '../oauth-apps/oauth-apps.ts'
@@ -80,12 +80,15 @@ export async function createConnectToken(
 ): Promise<ConnectTokenResult> {
   requireScope(principal, 'connect:write')
   const organizationId = principal.organizationId
+  requireSeenWorkspace(
+    principal,
+    input.workspaceId,
+    () => new AppError('NOT_FOUND', `Workspace ${input.workspaceId} not found in this organization`),
+  )
   await requireWorkspace(deps, organizationId, input.workspaceId)
   const integration = await requireIntegration(deps, organizationId, input.integrationName)
   const reconnect =
-    input.connectionId !== undefined
-      ? await requireConnection(deps, organizationId, input.connectionId)
-      : null
+    input.connectionId !== undefined ? await requireConnectionFor(deps, principal, input.connectionId) : null
   if (reconnect && reconnect.integrationName !== integration.name) {
     throw new AppError('VALIDATION_ERROR', 'connectionId belongs to another integration', [
       { path: 'connectionId', message: `is a ${reconnect.integrationName} connection` },
@@ -194,7 +197,7 @@ export async function createEndUserConnectToken(
   input: EndUserConnectTokenInput,
 ): Promise<ConnectTokenResult> {
   requireScope(principal, 'connect:write')
-  const endUser = await resolveEndUser(deps, principal.organizationId, endUserId)
+  const endUser = await resolveEndUserFor(deps, principal, endUserId)
   const integration = await requireIntegration(deps, principal.organizationId, input.integrationName)
   return createConnectToken(deps, principal, {
     ...input,
@@ -247,6 +250,11 @@ export async function getConnectSession(
   if (row.organizationId !== principal.organizationId) {
     throw new AppError('FORBIDDEN', 'This connect session belongs to another organization')
   }
+  requireSeenWorkspace(
+    principal,
+    row.workspaceId,
+    () => new AppError('NOT_FOUND', 'Connect session not found'),
+  )
   return toConnectSessionView(row)
 }
 
@@ -267,6 +275,8 @@ export async function listConnectSessions(
     .selectFrom('connectSessions')
     .selectAll()
     .where('organizationId', '=', principal.organizationId)
+  const visible = seenWorkspaceIds(principal)
+  if (visible !== null) q = q.where('workspaceId', 'in', visible)
   if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)
   if (input.status) q = q.where('status', '=', input.status)
   const rows = await q.orderBy('createdAt', 'desc').orderBy('id').limit(input.limit).execute()

@@ -5,8 +5,8 @@ import {
   type Principal,
   requireScope,
   requireSeenWorkspace,
+  seenWorkspaceIds,
   seesEveryone,
-  workspacesOf,
 } from '../auth/principal.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { ExternalIdSchema, matchEndUsers, resolveEndUser } from '../end-users/end-users.ts'
@@ -251,8 +251,8 @@ export async function listConnections(deps: CoreDeps, principal: Principal, raw:
     .selectFrom('connections')
     .selectAll('connections')
     .where('connections.organizationId', '=', principal.organizationId)
-  const visible = workspacesOf(principal)
-  if (visible !== null) q = q.where('workspaceId', 'in', visible.length > 0 ? [...visible] : [''])
+  const visible = seenWorkspaceIds(principal)
+  if (visible !== null) q = q.where('workspaceId', 'in', visible)
   if (input.integrationName) q = q.where('integrationName', '=', input.integrationName)
   if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)
   if (input.status) q = q.where('status', '=', input.status)
@@ -370,7 +370,13 @@ export async function resolveConnection(
   input: ResolveConnectionInput,
 ): Promise<ConnectionView> {
   requireScope(principal, 'connections:read')
-  return toConnectionView(await resolveConnectionRow(deps, principal.organizationId, input), viewClock(deps))
+  const row = await resolveConnectionRow(deps, principal.organizationId, input)
+  requireSeenWorkspace(
+    principal,
+    row.workspaceId,
+    () => new AppError('CONNECTION_NOT_FOUND', 'Connection not found'),
+  )
+  return toConnectionView(row, viewClock(deps))
 }
 
 /** RFC 7009 revocation of a connection's refresh token (or access token), with bounded retries. */
@@ -452,17 +458,19 @@ export async function listConnectionEvents(
   connectionId: string,
 ): Promise<ConnectionEventView[]> {
   requireScope(principal, 'connections:read')
+  const visible = seenWorkspaceIds(principal)
   const rows = await deps.db
     .selectFrom('events')
     .select(['id', 'type', 'data', 'occurredAt'])
     .where('organizationId', '=', principal.organizationId)
     .where('connectionId', '=', connectionId)
     .where('type', 'in', Object.keys(kindOfType))
+    .$if(visible !== null, (q) => q.where('workspaceId', 'in', visible ?? []))
     .orderBy('seq', 'desc')
     .limit(200)
     .execute()
   // History outlives a deleted connection; an id this organization never had is a 404.
-  if (rows.length === 0) await requireConnection(deps, principal.organizationId, connectionId)
+  if (rows.length === 0) await requireConnectionFor(deps, principal, connectionId)
   const out: ConnectionEventView[] = []
   for (const r of rows) {
     const data = JSON.parse(r.data) as Record<string, unknown>

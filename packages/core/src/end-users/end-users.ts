@@ -1,6 +1,12 @@
 import type { EndUser } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireSeenWorkspace,
+  seenWorkspaceIds,
+  workspacesOf,
+} from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { requireWorkspace } from '../tenancy/workspaces.ts'
@@ -51,6 +57,7 @@ export async function createEndUser(
   input: CreateEndUserInput,
 ): Promise<{ endUser: EndUserView; created: boolean }> {
   requireScope(principal, 'end-users:write')
+  requireSeenWorkspace(principal, input.workspaceId, () => workspaceNotFound(input.workspaceId))
   await requireWorkspace(deps, principal.organizationId, input.workspaceId)
   const row = {
     id: deps.newId(),
@@ -205,10 +212,39 @@ export async function resolveEndUser(
   )
 }
 
+const workspaceNotFound = (id: string) =>
+  new AppError('NOT_FOUND', `Workspace ${id} not found in this organization`)
+
+/**
+ * `resolveEndUser` for a principal: an end user of a workspace it may not see is not found
+ * (404 END_USER_NOT_FOUND), and an externalId is looked up among the workspaces it sees only.
+ */
+export async function resolveEndUserFor(
+  deps: CoreDeps,
+  principal: Principal,
+  ref: string,
+  options: ResolveEndUserOptions = {},
+): Promise<EndUser> {
+  const asked = options.workspaceId
+  if (asked !== undefined) requireSeenWorkspace(principal, asked, () => workspaceNotFound(asked))
+  const only = seenWorkspaceIds(principal)?.[0]
+  if (asked === undefined && only !== undefined && workspacesOf(principal)?.length === 1) {
+    // Narrowed to one workspace: an externalId means the end user there.
+    return resolveEndUser(deps, principal.organizationId, ref, { ...options, workspaceId: only })
+  }
+  const endUser = await resolveEndUser(deps, principal.organizationId, ref, options)
+  requireSeenWorkspace(
+    principal,
+    endUser.workspaceId,
+    () => new AppError('END_USER_NOT_FOUND', `End user ${ref} not found`),
+  )
+  return endUser
+}
+
 /** GET /api/v1/end-users/:id: the end user's id or, when it is unambiguous, its externalId. */
 export async function getEndUser(deps: CoreDeps, principal: Principal, ref: string): Promise<EndUserView> {
   requireScope(principal, 'end-users:read')
-  return toEndUserView(await resolveEndUser(deps, principal.organizationId, ref))
+  return toEndUserView(await resolveEndUserFor(deps, principal, ref))
 }
 
 export const ListEndUsersInput = z.object({
@@ -224,6 +260,8 @@ export async function listEndUsers(deps: CoreDeps, principal: Principal, raw: Li
   requireScope(principal, 'end-users:read')
   const input = ListEndUsersInput.parse(raw)
   let q = deps.db.selectFrom('endUsers').selectAll().where('organizationId', '=', principal.organizationId)
+  const visible = seenWorkspaceIds(principal)
+  if (visible !== null) q = q.where('workspaceId', 'in', visible)
   if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)
   if (input.externalId) q = q.where('externalId', '=', input.externalId)
   if (input.search) {

@@ -4,7 +4,7 @@ import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
-import { type EndUserView, resolveEndUser, toEndUserView } from './end-users.ts'
+import { type EndUserView, resolveEndUserFor, toEndUserView } from './end-users.ts'
 
 export const UpdateEndUserInput = z.object({
   /** null clears the field. */
@@ -26,7 +26,7 @@ export async function updateEndUser(
   input: UpdateEndUserInput,
 ): Promise<EndUserView> {
   requireScope(principal, 'end-users:write')
-  const endUser = await resolveEndUser(deps, principal.organizationId, ref)
+  const endUser = await resolveEndUserFor(deps, principal, ref)
   const changes = {
     ...(input.displayName !== undefined && { displayName: input.displayName }),
     ...(input.email !== undefined && { email: input.email }),
@@ -44,7 +44,7 @@ export async function updateEndUser(
  */
 export async function deleteEndUser(deps: CoreDeps, principal: Principal, ref: string): Promise<void> {
   requireScope(principal, 'end-users:write')
-  const endUser = await resolveEndUser(deps, principal.organizationId, ref)
+  const endUser = await resolveEndUserFor(deps, principal, ref)
   const connections = await deps.db
     .selectFrom('connections')
     .selectAll()

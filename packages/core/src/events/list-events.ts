@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, seenWorkspaceIds } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { matchEndUsers } from '../end-users/end-users.ts'
 import { storedEvent } from './append-event.ts'
@@ -48,6 +48,10 @@ export async function listEvents(
   const input = ListEventsInput.parse(raw)
   const org = principal.organizationId
   let q = deps.db.selectFrom('events').selectAll().where('organizationId', '=', org)
+  // A principal narrowed to some workspaces reads their events only (not the organization-wide
+  // ones: members, invites, keys, settings).
+  const visible = seenWorkspaceIds(principal)
+  if (visible !== null) q = q.where('workspaceId', 'in', visible)
   if (input.type && input.type.length > 0) q = q.where('type', 'in', input.type)
   if (input.connectionId) q = q.where('connectionId', '=', input.connectionId)
   if (input.workspaceId) q = q.where('workspaceId', '=', input.workspaceId)

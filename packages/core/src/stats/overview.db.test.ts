@@ -48,6 +48,24 @@ describe('dashboard overview', () => {
         nextStep: expect.stringMatching(/must reconnect/),
       })
       expect(o.days).toHaveLength(7)
+
+      // A refresh token ending within SWITCHBOARD_EXPIRING_DAYS (default 7) needs attention too.
+      const inDays = (d: number) => new Date(t.deps.clock.now().getTime() + d * 86_400_000).toISOString()
+      await t.deps.db
+        .updateTable('connections')
+        .set({ refreshTokenExpiresAt: inDays(3) })
+        .where('externalId', '=', 'a')
+        .execute()
+      const expiring = (await getOverview(t.deps, p, {})).needsAttention.find((c) => c.status === 'ACTIVE')
+      expect(expiring).toMatchObject({ expiring: true, nextStep: expect.stringMatching(/ends soon/) })
+      await t.deps.db
+        .updateTable('connections')
+        .set({ refreshTokenExpiresAt: inDays(10) })
+        .where('externalId', '=', 'a')
+        .execute()
+      expect((await getOverview(t.deps, p, {})).needsAttention).toHaveLength(1)
+      const wider = { ...t.deps, config: { ...t.deps.config, expiringDays: 14 } }
+      expect((await getOverview(wider, p, {})).needsAttention).toHaveLength(2)
     } finally {
       await t.close()
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, requireSeenWorkspace, seenWorkspaceIds } from '../auth/principal.ts'
 import { DEFAULT_EXPIRING_DAYS, healthOf } from '../connections/connection-health.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
+import { AppError } from '../errors.ts'
 import { bucketUpperMs } from './proxy-stats.ts'
 
 export const OverviewInput = z.object({
@@ -19,13 +20,23 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
   requireScope(principal, 'connections:read')
   const input = OverviewInput.parse(raw)
   const org = principal.organizationId
+  if (input.workspaceId !== undefined) {
+    const id = input.workspaceId
+    requireSeenWorkspace(
+      principal,
+      id,
+      () => new AppError('NOT_FOUND', `Workspace ${id} not found in this organization`),
+    )
+  }
+  // The workspaces counted: the one asked for, else those the principal sees (null: all).
+  const scope = input.workspaceId !== undefined ? [input.workspaceId] : seenWorkspaceIds(principal)
   const now = deps.clock.now()
   const since = new Date(now.getTime() - input.days * 86_400_000)
   const expiringDays = deps.config.expiringDays ?? DEFAULT_EXPIRING_DAYS
   const soon = new Date(now.getTime() + expiringDays * 86_400_000).toISOString()
 
   let connections = deps.db.selectFrom('connections').where('organizationId', '=', org)
-  if (input.workspaceId) connections = connections.where('workspaceId', '=', input.workspaceId)
+  if (scope) connections = connections.where('workspaceId', 'in', scope)
   const byStatus = await connections
     .select(['status', (eb) => eb.fn.countAll<number>().as('count')])
     .groupBy('status')
@@ -60,7 +71,7 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
     .select(['status', 'createdAt'])
     .where('organizationId', '=', org)
     .where('createdAt', '>=', since.toISOString())
-  if (input.workspaceId) sessions = sessions.where('workspaceId', '=', input.workspaceId)
+  if (scope) sessions = sessions.where('workspaceId', 'in', scope)
   const sessionRows = await sessions.execute()
   const failures = await deps.db
     .selectFrom('events')
@@ -68,9 +79,10 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
     .where('organizationId', '=', org)
     .where('type', '=', 'connection.refresh_failed')
     .where('occurredAt', '>=', since.toISOString())
+    .$if(scope !== null, (q) => q.where('workspaceId', 'in', scope ?? []))
     .execute()
 
-  const gettingStarted = await gettingStartedSteps(deps, org, input.workspaceId, byStatus.length > 0)
+  const gettingStarted = await gettingStartedSteps(deps, org, scope, byStatus.length > 0)
 
   const days: Array<{
     date: string
@@ -116,7 +128,7 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
       }
     }),
     webhookAttention: await webhookAttention(deps, org),
-    traffic: await proxyTraffic(deps, org, input.workspaceId, input.range),
+    traffic: await proxyTraffic(deps, org, scope, input.range),
     days,
     gettingStarted,
   }
@@ -130,14 +142,14 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
 async function gettingStartedSteps(
   deps: CoreDeps,
   organizationId: string,
-  workspaceId: string | undefined,
+  workspaces: string[] | null,
   connectionCreated: boolean,
 ) {
   let sessions = deps.db
     .selectFrom('connectSessions')
     .select('id')
     .where('organizationId', '=', organizationId)
-  if (workspaceId) sessions = sessions.where('workspaceId', '=', workspaceId)
+  if (workspaces) sessions = sessions.where('workspaceId', 'in', workspaces)
   const connectTokenCreated = (await sessions.limit(1).executeTakeFirst()) !== undefined
   const ownIntegrationOrApp = async () => {
     const custom = await deps.db
@@ -247,12 +259,12 @@ const HOUR = 3600_000
 
 /**
  * The proxy's calls, errors and p95 latency per slot over the range, summed over workspaces
- * (or the one given) and server instances from the per-minute rows (stats/proxy-stats.ts).
+ * (or those given) and server instances from the per-minute rows (stats/proxy-stats.ts).
  */
 async function proxyTraffic(
   deps: CoreDeps,
   organizationId: string,
-  workspaceId: string | undefined,
+  workspaces: string[] | null,
   range: '24h' | '7d',
 ) {
   const slotMs = range === '24h' ? HOUR : 6 * HOUR
@@ -264,7 +276,7 @@ async function proxyTraffic(
     .select(['minute', 'calls', 'clientErrors', 'serverErrors', 'latency'])
     .where('organizationId', '=', organizationId)
     .where('minute', '>=', new Date(firstMs).toISOString())
-  if (workspaceId) q = q.where('workspaceId', '=', workspaceId)
+  if (workspaces) q = q.where('workspaceId', 'in', workspaces)
   const rows = await q.execute()
   const points = Array.from({ length: slots }, (_, i) => ({
     start: new Date(firstMs + i * slotMs).toISOString(),

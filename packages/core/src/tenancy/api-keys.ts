@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { apiKeyScopes, type Principal, requireScope, scopesOf, workspacesOf } from '../auth/principal.ts'
+import {
+  apiKeyScopes,
+  type Principal,
+  requireScope,
+  requireWithinSeenWorkspaces,
+  scopesOf,
+} from '../auth/principal.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -83,10 +89,7 @@ export async function createApiKey(
       requiredScope: missing,
     })
   }
-  const mine = workspacesOf(principal)
-  if (mine !== null && (workspaceIds === undefined || workspaceIds.some((w) => !mine.includes(w)))) {
-    throw new AppError('NOT_FOUND', 'Name workspaces you can see for this key', { field: 'workspaceIds' })
-  }
+  requireWithinSeenWorkspaces(principal, workspaceIds, 'this key')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, principal.organizationId, w)
   return inTransaction(deps, async (tx) => {
     const created = await insertApiKey(tx, principal.organizationId, name, {

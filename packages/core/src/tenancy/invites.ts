@@ -1,6 +1,6 @@
 import type { Invite, Role, User } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import { type Principal, requireScope, requireWithinSeenWorkspaces } from '../auth/principal.ts'
 import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
@@ -65,6 +65,7 @@ export async function createInvite(
   if (role === 'owner' && principal.kind === 'user' && !principal.isSuperuser && principal.role !== 'owner') {
     throw new AppError('FORBIDDEN', 'Only an owner can invite an owner')
   }
+  requireWithinSeenWorkspaces(principal, workspaceIds, 'this invite')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, principal.organizationId, w)
   const already = await deps.db
     .selectFrom('memberships')
@@ -98,7 +99,41 @@ export async function createInvite(
       data: { inviteId: row.id, email, role, workspaceIds: workspaceIds ?? null },
     })
   })
-  return { invite: toInviteView(row), url: inviteUrl(deps, token), emailed: false }
+  const url = inviteUrl(deps, token)
+  return { invite: toInviteView(row), url, emailed: await emailInvite(deps, row, url, token) }
+}
+
+/**
+ * Emails the invite link when the server has a mail transport. A failure loses nothing: the
+ * invite stands, the answer says `emailed: false` (the admin copies the link), and the warning
+ * logged never carries the token.
+ */
+async function emailInvite(deps: CoreDeps, invite: Invite, url: string, token: string): Promise<boolean> {
+  if (!deps.sendMail) return false
+  const org = await deps.db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', invite.organizationId)
+    .executeTakeFirst()
+  const name = org?.name ?? 'an organization'
+  try {
+    await deps.sendMail({
+      to: invite.email,
+      subject: `You are invited to ${name} on Switchboard`,
+      text: [
+        `You are invited to join ${name} on Switchboard as ${invite.role}.`,
+        '',
+        `Accept the invite: ${url}`,
+        '',
+        `The link works once and until ${invite.expiresAt}. If you did not expect it, ignore this email.`,
+      ].join('\n'),
+    })
+    return true
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).replaceAll(token, '[token]')
+    deps.log.warn({ inviteId: invite.id, reason }, 'invite email not sent; the invite stands')
+    return false
+  }
 }
 
 export async function listInvites(deps: CoreDeps, principal: Principal): Promise<InviteView[]> {

@@ -1,6 +1,6 @@
 import type { Role } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope, roles } from '../auth/principal.ts'
+import { type Principal, requireScope, requireWithinSeenWorkspaces, roles } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
@@ -101,6 +101,7 @@ export async function updateMember(
   requireScope(principal, 'members:write')
   const { userId, role, workspaceIds } = UpdateMemberInput.parse(input)
   const orgId = principal.organizationId
+  if (workspaceIds !== undefined) requireWithinSeenWorkspaces(principal, workspaceIds, 'this member')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, orgId, w)
   return inTransaction(deps, async (tx) => {
     const before = await requireMember(tx, orgId, userId)

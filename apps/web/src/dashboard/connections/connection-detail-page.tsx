@@ -17,6 +17,7 @@ import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { eventLabel, eventTone } from './connection-events.ts'
 import { connectionStatus, scopeLabels } from './connection-status.ts'
+import { expiringDetail } from './connections-table.tsx'
 import { useConnectPopup } from './use-connect-popup.ts'
 
 type ConnectionDetail = inferOutput<typeof trpc.connections.get>
@@ -115,7 +116,9 @@ export function ConnectionDetailPage() {
           <p className="status-line">
             <StatusBadge tone={status.tone} label={status.label} />
             {c.statusReason && <span className="muted">{c.statusReason}</span>}
+            {c.expiring && <StatusBadge tone="warning" label="Expiring" />}
           </p>
+          {c.expiring && <p className="small">{expiringDetail(c.refreshTokenExpiresAt)}.</p>}
           {c.status !== 'ACTIVE' && (
             <p className="small">
               Use <strong>Reconnect</strong> to authorize the account again; the connection keeps its ID and

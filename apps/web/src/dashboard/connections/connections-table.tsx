@@ -47,6 +47,16 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
                 <td className="col-optional">{scopeLabels[c.scope]}</td>
                 <td>
                   <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
+                  {c.expiring && (
+                    <>
+                      {' '}
+                      <StatusBadge
+                        tone="warning"
+                        label="Expiring"
+                        detail={expiringDetail(c.refreshTokenExpiresAt)}
+                      />
+                    </>
+                  )}
                 </td>
                 <td className="col-optional" title={c.lastUsedAt ?? undefined}>
                   {c.lastUsedAt ? formatDateTime(c.lastUsedAt) : 'Never'}
@@ -61,4 +71,11 @@ export function ConnectionsTable({ connections }: { connections: Connection[] })
       </table>
     </div>
   )
+}
+
+/** Why a connection is marked expiring: when its refresh token (so the connection) ends. */
+export function expiringDetail(refreshTokenExpiresAt: string | null): string {
+  return refreshTokenExpiresAt
+    ? `The refresh token ends ${formatDateTime(refreshTokenExpiresAt)}; the end user must reconnect before then`
+    : 'The connection ends soon; the end user must reconnect'
 }

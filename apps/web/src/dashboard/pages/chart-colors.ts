@@ -15,4 +15,9 @@ export const SERIES_COLORS = {
   failed: '#dc2626',
   pending: '#71717a',
   refresh: '#b45309',
+  /** Proxy traffic: answered below 400, 4xx, 5xx or no answer, and the p95 line. */
+  ok: '#4f46e5',
+  clientErrors: '#b45309',
+  serverErrors: '#dc2626',
+  p95: '#0e7490',
 } as const

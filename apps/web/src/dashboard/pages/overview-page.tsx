@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import {
   Bar,
@@ -29,6 +30,8 @@ import { useDocumentTitle } from '../use-document-title.ts'
 import { useWorkspace } from '../workspace-context.tsx'
 import { CHART_TEXT, SERIES_COLORS as colors } from './chart-colors.ts'
 import { GettingStarted } from './getting-started.tsx'
+import { ProxyTraffic, type TrafficRange } from './overview-traffic.tsx'
+import { WebhookAttention } from './overview-webhooks.tsx'
 
 const DAYS = 14
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' })
@@ -54,7 +57,7 @@ export function OverviewPage() {
     <div className="page">
       <PageHeader
         title="Overview"
-        description={`Connections and connect sessions${current ? ` in ${current.name}` : ''} over the last ${DAYS} days.`}
+        description={`Proxy traffic, connections and connect sessions${current ? ` in ${current.name}` : ''}, and what needs attention.`}
       />
       {current ? <Overview workspaceId={current.id} /> : <NoWorkspaceNotice />}
     </div>
@@ -62,7 +65,11 @@ export function OverviewPage() {
 }
 
 function Overview({ workspaceId }: { workspaceId: string }) {
-  const stats = useQuery(trpc.stats.overview.queryOptions({ workspaceId, days: DAYS }))
+  const [range, setRange] = useState<TrafficRange>('24h')
+  const stats = useQuery({
+    ...trpc.stats.overview.queryOptions({ workspaceId, days: DAYS, range }),
+    placeholderData: (previous) => previous,
+  })
   if (stats.isPending) return <LoadingState label="Loading the overview…" />
   if (stats.isError)
     return (
@@ -72,7 +79,15 @@ function Overview({ workspaceId }: { workspaceId: string }) {
         onRetry={() => void stats.refetch()}
       />
     )
-  const { connectionsByStatus, connectionsByIntegration, needsAttention, days, gettingStarted } = stats.data
+  const {
+    connectionsByStatus,
+    connectionsByIntegration,
+    needsAttention,
+    webhookAttention,
+    traffic,
+    days,
+    gettingStarted,
+  } = stats.data
   const countOf = (status: string) => connectionsByStatus.find((s) => s.status === status)?.count ?? 0
   const total = connectionsByStatus.reduce((sum, s) => sum + s.count, 0)
   const chartDays = days.map((d) => ({ ...d, label: formatDay(d.date) }))
@@ -104,17 +119,16 @@ function Overview({ workspaceId }: { workspaceId: string }) {
         </div>
       </section>
 
-      {total === 0 ? (
-        <GettingStarted steps={gettingStarted} />
-      ) : (
-        <section className="card" aria-labelledby="overview-attention-heading">
+      {total === 0 && <GettingStarted steps={gettingStarted} />}
+      {(total > 0 || webhookAttention.length > 0) && (
+        <section className="card" aria-labelledby="overview-attention-heading" data-testid="needs-attention">
           <h2 id="overview-attention-heading" className="card-title">
             Needs attention
           </h2>
-          {needsAttention.length === 0 ? (
+          {needsAttention.length === 0 && webhookAttention.length === 0 ? (
             <p className="muted">
-              {total === 1 ? 'The connection is healthy.' : `All ${total} connections are healthy.`} Nothing
-              to do.
+              {total === 1 ? 'The connection is healthy.' : `All ${total} connections are healthy.`} No
+              webhook deliveries are failing. Nothing to do.
             </p>
           ) : (
             <ul className="attention-list">
@@ -127,10 +141,13 @@ function Overview({ workspaceId }: { workspaceId: string }) {
                         {c.displayName}
                       </Link>
                       <span className="muted small">{c.integrationName}</span>
-                      <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
+                      {c.status !== 'ACTIVE' && (
+                        <StatusBadge tone={status.tone} label={status.label} detail={c.statusReason} />
+                      )}
+                      {c.expiring && <StatusBadge tone="warning" label="Expiring" />}
                       {c.refreshTokenExpiresAt && (
                         <span className="small muted">
-                          Refresh token expires {formatDateTime(c.refreshTokenExpiresAt)}
+                          Refresh token ends {formatDateTime(c.refreshTokenExpiresAt)}
                         </span>
                       )}
                     </div>
@@ -138,10 +155,13 @@ function Overview({ workspaceId }: { workspaceId: string }) {
                   </li>
                 )
               })}
+              <WebhookAttention rows={webhookAttention} />
             </ul>
           )}
         </section>
       )}
+
+      <ProxyTraffic traffic={traffic} range={range} onRange={setRange} updating={stats.isFetching} />
 
       <div className="chart-grid">
         <section className="card" aria-labelledby="overview-integrations-heading">
