@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { listInvites, listMembers } from '../../../packages/core/src/index.ts'
 import { withoutExpectedStatus } from './page-errors.ts'
 import { screenshot } from './screenshot.ts'
+import { addTestUser } from './server.ts'
 import { browserSuite, OWNER } from './suite.ts'
 
 // The Members page (issue 24) in Chromium against the real server: the owner invites a colleague
@@ -86,5 +88,50 @@ describe('members page', () => {
     } finally {
       await colleague.close()
     }
+  })
+
+  it('invites to some workspaces only, and changes a member between all and some workspaces', async () => {
+    const member = await addTestUser(t.server, {
+      organizationId: t.org.organizationId,
+      email: 'narrowed@acme.test',
+      password: 'narrowed password 123',
+      role: 'member',
+    })
+    await t.openPage()
+    await t.signIn(OWNER)
+    await t.page.goto('/app/members')
+    const invites = t.page.getByRole('region', { name: 'Invites' })
+    await invites.getByLabel('Email').fill('some-workspaces@acme.test')
+    await invites.getByLabel('Only these').check()
+    await invites.getByLabel('Default').check()
+    await invites.getByRole('button', { name: 'Invite', exact: true }).click()
+    await invites.getByTestId('invite-url').waitFor()
+    await invites.getByRole('row', { name: /some-workspaces@acme\.test\s*Member\s*Default/ }).waitFor()
+    const invite = (await listInvites(t.server.core, t.principal)).find(
+      (i) => i.email === 'some-workspaces@acme.test',
+    )
+    expect(invite?.workspaceIds).toEqual([t.org.workspaceId])
+
+    const people = t.page.getByRole('region', { name: 'People' })
+    const row = people.getByRole('row', { name: /narrowed@acme\.test/ })
+    expect(await row.getByRole('cell').nth(1).textContent()).toContain('All')
+    await row.getByRole('button', { name: 'Change the workspaces of narrowed@acme.test' }).click()
+    const dialog = t.page.getByRole('dialog', { name: 'Workspaces of narrowed@acme.test' })
+    await dialog.getByLabel('Only these').check()
+    await dialog.getByLabel('Default').check()
+    await screenshot(t.page, 'member-workspaces')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toContain('Default')
+    const narrowed = (await listMembers(t.server.core, t.principal)).find((m) => m.userId === member.id)
+    expect(narrowed?.workspaceIds).toEqual([t.org.workspaceId])
+
+    await row.getByRole('button', { name: 'Change the workspaces of narrowed@acme.test' }).click()
+    await dialog.getByLabel('All workspaces, also ones made later').check()
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toContain('All')
+    const widened = (await listMembers(t.server.core, t.principal)).find((m) => m.userId === member.id)
+    expect(widened?.workspaceIds).toBeNull()
+    expect(t.errors.take()).toEqual([])
   })
 })

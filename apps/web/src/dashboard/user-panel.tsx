@@ -6,9 +6,9 @@ import { useSession } from './session-context.tsx'
 
 const roleLabels = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' } as const
 
-/** The signed-in user's email and role, and the way out. */
+/** The signed-in user's email and role, the organization (a switcher when several), the way out. */
 export function UserPanel() {
-  const { user, organization } = useSession()
+  const { user, organization, organizations } = useSession()
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const logout = useMutation({
@@ -21,7 +21,11 @@ export function UserPanel() {
 
   return (
     <section className="user-panel" aria-label="Signed in user">
-      <div className="user-org">{organization.name}</div>
+      {organizations.length > 1 ? (
+        <OrganizationSwitcher current={organization.id} organizations={organizations} />
+      ) : (
+        <div className="user-org">{organization.name}</div>
+      )}
       <div className="user-email" title={user.email}>
         {user.email}
       </div>
@@ -46,5 +50,53 @@ export function UserPanel() {
         </p>
       )}
     </section>
+  )
+}
+
+/**
+ * Moves the session to another of the user's organizations (account.switchOrganization), then
+ * refetches everything: every list, `auth.me` and the workspaces belong to the new organization.
+ */
+function OrganizationSwitcher({
+  current,
+  organizations,
+}: {
+  current: string
+  organizations: ReadonlyArray<{ id: string; name: string; role: keyof typeof roleLabels }>
+}) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const switching = useMutation({
+    ...trpc.account.switchOrganization.mutationOptions(),
+    onSuccess: async () => {
+      // A detail page open now belongs to the old organization: start again at the overview.
+      await navigate('/app')
+      await queryClient.invalidateQueries()
+    },
+  })
+  return (
+    <>
+      <label htmlFor="organization-select" className="user-org">
+        Organization
+      </label>
+      <select
+        id="organization-select"
+        className="user-org-select"
+        value={current}
+        disabled={switching.isPending}
+        onChange={(e) => switching.mutate({ organizationId: e.target.value })}
+      >
+        {organizations.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name} ({roleLabels[o.role]})
+          </option>
+        ))}
+      </select>
+      {switching.isError && (
+        <p className="field-error" role="alert">
+          Switching failed. {messageOf(switching.error)}
+        </p>
+      )}
+    </>
   )
 }

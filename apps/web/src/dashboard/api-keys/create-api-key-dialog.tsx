@@ -5,7 +5,7 @@ import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
-import { useWorkspace } from '../workspace-context.tsx'
+import { WorkspacesPicker } from '../workspaces-picker.tsx'
 import { type ApiKeyScope, apiKeyScopeOptions, expiresAtFor, expiryChoices } from './api-key-scopes.ts'
 
 interface CreateApiKeyDialogProps {
@@ -19,7 +19,6 @@ interface CreateApiKeyDialogProps {
  */
 export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const queryClient = useQueryClient()
-  const { workspaces } = useWorkspace()
   const [name, setName] = useState('')
   const [limited, setLimited] = useState(false)
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['proxy'])
@@ -136,43 +135,17 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
             : 'A call outside the key’s scopes is refused with 403 INSUFFICIENT_SCOPE.'}
         </p>
       </fieldset>
-      <fieldset className="field radio-group" aria-describedby="api-key-workspaces-help">
-        <legend>Workspaces</legend>
-        <label>
-          <input
-            type="radio"
-            name="api-key-workspaces"
-            checked={workspaceIds === null}
-            onChange={() => setWorkspaceIds(null)}
-          />
-          All workspaces, also ones made later
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="api-key-workspaces"
-            checked={workspaceIds !== null}
-            onChange={() => setWorkspaceIds([])}
-          />
-          Only these
-        </label>
-        {workspaceIds !== null &&
-          workspaces.map((w) => (
-            <label key={w.id} className="radio-group-nested">
-              <input
-                type="checkbox"
-                checked={workspaceIds.includes(w.id)}
-                onChange={(e) => setWorkspaceIds((ids) => toggle(ids ?? [], w.id, e.target.checked))}
-              />
-              {w.name}
-            </label>
-          ))}
-        <p id="api-key-workspaces-help" className={workspacesIssue ? 'field-error' : 'field-help'}>
-          {workspacesIssue
+      <WorkspacesPicker
+        name="api-key-workspaces"
+        value={workspaceIds}
+        onChange={setWorkspaceIds}
+        invalid={workspacesIssue !== undefined}
+        help={
+          workspacesIssue
             ? describeIssue(workspacesIssue, 'Workspaces')
-            : 'Other workspaces’ resources answer 404 to this key.'}
-        </p>
-      </fieldset>
+            : 'Other workspaces’ resources answer 404 to this key.'
+        }
+      />
       <div className="field">
         <label htmlFor="api-key-expiry">Expires</label>
         <select

@@ -45,7 +45,7 @@ export function ConnectionDetailPage() {
   useDocumentTitle(connection.data?.displayName ?? 'Connection')
   const [reconnecting, setReconnecting] = useState(false)
   const [deleting, setDeleting] = useState(false)
-  const { canWrite } = useSession()
+  const canWrite = useSession().can('connections:write')
 
   const back = (
     <Link to="/app/connections" className="back-link">

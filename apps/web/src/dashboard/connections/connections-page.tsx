@@ -35,7 +35,7 @@ const PAGE_SIZE = 50
 export function ConnectionsPage() {
   useDocumentTitle('Connections')
   const { current } = useWorkspace()
-  const { canWrite } = useSession()
+  const canWrite = useSession().can('connections:write')
   const location = useLocation()
   const [creating, setCreating] = useState(() => wantsNewConnection(location.state))
   return (
@@ -102,7 +102,7 @@ function listOf(parts: string[]): string {
 }
 
 function ConnectionsList({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
-  const { canWrite } = useSession()
+  const canWrite = useSession().can('connections:write')
   const { filters, update, clearAll } = useConnectionFilters()
   // Typed filters settle before they are sent; the chosen ones apply at once.
   const search = useDebouncedValue(filters.search.trim())

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { useState } from 'react'
 import { CopyButton } from '../../components/copy-button.tsx'
+import { Dialog } from '../../components/dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
 import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
@@ -12,6 +13,8 @@ import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
+import { useWorkspace } from '../workspace-context.tsx'
+import { WorkspacesPicker } from '../workspaces-picker.tsx'
 
 type Member = inferOutput<typeof trpc.members.list>[number]
 type Role = Member['role']
@@ -25,15 +28,15 @@ const roles: ReadonlyArray<{ role: Role; label: string }> = [
 /** The organization's people: members (role, remove) and invites (create → link to copy, revoke). */
 export function MembersPage() {
   useDocumentTitle('Members')
-  const { isAdmin } = useSession()
+  const canManage = useSession().can('members:write')
   return (
     <div className="page">
       <PageHeader
         title="Members"
         description="Who can sign in to this organization's dashboard, and with which role."
       />
-      <MembersSection canManage={isAdmin} />
-      {isAdmin && <InvitesSection />}
+      <MembersSection canManage={canManage} />
+      {canManage && <InvitesSection />}
     </div>
   )
 }
@@ -45,8 +48,19 @@ function MembersSection({ canManage }: { canManage: boolean }) {
   const update = useMutation({ ...trpc.members.update.mutationOptions(), onSettled: invalidate })
   const remove = useMutation({ ...trpc.members.remove.mutationOptions(), onSettled: invalidate })
   const failure = update.error ?? remove.error
+  const [editing, setEditing] = useState<Member | null>(null)
   return (
     <section className="card" aria-labelledby="members-heading">
+      {editing && (
+        <MemberWorkspacesDialog
+          member={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            invalidate()
+          }}
+        />
+      )}
       <h2 id="members-heading" className="card-title">
         People
       </h2>
@@ -104,7 +118,23 @@ function MembersSection({ canManage }: { canManage: boolean }) {
                       (roles.find((r) => r.role === m.role)?.label ?? m.role)
                     )}
                   </td>
-                  <td>{m.workspaceIds === null ? 'All' : m.workspaceIds.length}</td>
+                  <td>
+                    <WorkspaceNames ids={m.workspaceIds} />
+                    {canManage && (
+                      <button
+                        type="button"
+                        className="button button-small button-ghost"
+                        aria-label={`Change the workspaces of ${m.email}`}
+                        onClick={() => {
+                          update.reset()
+                          remove.reset()
+                          setEditing(m)
+                        }}
+                      >
+                        Change
+                      </button>
+                    )}
+                  </td>
                   <td className="cell-actions">
                     {canManage && (
                       <button
@@ -139,7 +169,10 @@ function InvitesSection() {
   const revoke = useMutation({ ...trpc.invites.revoke.mutationOptions(), onSettled: invalidate })
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('member')
-  const emailIssue = fieldIssuesOf(create.error).find((i) => i.path === 'email')
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
+  const issues = fieldIssuesOf(create.error)
+  const workspacesIssue = issues.find((i) => i.path.startsWith('workspaceIds'))
+  const emailIssue = issues.find((i) => i.path === 'email')
   const open = (invites.data ?? []).filter((i) => i.acceptedAt === null && i.revokedAt === null)
   return (
     <section className="card" aria-labelledby="invites-heading">
@@ -147,42 +180,55 @@ function InvitesSection() {
         Invites
       </h2>
       <form
-        className="form form-inline"
+        className="form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
-          create.mutate({ email: email.trim(), role })
+          create.mutate({ email: email.trim(), role, ...(workspaceIds !== null && { workspaceIds }) })
         }}
       >
-        <div className="field">
-          <label htmlFor="invite-email">Email</label>
-          <input
-            id="invite-email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            placeholder="colleague@example.com"
-            aria-invalid={emailIssue ? true : undefined}
-            aria-describedby="invite-email-help"
-          />
+        <div className="form-inline">
+          <div className="field">
+            <label htmlFor="invite-email">Email</label>
+            <input
+              id="invite-email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder="colleague@example.com"
+              aria-invalid={emailIssue ? true : undefined}
+              aria-describedby="invite-email-help"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="invite-role">Role</label>
+            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {roles.map((r) => (
+                <option key={r.role} value={r.role}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button-primary" disabled={create.isPending}>
+            {create.isPending ? 'Inviting…' : 'Invite'}
+          </button>
         </div>
-        <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {roles.map((r) => (
-              <option key={r.role} value={r.role}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          {create.isPending ? 'Inviting…' : 'Invite'}
-        </button>
+        <p id="invite-email-help" className={emailIssue ? 'field-error' : 'field-help'}>
+          {emailIssue ? describeIssue(emailIssue, 'Email') : 'The link works once, for 7 days.'}
+        </p>
+        <WorkspacesPicker
+          name="invite-workspaces"
+          value={workspaceIds}
+          onChange={setWorkspaceIds}
+          invalid={workspacesIssue !== undefined}
+          help={
+            workspacesIssue
+              ? describeIssue(workspacesIssue, 'Workspaces')
+              : 'The other workspaces’ connections and end users answer 404 to them.'
+          }
+        />
       </form>
-      <p id="invite-email-help" className={emailIssue ? 'field-error' : 'field-help'}>
-        {emailIssue ? describeIssue(emailIssue, 'Email') : 'The link works once, for 7 days.'}
-      </p>
       {create.isError && !emailIssue && (
         <div className="alert alert-error" role="alert">
           The invite was not created. {messageOf(create.error)}
@@ -214,6 +260,7 @@ function InvitesSection() {
               <tr>
                 <th scope="col">Invited</th>
                 <th scope="col">Role</th>
+                <th scope="col">Workspaces</th>
                 <th scope="col">Expires</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -227,6 +274,9 @@ function InvitesSection() {
                     {i.email}
                   </th>
                   <td>{roles.find((r) => r.role === i.role)?.label}</td>
+                  <td>
+                    <WorkspaceNames ids={i.workspaceIds} />
+                  </td>
                   <td>{formatDateTime(i.expiresAt)}</td>
                   <td className="cell-actions">
                     <button
@@ -245,5 +295,70 @@ function InvitesSection() {
         </div>
       )}
     </section>
+  )
+}
+
+/** "All", or the chosen workspaces by name (one this caller cannot see is counted, not named). */
+function WorkspaceNames({ ids }: { ids: string[] | null }) {
+  const { workspaces } = useWorkspace()
+  if (ids === null) return <>All</>
+  if (ids.length === 0) return <>None</>
+  const names = workspaces.filter((w) => ids.includes(w.id)).map((w) => w.name)
+  const others = ids.length - names.length
+  return <>{[...names, ...(others > 0 ? [`${others} other`] : [])].join(', ')}</>
+}
+
+/** All workspaces or some, for one member: members.update({ userId, workspaceIds }). */
+function MemberWorkspacesDialog({
+  member,
+  onClose,
+  onSaved,
+}: {
+  member: Member
+  onClose: () => void
+  onSaved: () => void
+}) {
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(member.workspaceIds)
+  const save = useMutation({ ...trpc.members.update.mutationOptions(), onSuccess: onSaved })
+  const issue = fieldIssuesOf(save.error).find((i) => i.path.startsWith('workspaceIds'))
+  return (
+    <Dialog
+      open
+      title={`Workspaces of ${member.name ?? member.email}`}
+      onClose={onClose}
+      dismissable={!save.isPending}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={save.isPending}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={save.isPending}
+            onClick={() => save.mutate({ userId: member.userId, workspaceIds })}
+          >
+            {save.isPending ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
+      <WorkspacesPicker
+        name="member-workspaces"
+        value={workspaceIds}
+        onChange={setWorkspaceIds}
+        invalid={issue !== undefined}
+        help={
+          issue
+            ? describeIssue(issue, 'Workspaces')
+            : 'The other workspaces’ connections and end users answer 404 to this person.'
+        }
+      />
+      {save.isError && !issue && (
+        <div className="alert alert-error" role="alert">
+          The workspaces were not changed. {messageOf(save.error)}
+        </div>
+      )}
+    </Dialog>
   )
 }
