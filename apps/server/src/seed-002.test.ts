@@ -2,55 +2,11 @@ import { createUser, decryptCredentials } from '@switchboard/core'
 import { completeAuthorization, tokenFingerprint } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, startHarness } from './testing/harness.ts'
-
-/** Seed 002's example objects, verbatim. */
-const SEED_CONNECTION = {
-  id: 'conn-abc-123',
-  integrationId: 'integration-abc-123',
-  ownerId: 'alice',
-  isShared: false,
-  tokenExpiresAt: '2024-02-10T14:30:00Z',
-  refreshTokenExpiresAt: '2024-03-10T14:30:00Z',
-  lastAuthorizedAt: '2024-02-09T10:00:00Z',
-  apiBaseUri: 'https://www.googleapis.com/drive/v3',
-  data: {},
-  createdAt: '2024-01-15T09:00:00Z',
-  updatedAt: '2024-02-09T10:00:00Z',
-}
-
-const SEED_LIST = {
-  _links: {
-    self: { href: '/api/integration-connections' },
-  },
-  _embedded: {
-    'inf:integration-connection': [
-      {
-        id: 'conn-abc-123',
-        integrationId: 'integration-abc-123',
-        ownerId: 'alice',
-        isShared: false,
-        tokenExpiresAt: '2024-02-10T14:30:00Z',
-        lastAuthorizedAt: '2024-02-09T10:00:00Z',
-        _embedded: {
-          'inf:integration': {
-            id: 'integration-abc-123',
-            name: 'Google Drive - Engineering',
-            type: 'google-drive',
-          },
-        },
-      },
-    ],
-  },
-  start: 0,
-  count: 1,
-  total: 1,
-}
-
-const SEED_REQUEST_BODY = {
-  method: 'GET',
-  url: '/files?pageSize=10',
-  headers: { Accept: 'application/json' },
-}
+import {
+  SEED_002_CONNECTION as SEED_CONNECTION,
+  SEED_002_LIST as SEED_LIST,
+  SEED_002_REQUEST_BODY as SEED_REQUEST_BODY,
+} from './testing/seed-examples.ts'
 
 /** Fields the seed shows as strings that we answer with null when the provider gave no value. */
 const NULLABLE = new Set([

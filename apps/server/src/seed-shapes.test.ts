@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openApiDocument } from './openapi-document.ts'
 import { esc, validatorAt } from './testing/contract.ts'
+import { SEED_002_CONNECTION, SEED_002_LIST } from './testing/seed-examples.ts'
 
 // The seeds' example answers (/work/shared/seeds 000–003, copied verbatim) against the OpenAPI
 // document's schemas: every field a seed shows is declared, with a type that takes the seed's
@@ -142,19 +143,7 @@ const seeds: {
     path: '/api/integrations/{id}/connection',
     status: 200,
     exact: true,
-    example: {
-      id: 'conn-abc-123',
-      integrationId: 'integration-abc-123',
-      ownerId: 'alice',
-      isShared: false,
-      tokenExpiresAt: '2024-02-10T14:30:00Z',
-      refreshTokenExpiresAt: '2024-03-10T14:30:00Z',
-      lastAuthorizedAt: '2024-02-09T10:00:00Z',
-      apiBaseUri: 'https://www.googleapis.com/drive/v3',
-      data: {},
-      createdAt: '2024-01-15T09:00:00Z',
-      updatedAt: '2024-02-09T10:00:00Z',
-    },
+    example: SEED_002_CONNECTION,
   },
   {
     name: '002 GET /api/integration-connections (HAL+JSON)',
@@ -163,31 +152,7 @@ const seeds: {
     status: 200,
     contentType: 'application/hal+json',
     exact: true,
-    example: {
-      _links: { self: { href: '/api/integration-connections' } },
-      _embedded: {
-        'inf:integration-connection': [
-          {
-            id: 'conn-abc-123',
-            integrationId: 'integration-abc-123',
-            ownerId: 'alice',
-            isShared: false,
-            tokenExpiresAt: '2024-02-10T14:30:00Z',
-            lastAuthorizedAt: '2024-02-09T10:00:00Z',
-            _embedded: {
-              'inf:integration': {
-                id: 'integration-abc-123',
-                name: 'Google Drive - Engineering',
-                type: 'google-drive',
-              },
-            },
-          },
-        ],
-      },
-      start: 0,
-      count: 1,
-      total: 1,
-    },
+    example: SEED_002_LIST,
   },
   {
     name: '003 an invalid API key: 401 with legacy code 2036',
