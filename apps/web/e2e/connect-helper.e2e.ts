@@ -4,12 +4,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bundleConnect } from '../../../packages/connect/build.ts'
 import type { ConnectResult } from '../../../packages/connect/src/index.ts'
-import {
-  createConnectToken,
-  createCustomIntegration,
-  createOAuthApp,
-  updateOrganization,
-} from '../../../packages/core/src/index.ts'
+import { createConnectToken, updateOrganization } from '../../../packages/core/src/index.ts'
+import { registerAcme } from '../../server/src/testing/acme.ts'
 import { trackPageErrors } from './page-errors.ts'
 import { browserSuite } from './suite.ts'
 
@@ -60,30 +56,7 @@ describe('@switchboard/connect (openConnect) on a customer page', () => {
       upstream = await startUpstream()
       provider = await startOidcProvider({ redirectUris: [`${server.url}/oauth2/callback`] })
       await updateOrganization(server.core, principal, { allowedRedirectOrigins: [customer.origin] })
-      await createCustomIntegration(server.core, principal, {
-        name: 'acme-idp',
-        displayName: 'Acme ID',
-        authType: 'OAUTH2',
-        oauth2: {
-          authorizationUrl: provider.authorizationUrl,
-          tokenUrl: provider.tokenUrl,
-          scopes: ['openid', 'offline_access', 'api:read'],
-          scopeSeparator: ' ',
-          pkce: true,
-          clientAuth: 'basic',
-          authorizationParams: { prompt: 'consent' },
-          issuer: provider.issuer,
-        },
-        api: {
-          baseUrl: upstream.url,
-          auth: { in: 'header', name: 'Authorization', value: 'Bearer {accessToken}' },
-        },
-      })
-      await createOAuthApp(server.core, principal, {
-        integrationName: 'acme-idp',
-        clientId: provider.client.clientId,
-        clientSecret: provider.client.clientSecret,
-      })
+      await registerAcme(server.core, principal, provider, upstream, 'Acme ID')
     },
   })
 

@@ -6,10 +6,10 @@ import {
   createConnection,
   createConnectToken,
   createCustomIntegration,
-  createOAuthApp,
   decryptCredentials,
   updateOrganization,
 } from '../../../packages/core/src/index.ts'
+import { registerAcme } from '../../server/src/testing/acme.ts'
 import { type CustomerApp, type ReceivedMessage, startCustomerApp } from './customer-app.ts'
 import { trackPageErrors, withoutExpectedStatus } from './page-errors.ts'
 import { screenshot } from './screenshot.ts'
@@ -54,31 +54,7 @@ describe('hosted connect page', () => {
         ],
         verify: { method: 'GET', path: '/me', expectStatus: 200 },
       })
-      await createCustomIntegration(server.core, principal, {
-        name: 'acme-idp',
-        displayName: 'Acme ID',
-        authType: 'OAUTH2',
-        oauth2: {
-          authorizationUrl: provider.authorizationUrl,
-          tokenUrl: provider.tokenUrl,
-          revocationUrl: provider.revocationUrl,
-          scopes: ['openid', 'offline_access', 'api:read'],
-          scopeSeparator: ' ',
-          pkce: true,
-          clientAuth: 'basic',
-          authorizationParams: { prompt: 'consent' },
-          issuer: provider.issuer,
-        },
-        api: {
-          baseUrl: upstream.url,
-          auth: { in: 'header', name: 'Authorization', value: 'Bearer {accessToken}' },
-        },
-      })
-      await createOAuthApp(server.core, principal, {
-        integrationName: 'acme-idp',
-        clientId: provider.client.clientId,
-        clientSecret: provider.client.clientSecret,
-      })
+      await registerAcme(server.core, principal, provider, upstream, 'Acme ID')
     },
     // Serves the organization's logo and records every request.
     prepareContext: async (context) => {

@@ -3,7 +3,6 @@ import {
   bootstrapOrganization,
   type CoreDeps,
   createCustomIntegration,
-  createOAuthApp,
   createWebhookSink,
   type Principal,
   resolveOAuthAccessToken,
@@ -28,7 +27,10 @@ import { pino } from 'pino'
 import { type App, buildApp } from '../app.ts'
 import { createSmtpMailer } from '../mailer.ts'
 import type { TrustProxy } from '../trust-proxy.ts'
+import { acmeIntegration, registerAcme } from './acme.ts'
 import { type ContractViolation, contractCheck, violationsError } from './contract.ts'
+
+export { acmeIntegration } from './acme.ts'
 
 export interface Harness {
   url: string
@@ -105,16 +107,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
   await updateOrganization(t.deps, principal, { allowedRedirectOrigins: [CUSTOMER_ORIGIN] })
   if (options.integration !== false) {
-    await createCustomIntegration(t.deps, principal, acmeIntegration(provider, upstream))
     if ((options.plan ?? 'TEAM') === 'FREE') {
+      await createCustomIntegration(t.deps, principal, acmeIntegration(provider, upstream))
       // A Free organization may not own an app, so the flow runs through a platform app.
       await insertPlatformOAuthApp(t.deps, 'acme-idp', provider.client)
     } else {
-      await createOAuthApp(t.deps, principal, {
-        integrationName: 'acme-idp',
-        clientId: provider.client.clientId,
-        clientSecret: provider.client.clientSecret,
-      })
+      await registerAcme(t.deps, principal, provider, upstream)
     }
   }
   const webhooks = options.webhooks
@@ -181,29 +179,4 @@ async function insertPlatformOAuthApp(
       createdAt: deps.clock.now().toISOString(),
     })
     .execute()
-}
-
-/** The provider as a custom OAuth2 integration whose API is the loopback upstream. */
-export function acmeIntegration(provider: TestProvider, upstream: TestUpstream) {
-  return {
-    name: 'acme-idp',
-    displayName: 'Acme IdP',
-    authType: 'OAUTH2' as const,
-    oauth2: {
-      authorizationUrl: provider.authorizationUrl,
-      tokenUrl: provider.tokenUrl,
-      revocationUrl: provider.revocationUrl,
-      introspectionUrl: provider.introspectionUrl,
-      scopes: ['openid', 'offline_access', 'api:read'],
-      scopeSeparator: ' ',
-      pkce: true,
-      clientAuth: 'basic' as const,
-      authorizationParams: { prompt: 'consent' },
-      issuer: provider.issuer,
-    },
-    api: {
-      baseUrl: upstream.url,
-      auth: { in: 'header' as const, name: 'Authorization', value: 'Bearer {accessToken}' },
-    },
-  }
 }

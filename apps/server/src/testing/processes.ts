@@ -3,10 +3,8 @@ import {
   bootstrapOrganization,
   type CoreDeps,
   createCipher,
-  createCustomIntegration,
   createGuardedAgent,
   createGuardedFetch,
-  createOAuthApp,
   createWebhookSink,
   generateKey,
   type Principal,
@@ -25,8 +23,8 @@ import {
   type TestProvider,
   type TestUpstream,
 } from '@switchboard/testing'
+import { registerAcme } from './acme.ts'
 import { type ChildServer, startChildServer } from './child-server.ts'
-import { acmeIntegration } from './harness.ts'
 
 /**
  * Switchboard server processes on one database, with oidc-provider and a loopback upstream
@@ -106,12 +104,7 @@ export interface AcmeOrg {
 export async function createAcmeOrg(f: ProcessFixture): Promise<AcmeOrg> {
   const org = await bootstrapOrganization(f.deps, { organizationName: 'Acme', plan: 'TEAM' })
   const principal: Principal = { kind: 'apiKey', organizationId: org.organizationId, apiKeyId: 'test' }
-  await createCustomIntegration(f.deps, principal, acmeIntegration(f.provider, f.upstream))
-  await createOAuthApp(f.deps, principal, {
-    integrationName: 'acme-idp',
-    clientId: f.provider.client.clientId,
-    clientSecret: f.provider.client.clientSecret,
-  })
+  await registerAcme(f.deps, principal, f.provider, f.upstream)
   return {
     organizationId: org.organizationId,
     workspaceId: org.workspaceId,
