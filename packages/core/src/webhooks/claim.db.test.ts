@@ -5,7 +5,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../../testing/src
 import type { Principal } from '../auth/principal.ts'
 import { newEventId } from '../events/append-event.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
-import { claimDueDeliveries, sendDelivery } from './deliver.ts'
+import { claimDueDeliveries, deliverDueWebhooks, sendDelivery } from './deliver.ts'
 import { createWebhook } from './endpoints.ts'
 import { enqueueDeliveries } from './outbox.ts'
 
@@ -150,5 +150,38 @@ describe(`claimDueDeliveries (${process.env.SWITCHBOARD_TEST_DIALECT ?? 'sqlite'
     expect(await sendDelivery(t.deps, first)).toBe('delivered')
     const next = await claimDueDeliveries(t.deps, { owner: 'worker-b' })
     expect(next.map((d) => d.id)).toEqual([c1[1]])
+  })
+
+  it('one pass records every outcome of its batch, delivered and failed alike, in group commits', async () => {
+    const id = await endpoint()
+    const ids: string[] = []
+    for (let i = 0; i < 40; i++) ids.push(await enqueue(id))
+    const before = receiver.received.length
+    // The receiver's next 10 answers are 500s, then its fallback (204).
+    receiver.answers.push(...Array.from({ length: 10 }, () => ({ status: 500 })))
+    const pass = await deliverDueWebhooks(t.deps, { owner: 'batch', batchSize: 100 })
+    expect(pass).toEqual({ claimed: 40, delivered: 30 })
+    expect(receiver.received.length - before).toBe(40)
+    const rows = await t.deps.db
+      .selectFrom('webhookDeliveries')
+      .selectAll()
+      .where('endpointId', '=', id)
+      .execute()
+    expect(rows).toHaveLength(40)
+    const byStatus = (status: string) => rows.filter((r) => r.status === status)
+    expect(byStatus('DELIVERED')).toHaveLength(30)
+    expect(byStatus('PENDING')).toHaveLength(10)
+    for (const r of rows) expect(r).toMatchObject({ attempts: 1, leaseOwner: null, leaseExpiresAt: null })
+    for (const r of byStatus('PENDING')) {
+      expect(r.lastStatusCode).toBe(500)
+      expect(r.nextAttemptAt > clock.now().toISOString()).toBe(true)
+    }
+    const attempts = await t.deps.db
+      .selectFrom('webhookDeliveryAttempts')
+      .select(['deliveryId', 'statusCode'])
+      .where('deliveryId', 'in', ids)
+      .execute()
+    expect(attempts).toHaveLength(40)
+    expect(attempts.filter((a) => a.statusCode === 500)).toHaveLength(10)
   })
 })

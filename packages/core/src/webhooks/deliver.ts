@@ -152,25 +152,54 @@ async function readSome(res: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, RESPONSE_KEEP_BYTES).toString('utf8')
 }
 
-/** Sends one delivery, signed with the endpoint's secret (and the former one within 24 h of a rotation). */
-async function attempt(deps: CoreDeps, delivery: WebhookDelivery): Promise<AttemptOutcome | 'gone'> {
+/** An endpoint as one claimed batch sends to it: its URL and its signing secrets, decrypted once. */
+interface SendTarget {
+  url: string
+  secrets: string[]
+}
+
+/**
+ * The endpoints of one claimed batch, each read and its secrets decrypted once for the whole
+ * batch instead of once per delivery. A batch lives for one claim, so a rotated secret or a
+ * changed URL applies from the next claim on.
+ */
+export type TargetCache = Map<string, Promise<SendTarget | null>>
+
+async function loadTarget(deps: CoreDeps, endpointId: string): Promise<SendTarget | null> {
   const endpoint = await deps.db
     .selectFrom('webhookEndpoints')
     .selectAll()
-    .where('id', '=', delivery.endpointId)
+    .where('id', '=', endpointId)
     .executeTakeFirst()
-  if (!endpoint) return 'gone'
-  const started = clockMs(deps.clock)
+  if (!endpoint) return null
   const secrets = [deps.cipher.decrypt(endpoint.secretCiphertext, secretAt.webhookSecret(endpoint.id))]
   if (
     endpoint.previousSecretCiphertext &&
     endpoint.previousSecretExpiresAt &&
-    endpoint.previousSecretExpiresAt > new Date(started).toISOString()
+    endpoint.previousSecretExpiresAt > new Date(clockMs(deps.clock)).toISOString()
   ) {
     secrets.push(
       deps.cipher.decrypt(endpoint.previousSecretCiphertext, secretAt.webhookPreviousSecret(endpoint.id)),
     )
   }
+  return { url: endpoint.url, secrets }
+}
+
+/** Sends one delivery, signed with the endpoint's secret (and the former one within 24 h of a rotation). */
+async function attempt(
+  deps: CoreDeps,
+  delivery: WebhookDelivery,
+  targets: TargetCache = new Map(),
+): Promise<AttemptOutcome | 'gone'> {
+  let target = targets.get(delivery.endpointId)
+  if (!target) {
+    target = loadTarget(deps, delivery.endpointId)
+    targets.set(delivery.endpointId, target)
+  }
+  const endpoint = await target
+  if (!endpoint) return 'gone'
+  const started = clockMs(deps.clock)
+  const secrets = endpoint.secrets
   const headers = webhookHeaders(secrets, delivery.eventId, Math.floor(started / 1000), delivery.payload)
   const t0 = performance.now()
   try {
@@ -210,18 +239,26 @@ async function attempt(deps: CoreDeps, delivery: WebhookDelivery): Promise<Attem
   }
 }
 
-/** Sends a claimed delivery and records the outcome, if the lease is still ours. */
-export async function sendDelivery(
-  deps: CoreDeps,
+type DeliveryStatus = 'DELIVERED' | 'PENDING' | 'FAILED'
+
+/** A sent delivery's outcome and what it makes of the row: delivered, due again at a time, or failed. */
+interface Settled {
+  delivery: WebhookDelivery
+  outcome: AttemptOutcome
+  status: DeliveryStatus
+  attempts: number
+  nextAttemptAt: string
+  nowMs: number
+}
+
+function settle(
   delivery: WebhookDelivery,
-  options: WebhookWorkerOptions = {},
-): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
-  const outcome = await attempt(deps, delivery)
-  if (outcome === 'gone') return 'gone'
-  const nowMs = clockMs(deps.clock)
-  const now = new Date(nowMs).toISOString()
+  outcome: AttemptOutcome,
+  options: WebhookWorkerOptions,
+  nowMs: number,
+): Settled {
   const attempts = delivery.attempts + 1
-  let status: 'DELIVERED' | 'PENDING' | 'FAILED'
+  let status: DeliveryStatus
   let nextAttemptAt = delivery.nextAttemptAt
   if (outcome.ok) status = 'DELIVERED'
   else {
@@ -234,45 +271,121 @@ export async function sendDelivery(
       nextAttemptAt = new Date(nowMs + wait).toISOString()
     }
   }
-  const owner = delivery.leaseOwner
-  await deps.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('webhookDeliveries')
-      .set({
-        status,
-        attempts,
-        nextAttemptAt,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastAttemptAt: now,
-        lastStatusCode: outcome.statusCode,
-        lastLatencyMs: outcome.latencyMs,
-        lastError: outcome.error,
-        lastResponse: outcome.response,
-        ...(status === 'DELIVERED' && { deliveredAt: now }),
-      })
-      .where('id', '=', delivery.id)
-      .where('status', '=', 'DELIVERING')
-      .where('leaseOwner', owner === null ? 'is' : '=', owner)
-      .executeTakeFirst()
-    // Another worker took the row after our lease ran out: its outcome counts, not ours.
-    if (result.numUpdatedRows === 0n) return
-    await trx
-      .insertInto('webhookDeliveryAttempts')
-      .values({
-        id: `wha_${randomToken(12)}`,
-        deliveryId: delivery.id,
-        attemptedAt: now,
-        statusCode: outcome.statusCode,
-        latencyMs: outcome.latencyMs,
-        error: outcome.error,
-        response: outcome.response,
-      })
-      .execute()
-    if (status === 'FAILED')
-      await disableIfAllFailed(deps, trx, delivery.endpointId, nowMs, options.horizonMs ?? RETRY_HORIZON_MS)
-  })
+  return { delivery, outcome, status, attempts, nextAttemptAt, nowMs }
+}
+
+function resultOf(status: DeliveryStatus): 'delivered' | 'retry' | 'failed' {
   return status === 'DELIVERED' ? 'delivered' : status === 'FAILED' ? 'failed' : 'retry'
+}
+
+/**
+ * Records outcomes in one transaction, each only if its lease is still ours: the row, the
+ * attempt, and on a final failure the endpoint's disabling.
+ */
+async function recordOutcomes(
+  deps: CoreDeps,
+  settled: Settled[],
+  options: WebhookWorkerOptions,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    for (const { delivery, outcome, status, attempts, nextAttemptAt, nowMs } of settled) {
+      const now = new Date(nowMs).toISOString()
+      const owner = delivery.leaseOwner
+      const result = await trx
+        .updateTable('webhookDeliveries')
+        .set({
+          status,
+          attempts,
+          nextAttemptAt,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          lastAttemptAt: now,
+          lastStatusCode: outcome.statusCode,
+          lastLatencyMs: outcome.latencyMs,
+          lastError: outcome.error,
+          lastResponse: outcome.response,
+          ...(status === 'DELIVERED' && { deliveredAt: now }),
+        })
+        .where('id', '=', delivery.id)
+        .where('status', '=', 'DELIVERING')
+        .where('leaseOwner', owner === null ? 'is' : '=', owner)
+        .executeTakeFirst()
+      // Another worker took the row after our lease ran out: its outcome counts, not ours.
+      if (result.numUpdatedRows === 0n) continue
+      await trx
+        .insertInto('webhookDeliveryAttempts')
+        .values({
+          id: `wha_${randomToken(12)}`,
+          deliveryId: delivery.id,
+          attemptedAt: now,
+          statusCode: outcome.statusCode,
+          latencyMs: outcome.latencyMs,
+          error: outcome.error,
+          response: outcome.response,
+        })
+        .execute()
+      if (status === 'FAILED')
+        await disableIfAllFailed(deps, trx, delivery.endpointId, nowMs, options.horizonMs ?? RETRY_HORIZON_MS)
+    }
+  })
+}
+
+/** Sends a claimed delivery and records the outcome (in a transaction of its own), if the lease is still ours. */
+export async function sendDelivery(
+  deps: CoreDeps,
+  delivery: WebhookDelivery,
+  options: WebhookWorkerOptions = {},
+): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
+  const outcome = await attempt(deps, delivery)
+  if (outcome === 'gone') return 'gone'
+  const settled = settle(delivery, outcome, options, clockMs(deps.clock))
+  await recordOutcomes(deps, [settled], options)
+  return resultOf(settled.status)
+}
+
+/**
+ * Group commit for outcomes: the outcomes of sends that finish while a write is under way go
+ * into the next transaction together. Every commit waits for the disk (SQLite runs with
+ * `synchronous = FULL`, PostgreSQL syncs its WAL), so one commit per delivery held the worker
+ * to the disk's commit rate (`pnpm bench webhooks`, docs/performance.md). If a shared
+ * transaction fails, its outcomes are written one by one, so one bad row holds back no other.
+ * Each returned promise settles once its outcome is committed.
+ */
+function outcomeWriter(
+  deps: CoreDeps,
+  options: WebhookWorkerOptions = {},
+  maxBatch = 200,
+): (settled: Settled) => Promise<void> {
+  type Queued = { settled: Settled; resolve: () => void; reject: (err: unknown) => void }
+  let queue: Queued[] = []
+  let writing = false
+  const write = async (batch: Queued[]) => {
+    try {
+      await recordOutcomes(
+        deps,
+        batch.map((q) => q.settled),
+        options,
+      )
+      for (const q of batch) q.resolve()
+    } catch (err) {
+      if (batch.length === 1) return batch[0]?.reject(err)
+      for (const q of batch) await write([q])
+    }
+  }
+  const drain = async () => {
+    writing = true
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch)
+      queue = queue.slice(batch.length)
+      await write(batch)
+    }
+    writing = false
+  }
+  return (settled) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ settled, resolve, reject })
+      if (!writing) void drain()
+    })
 }
 
 type Trx = Transaction<Database>
@@ -319,17 +432,34 @@ async function disableIfAllFailed(
   deps.log.warn({ webhookId: endpointId }, 'webhook endpoint disabled: every delivery failed for 3 days')
 }
 
+/** Sends one delivery of a claimed batch and hands its outcome to the batch's writer. */
+async function sendAndRecord(
+  deps: CoreDeps,
+  delivery: WebhookDelivery,
+  targets: TargetCache,
+  record: (settled: Settled) => Promise<void>,
+  options: WebhookWorkerOptions,
+): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
+  const outcome = await attempt(deps, delivery, targets)
+  if (outcome === 'gone') return 'gone'
+  const settled = settle(delivery, outcome, options, clockMs(deps.clock))
+  await record(settled)
+  return resultOf(settled.status)
+}
+
 /** One pass: claims due deliveries and sends them concurrently. Returns how many it claimed. */
 export async function deliverDueWebhooks(
   deps: CoreDeps,
   options: WebhookWorkerOptions = {},
 ): Promise<{ claimed: number; delivered: number }> {
   const claimed = await claimDueDeliveries(deps, options)
+  const targets: TargetCache = new Map()
+  const record = outcomeWriter(deps, options)
   let delivered = 0
   await Promise.all(
     claimed.map(async (d) => {
       try {
-        if ((await sendDelivery(deps, d, options)) === 'delivered') delivered++
+        if ((await sendAndRecord(deps, d, targets, record, options)) === 'delivered') delivered++
       } catch (err) {
         deps.log.error({ err, deliveryId: d.id }, 'webhook delivery failed to settle')
       }
@@ -375,9 +505,10 @@ export function startWebhookWorker(deps: CoreDeps, options: StartWebhookWorkerOp
   let timer: NodeJS.Timeout | null = null
   let timerMs = 0
   const sends = new Set<Promise<void>>()
+  const record = outcomeWriter(deps, sendOptions, maxInFlight)
 
-  const send = (delivery: WebhookDelivery) => {
-    const p: Promise<void> = sendDelivery(deps, delivery, sendOptions)
+  const send = (delivery: WebhookDelivery, targets: TargetCache) => {
+    const p: Promise<void> = sendAndRecord(deps, delivery, targets, record, sendOptions)
       .then(
         () => {},
         (err: unknown) =>
@@ -408,7 +539,8 @@ export function startWebhookWorker(deps: CoreDeps, options: StartWebhookWorkerOp
     claiming = claimDueDeliveries(deps, { ...sendOptions, batchSize: room })
       .then(
         (rows) => {
-          for (const d of rows) send(d)
+          const targets: TargetCache = new Map()
+          for (const d of rows) send(d, targets)
           if (rows.length >= room) again = true
         },
         (err: unknown) => deps.log.error({ err }, 'webhook delivery claim failed'),
