@@ -4,6 +4,7 @@ import { requireConnection, resolveConnectionRow } from '../connections/connecti
 import type { CoreDeps } from '../deps.ts'
 import { ExternalIdSchema } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
+import { requireIntegration } from '../integrations/integrations.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import {
   type ProxyCall,
@@ -39,7 +40,7 @@ export async function proxyRequest(
   deps: CoreDeps,
   principal: Principal,
   input: ProxyInput,
-  options: ProxyOptions = {},
+  options: Pick<ProxyOptions, 'signal'> = {},
 ): Promise<ProxyResult> {
   requireScope(principal, 'proxy')
   const key = JSON.stringify([
@@ -50,16 +51,20 @@ export async function proxyRequest(
     input.externalId,
     input.endUserId,
   ])
-  const connection = await cachedRead(deps, 'proxyConnection', key, () =>
-    input.connectionId
-      ? requireConnection(deps, principal.organizationId, input.connectionId)
-      : resolveConnectionRow(deps, principal.organizationId, {
+  // The connection and its integration, read (and the definition parsed) together and kept
+  // together, as POST …/request does: the integration was read per call otherwise.
+  const { connection, integration } = await cachedRead(deps, 'proxyConnection', key, async () => {
+    const connection = input.connectionId
+      ? await requireConnection(deps, principal.organizationId, input.connectionId)
+      : await resolveConnectionRow(deps, principal.organizationId, {
           integrationName: input.integrationName as string,
           workspaceId: input.workspaceId as string,
           ...(input.externalId !== undefined && { externalId: input.externalId }),
           ...(input.endUserId !== undefined && { endUserId: input.endUserId }),
-        }),
-  )
+        })
+    const integration = await requireIntegration(deps, connection.organizationId, connection.integrationName)
+    return { connection, integration }
+  })
   requireSeenWorkspace(
     principal,
     connection.workspaceId,
@@ -70,5 +75,12 @@ export async function proxyRequest(
   if (input.headers !== undefined) call.headers = input.headers
   if (input.data !== undefined) call.data = input.data
   if (input.retryNonIdempotent !== undefined) call.retryNonIdempotent = input.retryNonIdempotent
-  return proxyThroughConnection(deps, connection, call, options)
+  // Object literals (one shape per branch), not a spread of the caller's options.
+  const signal = options.signal
+  return await proxyThroughConnection(
+    deps,
+    connection,
+    call,
+    signal ? { integration, signal } : { integration },
+  )
 }
