@@ -172,7 +172,11 @@ export async function expireAccessToken(f: ProcessFixture, connectionId: string)
   f.provider.expireAllAccessTokens()
   await f.database.db
     .updateTable('connections')
-    .set({ tokenExpiresAt: new Date(Date.now() - 1000).toISOString() })
+    // Expired, so due for renewal now (what refreshDueAt computes for an expired token).
+    .set({
+      tokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
+      refreshDueAt: new Date(Date.now() - 1000).toISOString(),
+    })
     .where('id', '=', connectionId)
     .execute()
 }
