@@ -42,7 +42,10 @@ export interface ProcessFixture {
   /** What a server process needs in its environment. */
   env: Record<string, string>
   /** `compiled`: from serve.ts's compiled bundle, which starts much faster (child-server.ts). */
-  startServer(extraEnv?: Record<string, string>, options?: { compiled?: boolean }): Promise<ChildServer>
+  startServer(
+    extraEnv?: Record<string, string>,
+    options?: { compiled?: boolean; nodeArgs?: string[] },
+  ): Promise<ChildServer>
   close(): Promise<void>
 }
 
