@@ -52,7 +52,7 @@ describe('background jobs on three server processes sharing one PostgreSQL', () 
     await f?.close()
   })
 
-  it('refresh each due connection once and revoke each held token once', async () => {
+  it('refresh each due connection once, announce each expiring one once and revoke each held token once', async () => {
     const db = f.database.db
     const stale = new Date(Date.now() - CONNECTING_STALE_MS - 60_000).toISOString()
     // Sessions whose exchange obtained tokens that no connection will hold (a crash between
@@ -79,7 +79,12 @@ describe('background jobs on three server processes sharing one PostgreSQL', () 
     )
     await db
       .updateTable('connections')
-      .set({ refreshDueAt: new Date(Date.now() - 1000).toISOString() })
+      // And its refresh token ends within the connection.expiring window (the leased job).
+      .set({
+        refreshDueAt: new Date(Date.now() - 1000).toISOString(),
+        refreshTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+        expiringNotifiedAt: null,
+      })
       .where('id', 'in', connectionIds)
       .execute()
     f.provider.resetStats()
@@ -105,6 +110,14 @@ describe('background jobs on three server processes sharing one PostgreSQL', () 
     await new Promise((r) => setTimeout(r, 3000))
 
     expect(f.provider.stats.tokenRequests.refresh_token).toBe(CONNECTIONS)
+    // connection.expiring: one event per connection, whichever process's pass sent it.
+    const expiring = await db
+      .selectFrom('events')
+      .select(['connectionId'])
+      .where('type', '=', 'connection.expiring')
+      .where('connectionId', 'in', connectionIds)
+      .execute()
+    expect(expiring.map((e) => e.connectionId).sort()).toEqual([...connectionIds].sort())
     const rows = await db.selectFrom('connections').select(['id', 'credentialsVersion', 'status']).execute()
     for (const row of rows) {
       expect(row.status).toBe('ACTIVE')

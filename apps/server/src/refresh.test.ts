@@ -437,8 +437,9 @@ describe('background refresher', () => {
   it('skips connections that need a reconnect and backs off after a failed refresh', async () => {
     const broken = await connectAcme(h)
     const flaky = await connectAcme(h)
-    // Both due: their tokens expire in 5 minutes, and renewing them is scheduled for now.
-    const soon = new Date(h.clock.now().getTime() + 5 * 60_000).toISOString()
+    // Both due: their tokens expire in 30 s, so renewing them is scheduled for now (the rule,
+    // refresh-margin.ts, for a token with 30 s left).
+    const soon = new Date(h.clock.now().getTime() + 30_000).toISOString()
     await h.t.deps.db
       .updateTable('connections')
       .set({ tokenExpiresAt: soon, refreshDueAt: h.clock.now().toISOString() })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { type Kysely, Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { type RefreshDueInputs, refreshDueAt } from '../../core/src/refresh/refresh-margin.ts'
 // Relative on purpose: a devDependency on @switchboard/testing would make a package cycle
 // (testing depends on db), which turbo's `^build` graph rejects.
 import { createTestDatabase, type TestDatabase, testDialect } from '../../testing/src/deps.ts'
@@ -272,6 +273,147 @@ describe(`migrations (${dialect})`, () => {
       .select(['id', 'connectionMetadata'])
       .executeTakeFirstOrThrow()
     expect(session).toEqual({ id: 's1', connectionMetadata: null })
+  })
+
+  it('0021 backfills refresh_due_at by the rule core writes it with (refreshDueAt), from the columns it reads', async () => {
+    const empty = await emptyDatabase()
+    cleanups.push(empty.drop)
+    const db = empty.open()
+    cleanups.push(() => db.close())
+    const raw = db.db.withoutPlugins()
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0021'))
+    let migrationTableSchema: string | undefined
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
+      migrationTableSchema = rows[0]?.schema
+    }
+    const { error } = await new Migrator({
+      db: raw,
+      provider: { getMigrations: async () => before },
+      ...(migrationTableSchema !== undefined && { migrationTableSchema }),
+    }).migrateToLatest()
+    expect(error).toBeUndefined()
+    const at = (minutes: number) =>
+      new Date(Date.parse('2026-03-01T12:00:00.000Z') + minutes * 60_000).toISOString()
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${at(0)}, ${at(0)})`.execute(raw)
+    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${at(0)})`.execute(
+      raw,
+    )
+    const rows: (RefreshDueInputs & { id: string; oldDue: string | null })[] = [
+      // A 1-hour token, written after 0005: renewed 10 minutes before it expires.
+      {
+        id: 'hour',
+        type: 'OAUTH2',
+        status: 'ACTIVE',
+        tokenExpiresAt: at(60),
+        lastAuthorizedAt: at(0),
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        oldDue: at(50),
+      },
+      // A 5-minute token refreshed after the authorization, written before 0005 (no due time).
+      {
+        id: 'short',
+        type: 'OAUTH2',
+        status: 'UNHEALTHY',
+        tokenExpiresAt: at(-1000 + 5),
+        lastAuthorizedAt: at(-2000),
+        lastRefreshedAt: at(-1000),
+        nextRefreshAt: null,
+        oldDue: null,
+      },
+      // Backing off after a failed refresh: not before its next attempt.
+      {
+        id: 'backoff',
+        type: 'OAUTH2',
+        status: 'ACTIVE',
+        tokenExpiresAt: at(2),
+        lastAuthorizedAt: at(-58),
+        lastRefreshedAt: null,
+        nextRefreshAt: at(30),
+        oldDue: at(-8),
+      },
+      // No expiry: refreshed once a day so its refresh token does not age out.
+      {
+        id: 'idle',
+        type: 'OAUTH2',
+        status: 'ACTIVE',
+        tokenExpiresAt: null,
+        lastAuthorizedAt: at(-100),
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        oldDue: null,
+      },
+      // A 30-day token: the day idle comes first.
+      {
+        id: 'long',
+        type: 'OAUTH2',
+        status: 'ACTIVE',
+        tokenExpiresAt: at(30 * 1440),
+        lastAuthorizedAt: at(0),
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        oldDue: at(30 * 1440 - 10),
+      },
+      // Never picked up: failed (kept for reconnect), or not OAuth2.
+      {
+        id: 'failed',
+        type: 'OAUTH2',
+        status: 'REFRESH_FAILED',
+        tokenExpiresAt: at(60),
+        lastAuthorizedAt: at(0),
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        oldDue: at(50),
+      },
+      {
+        id: 'key',
+        type: 'SECRET_TEXT',
+        status: 'ACTIVE',
+        tokenExpiresAt: null,
+        lastAuthorizedAt: at(0),
+        lastRefreshedAt: null,
+        nextRefreshAt: null,
+        oldDue: null,
+      },
+    ]
+    for (const r of rows) {
+      await sql`insert into connections (id, organization_id, workspace_id, integration_name, type, external_id,
+          display_name, scope, status, credentials_ciphertext, metadata, token_expires_at, last_authorized_at,
+          last_refreshed_at, next_refresh_at, refresh_due_at, created_at, updated_at)
+        values (${r.id}, 'o1', 'w1', 'github', ${r.type}, ${r.id}, 'GitHub', 'ORGANIZATION', ${r.status}, 'x', '{}',
+          ${r.tokenExpiresAt}, ${r.lastAuthorizedAt}, ${r.lastRefreshedAt}, ${r.nextRefreshAt}, ${r.oldDue},
+          ${at(0)}, ${at(0)})`.execute(raw)
+    }
+
+    expect(await migrateToLatest(db.db)).toEqual(['0021_refresh_due_at_schedule'])
+
+    const stored = await db.db
+      .selectFrom('connections')
+      .select(['id', 'refreshDueAt'])
+      .orderBy('id')
+      .execute()
+    const expected = rows
+      .map((r) => ({ id: r.id, refreshDueAt: refreshDueAt(r) }))
+      .sort((a, b) => a.id.localeCompare(b.id))
+    // The SQL's arithmetic is in floating-point seconds: equal to the millisecond, at most 1 ms off.
+    expect(stored.map((r) => r.id)).toEqual(expected.map((r) => r.id))
+    for (const [i, r] of stored.entries()) {
+      const want = expected[i]?.refreshDueAt ?? null
+      if (want === null) expect({ id: r.id, due: r.refreshDueAt }).toEqual({ id: r.id, due: null })
+      else {
+        expect(r.refreshDueAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+        expect({
+          id: r.id,
+          offMs: Math.abs(Date.parse(r.refreshDueAt as string) - Date.parse(want)) <= 1,
+        }).toEqual({ id: r.id, offMs: true })
+      }
+    }
+    // The rule itself, spelled out for three of them.
+    expect(expected.find((r) => r.id === 'hour')?.refreshDueAt).toBe(at(50))
+    expect(expected.find((r) => r.id === 'backoff')?.refreshDueAt).toBe(at(30))
+    expect(expected.find((r) => r.id === 'long')?.refreshDueAt).toBe(at(1440))
   })
 
   it('0007 moves connection_events into events in their order, folding revocations into connection.deleted, and drops the old table', async () => {

@@ -221,9 +221,10 @@ export interface ConnectionTable {
   refreshFailures: number
   nextRefreshAt: string | null
   /**
-   * When the background refresher renews the access token: a share of its lifetime before it
-   * expires (refresh/refresh-margin.ts). null without an expiry, and on rows written before
-   * migration 0005 (those are renewed by the former fixed margin).
+   * When the background refresher next picks the connection up (core refresh/refresh-margin.ts,
+   * refreshDueAt: the token's renewal or a day idle, not before nextRefreshAt; null unless
+   * OAUTH2 and ACTIVE or UNHEALTHY). Written with every change of those columns; the due query
+   * is a range of its index. Migration 0021 backfilled it.
    */
   refreshDueAt: ColumnType<string | null, string | null | undefined, string | null>
   /** When the connection last turned (or proved) healthy: authorized, refreshed, recovered. */

@@ -64,15 +64,18 @@ export interface ChildServer {
 
 /**
  * Runs testing/serve.ts in its own Node process with the given environment; `compiled`: from
- * its compiled bundle (compiledServeScript) instead of through tsx.
+ * its compiled bundle (compiledServeScript) instead of through tsx; `nodeArgs`: Node options
+ * before the script.
  */
 export async function startChildServer(
   env: Record<string, string>,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; nodeArgs?: string[] } = {},
 ): Promise<ChildServer> {
-  const args = options.compiled
-    ? [await compiledServeScript()]
-    : ['--import', 'tsx', path.join(here, 'serve.ts')]
+  const args = [
+    // e.g. --cpu-prof (Node refuses it in NODE_OPTIONS).
+    ...(options.nodeArgs ?? []),
+    ...(options.compiled ? [await compiledServeScript()] : ['--import', 'tsx', path.join(here, 'serve.ts')]),
+  ]
   const child = spawn(process.execPath, args, {
     cwd: serverRoot,
     env: { ...process.env, LOG_LEVEL: 'error', SWITCHBOARD_REFRESH_INTERVAL_SECONDS: '0', ...env },

@@ -40,7 +40,10 @@ export interface ProcessFixture {
   /** What a server process needs in its environment. */
   env: Record<string, string>
   /** `compiled`: from serve.ts's compiled bundle, which starts much faster (child-server.ts). */
-  startServer(extraEnv?: Record<string, string>, options?: { compiled?: boolean }): Promise<ChildServer>
+  startServer(
+    extraEnv?: Record<string, string>,
+    options?: { compiled?: boolean; nodeArgs?: string[] },
+  ): Promise<ChildServer>
   close(): Promise<void>
 }
 
@@ -165,7 +168,11 @@ export async function expireAccessToken(f: ProcessFixture, connectionId: string)
   f.provider.expireAllAccessTokens()
   await f.database.db
     .updateTable('connections')
-    .set({ tokenExpiresAt: new Date(Date.now() - 1000).toISOString() })
+    // Expired, so due for renewal now (what refreshDueAt computes for an expired token).
+    .set({
+      tokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
+      refreshDueAt: new Date(Date.now() - 1000).toISOString(),
+    })
     .where('id', '=', connectionId)
     .execute()
 }

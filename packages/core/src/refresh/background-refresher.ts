@@ -3,18 +3,8 @@ import type { CoreDeps } from '../deps.ts'
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
 import { type BackgroundJobOptions, runBackgroundJobs } from '../jobs/background-jobs.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
-import { MAX_REFRESH_MARGIN_MS, MIN_REFRESH_MARGIN_MS } from './refresh-margin.ts'
 
 export interface BackgroundRefresherOptions {
-  /**
-   * For connections written before `refreshDueAt` existed (migration 0005): renew tokens that
-   * expire within this window. Default 10 minutes. Every other connection is renewed at its
-   * `refreshDueAt` (refresh-margin.ts: a quarter of the token's lifetime before it expires,
-   * between 30 s and 10 minutes).
-   */
-  marginMs?: number
-  /** Refresh idle connections at least this often, so refresh tokens do not age out. Default 24 h. */
-  idleMs?: number
   /** How many connections one pass handles. Default 100. */
   batchSize?: number
   /** Once aborted, the pass finishes the refresh it is in and starts no other. */
@@ -25,37 +15,23 @@ export interface BackgroundRefresherOptions {
 
 /**
  * One pass of the background refresher: renews OAuth2 tokens that are due (a share of their
- * lifetime before they expire) and touches connections not refreshed for a day. Safe on
- * several instances: each connection's refresh takes the database lease, so it never runs
- * twice at once.
+ * lifetime before they expire) and touches connections not refreshed for a day — whatever
+ * `connections.refreshDueAt` says (refresh-margin.ts holds the rule; every write keeps it), read
+ * as one range of its index, earliest first. Safe on several instances: each connection's
+ * refresh takes the database lease, so it never runs twice at once.
  */
 export async function refreshDueConnections(
   deps: CoreDeps,
   options: BackgroundRefresherOptions = {},
 ): Promise<{ refreshed: number; failed: number }> {
-  const now = deps.clock.now()
-  const nowIso = now.toISOString()
-  const legacySoon = new Date(now.getTime() + (options.marginMs ?? MAX_REFRESH_MARGIN_MS)).toISOString()
-  // Whatever its schedule says, a token this close to expiry is renewed.
-  const closeToExpiry = new Date(now.getTime() + MIN_REFRESH_MARGIN_MS).toISOString()
-  const stale = new Date(now.getTime() - (options.idleMs ?? 24 * 3600_000)).toISOString()
   const due = await deps.db
     .selectFrom('connections')
     .selectAll()
+    .where('refreshDueAt', '<=', deps.clock.now().toISOString())
+    // Implied by a non-null refreshDueAt; kept so a status written without it is never refreshed.
     .where('type', '=', 'OAUTH2')
-    // An UNHEALTHY connection's refresh token must not age out either (the API may accept it again).
     .where('status', 'in', ['ACTIVE', 'UNHEALTHY'])
-    .where((eb) => eb.or([eb('nextRefreshAt', 'is', null), eb('nextRefreshAt', '<=', nowIso)]))
-    .where((eb) =>
-      eb.or([
-        eb('refreshDueAt', '<=', nowIso),
-        eb.and([eb('refreshDueAt', 'is', null), eb('tokenExpiresAt', '<=', legacySoon)]),
-        eb('tokenExpiresAt', '<=', closeToExpiry),
-        eb.and([eb('lastRefreshedAt', 'is', null), eb('lastAuthorizedAt', '<=', stale)]),
-        eb('lastRefreshedAt', '<=', stale),
-      ]),
-    )
-    .orderBy('tokenExpiresAt')
+    .orderBy('refreshDueAt')
     .limit(options.batchSize ?? 100)
     .execute()
   let refreshed = 0

@@ -14,6 +14,7 @@ import { createOAuthApp } from '../oauth-apps/oauth-apps.ts'
 import { bootstrapOrganization } from '../tenancy/bootstrap.ts'
 import { refreshDueConnections } from './background-refresher.ts'
 import { getFreshCredentials, LEASE_RENEW_MS, LEASE_TTL_MS, stopRefreshes } from './refresh-connection.ts'
+import { refreshDueAt } from './refresh-margin.ts'
 
 /**
  * The refresh engine on the suite's database (SQLite in `unit`, PostgreSQL in `pg`), against a
@@ -542,9 +543,8 @@ describe('getFreshCredentials on the database', () => {
     }
   })
 
-  it('the background refresher renews each connection at its refreshDueAt; rows from before it existed by the former 10-minute rule', async () => {
+  it('the background refresher renews each connection at its refreshDueAt, and not before', async () => {
     const scheduled = await expiredConnection()
-    const legacy = await expiredConnection()
     const inNine = new Date(clock.now().getTime() + 9 * 60_000).toISOString()
     const later = new Date(clock.now().getTime() + 5 * 60_000).toISOString()
     await t.deps.db
@@ -552,22 +552,76 @@ describe('getFreshCredentials on the database', () => {
       .set({ tokenExpiresAt: inNine, refreshDueAt: later })
       .where('id', '=', scheduled.id)
       .execute()
-    await t.deps.db
-      .updateTable('connections')
-      .set({ tokenExpiresAt: inNine, refreshDueAt: null })
-      .where('id', '=', legacy.id)
-      .execute()
     await refreshDueConnections(t.deps)
     expect(callsFor(scheduled)).toHaveLength(0)
-    expect(callsFor(legacy)).toHaveLength(1)
-    // A refresh schedules the next renewal: 10 minutes before the new hour-long token expires.
-    expect((await load(t.deps, legacy.id)).refreshDueAt).toBe(
-      new Date(clock.now().getTime() + 50 * 60_000).toISOString(),
-    )
     clock.advance(5 * 60_000)
     await refreshDueConnections(t.deps)
     expect(callsFor(scheduled)).toHaveLength(1)
-    expect(callsFor(legacy)).toHaveLength(1)
+    // A refresh schedules the next renewal: 10 minutes before the new hour-long token expires.
+    expect((await load(t.deps, scheduled.id)).refreshDueAt).toBe(
+      new Date(clock.now().getTime() + 50 * 60_000).toISOString(),
+    )
+  })
+
+  it('every write of its inputs keeps refreshDueAt equal to the rule (refresh-margin.ts) applied to the row', async () => {
+    const minutes = (n: number) => new Date(clock.now().getTime() + n * 60_000).toISOString()
+    const kept = async (id: string) => {
+      const row = await load(t.deps, id)
+      expect(row.refreshDueAt).toBe(refreshDueAt(row))
+      return row
+    }
+    // Stored by the connect flow: the token expired a minute ago, so it is due at once.
+    const c = await expiredConnection()
+    expect((await kept(c.id)).refreshDueAt).toBe(minutes(-1.5))
+    // Token refreshed: an hour-long token, renewed with 10 minutes left.
+    await getFreshCredentials(t.deps, c)
+    expect((await kept(c.id)).refreshDueAt).toBe(minutes(50))
+    // Refresh failed for now (the provider answered 503 four times): not before the back-off ends.
+    clock.advance(55 * 60_000)
+    tokens.script.push(...Array.from({ length: 4 }, () => ({ status: 503, body: {} })))
+    await expect(
+      getFreshCredentials(t.deps, await load(t.deps, c.id), { force: true }),
+    ).rejects.toMatchObject({
+      code: 'REFRESH_FAILED',
+    })
+    const backingOff = await kept(c.id)
+    expect(backingOff.nextRefreshAt).toBe(minutes(0.5))
+    expect(backingOff.refreshDueAt).toBe(minutes(0.5))
+    await refreshDueConnections(t.deps)
+    expect(callsFor(c)).toHaveLength(5)
+    // Refresh failed (invalid_grant): REFRESH_FAILED, kept for reconnect, never picked up.
+    clock.advance(60_000)
+    tokens.live.delete(c.externalId)
+    await refreshDueConnections(t.deps)
+    expect(callsFor(c)).toHaveLength(6)
+    expect(await kept(c.id)).toMatchObject({ status: 'REFRESH_FAILED', refreshDueAt: null })
+    clock.advance(48 * 3600_000)
+    await refreshDueConnections(t.deps)
+    expect(callsFor(c)).toHaveLength(6)
+    // Reconnect, with new expiry data: a 20-minute token, renewed with 5 minutes left.
+    tokens.live.set(c.externalId, `${c.externalId}#rt-new`)
+    await createConnection(t.deps, principal, {
+      type: 'OAUTH2',
+      integrationName: 'rotating',
+      workspaceId,
+      externalId: c.externalId,
+      accessToken: `${c.externalId}#at-new`,
+      refreshToken: `${c.externalId}#rt-new`,
+      expiresAt: minutes(20),
+      scopes: ['read'],
+    })
+    expect(await kept(c.id)).toMatchObject({ status: 'ACTIVE', refreshDueAt: minutes(15) })
+    // The expiry data changed again (no expiry at all): refreshed once a day so it stays alive.
+    await createConnection(t.deps, principal, {
+      type: 'OAUTH2',
+      integrationName: 'rotating',
+      workspaceId,
+      externalId: c.externalId,
+      accessToken: `${c.externalId}#at-new`,
+      refreshToken: `${c.externalId}#rt-new`,
+      scopes: ['read'],
+    })
+    expect(await kept(c.id)).toMatchObject({ tokenExpiresAt: null, refreshDueAt: minutes(24 * 60) })
   })
 
   it('reconnecting in place clears a lease left by a refresh of the old credentials', async () => {

@@ -452,11 +452,13 @@ async function refreshWithLease(
     ) {
       return failRefresh(deps, c, lease, `${e.code}${e.description ? `: ${e.description}` : ''}`)
     }
+    const nextRefreshAt = new Date(
+      deps.clock.now().getTime() + Math.min(3600_000, 30_000 * 2 ** c.refreshFailures),
+    ).toISOString()
     await releaseLease(deps, c.id, lease, {
       refreshFailures: c.refreshFailures + 1,
-      nextRefreshAt: new Date(
-        deps.clock.now().getTime() + Math.min(3600_000, 30_000 * 2 ** c.refreshFailures),
-      ).toISOString(),
+      nextRefreshAt,
+      refreshDueAt: refreshDueAt({ ...c, nextRefreshAt }),
       ...(maybeSent && {
         refreshLeaseUntil: new Date(deps.clock.now().getTime() + SETTLE_MS).toISOString(),
       }),
@@ -528,11 +530,10 @@ async function commitRefresh(
     tokens.expiresInSeconds === null
       ? null
       : new Date(now.getTime() + tokens.expiresInSeconds * 1000).toISOString()
-  const patch = {
+  const written = {
     credentialsCiphertext: encryptCredentials(deps, c.id, next),
     credentialsVersion: c.credentialsVersion + 1,
     tokenExpiresAt,
-    refreshDueAt: refreshDueAt(now.getTime(), tokenExpiresAt),
     ...(tokens.refreshTokenExpiresInSeconds !== null && {
       refreshTokenExpiresAt: new Date(
         now.getTime() + tokens.refreshTokenExpiresInSeconds * 1000,
@@ -551,6 +552,7 @@ async function commitRefresh(
     refreshLeaseUntil: null,
     updatedAt: now.toISOString(),
   }
+  const patch = { ...written, refreshDueAt: refreshDueAt({ ...c, ...written }) }
   let lastError: unknown
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
@@ -624,6 +626,8 @@ async function failRefresh(
       .updateTable('connections')
       .set({
         status: 'REFRESH_FAILED',
+        // Kept for reconnect: the background refresher no longer picks it up.
+        refreshDueAt: refreshDueAt({ ...c, status: 'REFRESH_FAILED' }),
         statusReason: reason.slice(0, 500),
         lastUnhealthyAt: deps.clock.now().toISOString(),
         credentialsVersion: c.credentialsVersion + 1,

@@ -15,10 +15,36 @@ describe('refresh margin: a quarter of the token lifetime, between 30 s and 10 m
     expect(refreshMarginMs(lifetime)).toBe(margin)
   })
 
-  it('schedules the renewal from the issue time and the expiry; none without an expiry', () => {
-    const issued = Date.parse('2026-01-15T10:00:00.000Z')
-    expect(refreshDueAt(issued, '2026-01-15T10:05:00.000Z')).toBe('2026-01-15T10:03:45.000Z')
-    expect(refreshDueAt(issued, '2026-01-15T11:00:00.000Z')).toBe('2026-01-15T10:50:00.000Z')
-    expect(refreshDueAt(issued, null)).toBeNull()
+  const at = (minutes: number) =>
+    new Date(Date.parse('2026-01-15T10:00:00.000Z') + minutes * 60_000).toISOString()
+  const oauth = {
+    type: 'OAUTH2',
+    status: 'ACTIVE',
+    tokenExpiresAt: at(5),
+    lastAuthorizedAt: at(0),
+    lastRefreshedAt: null,
+    nextRefreshAt: null,
+  }
+
+  it('schedules the renewal from the issue time (the later of authorization and refresh) and the expiry', () => {
+    expect(refreshDueAt(oauth)).toBe('2026-01-15T10:03:45.000Z')
+    expect(refreshDueAt({ ...oauth, tokenExpiresAt: at(60) })).toBe(at(50))
+    expect(
+      refreshDueAt({ ...oauth, lastAuthorizedAt: at(-100), lastRefreshedAt: at(55), tokenExpiresAt: at(60) }),
+    ).toBe('2026-01-15T10:58:45.000Z')
+  })
+
+  it('a day idle comes first for a long-lived token, and is the only reason without an expiry', () => {
+    expect(refreshDueAt({ ...oauth, tokenExpiresAt: at(30 * 1440) })).toBe(at(1440))
+    expect(refreshDueAt({ ...oauth, tokenExpiresAt: null })).toBe(at(1440))
+    expect(refreshDueAt({ ...oauth, tokenExpiresAt: null, lastAuthorizedAt: null })).toBeNull()
+  })
+
+  it('waits out the back-off, and never picks up what the refresher must not refresh', () => {
+    expect(refreshDueAt({ ...oauth, nextRefreshAt: at(30) })).toBe(at(30))
+    expect(refreshDueAt({ ...oauth, nextRefreshAt: at(1) })).toBe('2026-01-15T10:03:45.000Z')
+    expect(refreshDueAt({ ...oauth, status: 'UNHEALTHY' })).toBe('2026-01-15T10:03:45.000Z')
+    expect(refreshDueAt({ ...oauth, status: 'REFRESH_FAILED' })).toBeNull()
+    expect(refreshDueAt({ ...oauth, type: 'SECRET_TEXT' })).toBeNull()
   })
 })
