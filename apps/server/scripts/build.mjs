@@ -31,8 +31,11 @@ function packageOf(specifier) {
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]
 }
 
-/** Packages whose files the server reads by path (createRequire().resolve), which esbuild cannot see. */
-const READ_BY_PATH = ['swagger-ui-dist']
+/**
+ * Packages the server reads by path or loads with createRequire() (swagger-ui-dist's files;
+ * undici, required on the first outbound call), which esbuild cannot see.
+ */
+const READ_BY_PATH = ['swagger-ui-dist', 'undici']
 
 const missing = new Set()
 const externals = new Set()

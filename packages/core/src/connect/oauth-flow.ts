@@ -97,7 +97,7 @@ export async function startAuthorization(
   }
   checkEgressUrl({ allow: deps.config.egressAllow }, cfg.oauth2.authorizationUrl, 'authorization URL')
   const state = (options.popup ? POPUP_STATE_PREFIX : '') + randomToken(32)
-  const verifier = cfg.oauth2.pkce ? generateCodeVerifier() : null
+  const verifier = cfg.oauth2.pkce ? await generateCodeVerifier() : null
   const now = deps.clock.now()
   await deps.db
     .updateTable('connectSessions')

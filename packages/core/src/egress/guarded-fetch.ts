@@ -1,7 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
-import { Agent, fetch as undiciFetch } from 'undici'
+import type { Agent, Dispatcher } from 'undici'
 import { AppError } from '../errors.ts'
 import { type EgressPolicy, isInternalAddress } from './egress-policy.ts'
+import { undici } from './undici.ts'
 
 type LookupCallback = (
   err: NodeJS.ErrnoException | null,
@@ -10,10 +11,50 @@ type LookupCallback = (
 ) => void
 
 /**
+ * The guarded agent, built (and undici loaded) on the first outbound call, not at boot. Its
+ * first `dispatch` replaces itself with the real agent's bound `dispatch`, so every later
+ * proxied call costs what a plain Agent's does.
+ */
+export class LazyGuardedAgent {
+  private real: Agent | undefined
+  constructor(private readonly build: () => Agent) {}
+
+  /** The real agent (built now if it is not yet). */
+  agent(): Agent {
+    if (!this.real) {
+      const real = this.build()
+      this.real = real
+      this.dispatch = real.dispatch.bind(real)
+    }
+    return this.real
+  }
+
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    return this.agent().dispatch(options, handler)
+  }
+
+  async close(): Promise<void> {
+    await this.real?.close()
+  }
+
+  async destroy(): Promise<void> {
+    await this.real?.destroy()
+  }
+}
+
+/**
  * An undici agent whose DNS lookup refuses internal addresses (DNS pinning: the socket
  * connects to the address that was checked). Names in the allowlist resolve as usual.
+ * Lazy: see LazyGuardedAgent.
  */
-export function createGuardedAgent(policy: EgressPolicy, options: { connectTimeoutMs?: number } = {}): Agent {
+export function createGuardedAgent(
+  policy: EgressPolicy,
+  options: { connectTimeoutMs?: number } = {},
+): LazyGuardedAgent & Dispatcher {
+  return new LazyGuardedAgent(() => buildGuardedAgent(policy, options)) as LazyGuardedAgent & Dispatcher
+}
+
+function buildGuardedAgent(policy: EgressPolicy, options: { connectTimeoutMs?: number }): Agent {
   const allowedHosts = new Set(policy.allow.map((e) => e.toLowerCase().replace(/:\d+$/, '')))
   const lookup = (hostname: string, opts: object, callback: LookupCallback) => {
     dnsLookup(hostname, { ...opts, all: true }, (err, addresses) => {
@@ -36,20 +77,22 @@ export function createGuardedAgent(policy: EgressPolicy, options: { connectTimeo
       return callback(null, first.address, first.family)
     })
   }
-  return new Agent({ connect: { lookup, timeout: options.connectTimeoutMs ?? 10_000 } as never })
+  return new (undici().Agent)({ connect: { lookup, timeout: options.connectTimeoutMs ?? 10_000 } as never })
 }
 
 /** A fetch that goes through the guarded agent; callers still check URLs with checkEgressUrl. */
 export function createGuardedFetch(
   policy: EgressPolicy,
-  dispatcher: Agent = createGuardedAgent(policy),
+  lazy: LazyGuardedAgent = createGuardedAgent(policy),
 ): typeof globalThis.fetch {
   const guarded = (input: Parameters<typeof globalThis.fetch>[0], init?: RequestInit) =>
-    undiciFetch(input as never, { ...(init as object), dispatcher } as never).catch((e: unknown) => {
-      const cause = (e as { cause?: { code?: string } }).cause
-      if (cause?.code === 'EGRESS_DENIED')
-        throw new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
-      throw e
-    })
+    undici()
+      .fetch(input as never, { ...(init as object), dispatcher: lazy.agent() } as never)
+      .catch((e: unknown) => {
+        const cause = (e as { cause?: { code?: string } }).cause
+        if (cause?.code === 'EGRESS_DENIED')
+          throw new AppError('EGRESS_DENIED', 'The destination resolves to an internal address')
+        throw e
+      })
   return guarded as unknown as typeof globalThis.fetch
 }

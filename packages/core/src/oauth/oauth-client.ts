@@ -8,15 +8,23 @@
  * client_secret_post. Keeping it behind this file lets us replace Arctic without touching callers.
  */
 import type { OAuth2Config } from '@switchboard/catalog'
-import {
-  CodeChallengeMethod,
-  generateCodeVerifier,
-  OAuth2Client,
-  OAuth2RequestError,
-  OAuth2Tokens,
-} from 'arctic'
 
-export { generateCodeVerifier }
+type Arctic = typeof import('arctic')
+
+/**
+ * Arctic, loaded on the first connect flow or token request rather than at boot (a cold start
+ * never needs it: docs/performance.md, Startup). Later calls reuse the loaded module.
+ */
+let arcticModule: Promise<Arctic> | undefined
+const arctic = (): Promise<Arctic> => {
+  arcticModule ??= import('arctic')
+  return arcticModule
+}
+
+/** A PKCE code verifier (RFC 7636), as Arctic makes it. */
+export async function generateCodeVerifier(): Promise<string> {
+  return (await arctic()).generateCodeVerifier()
+}
 
 export interface OAuthClientConfig {
   clientId: string
@@ -61,10 +69,11 @@ export class OAuthTransientError extends Error {
   }
 }
 
-export function buildAuthorizationUrl(
+export async function buildAuthorizationUrl(
   cfg: OAuthClientConfig,
   input: { state: string; codeVerifier: string | null; scopes: readonly string[] },
-): URL {
+): Promise<URL> {
+  const { CodeChallengeMethod, OAuth2Client } = await arctic()
   const client = new OAuth2Client(cfg.clientId, null, cfg.redirectUri)
   const url =
     input.codeVerifier !== null
@@ -136,6 +145,7 @@ async function readJson(res: Response): Promise<Record<string, unknown> | null> 
 }
 
 function toTokenSet(
+  OAuth2Tokens: Arctic['OAuth2Tokens'],
   data: Record<string, unknown>,
   oauth2: Pick<OAuth2Config, 'scopeSeparator' | 'refreshTokenLifetimeDays'>,
 ): TokenSet {
@@ -193,6 +203,7 @@ async function sendTokenRequest(
   params: Record<string, string>,
   timeoutMs = TOKEN_REQUEST_TIMEOUT_MS,
 ): Promise<TokenSet> {
+  const { OAuth2RequestError, OAuth2Tokens } = await arctic()
   const res = await post(fetchFn, cfg.oauth2.tokenUrl, tokenRequest(cfg, params), timeoutMs)
   const data = await readJson(res)
   if (res.status >= 500 || res.status === 429) {
@@ -207,7 +218,7 @@ async function sendTokenRequest(
       true,
     )
   }
-  if (res.ok && data && typeof data.error !== 'string') return toTokenSet(data, cfg.oauth2)
+  if (res.ok && data && typeof data.error !== 'string') return toTokenSet(OAuth2Tokens, data, cfg.oauth2)
   if (data && typeof data.error === 'string') {
     const err = new OAuth2RequestError(
       data.error,

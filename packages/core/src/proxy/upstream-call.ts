@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
-import { type Dispatcher, util } from 'undici'
+import type { Dispatcher } from 'undici'
+import { undici } from '../egress/undici.ts'
 import { AppError } from '../errors.ts'
 
 /**
@@ -222,6 +223,9 @@ function onAbort(signal: AbortSignal | AbortEvents, fn: () => void): () => void 
   return () => events.removeListener('abort', fn)
 }
 
+/** undici's, set on the first answer (undici is loaded on the first outbound call). */
+let headerNameToString: ((value: Buffer) => string) | undefined
+
 /**
  * The answer's raw headers as an object, as undici's parseHeaders makes it, leaving out what
  * `drop` names (and `__proto__`) in the same pass: one object per answer instead of a parsed
@@ -232,8 +236,9 @@ function answerHeaders(
   drop: ((name: string) => boolean) | undefined,
 ): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {}
+  headerNameToString ??= undici().util.headerNameToString
   for (let i = 0; i < raw.length; i += 2) {
-    const name = util.headerNameToString(raw[i] as Buffer)
+    const name = headerNameToString(raw[i] as Buffer)
     // No header is called __proto__; written into the reply's header object, one would set
     // its prototype.
     if (name === '__proto__' || drop?.(name)) continue
