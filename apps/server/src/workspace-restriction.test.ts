@@ -234,10 +234,122 @@ describe('workspace restrictions', () => {
       password: PASSWORD,
       role: 'member',
     })
+    // The member sees every workspace: the narrowed key cannot touch them (below); once the
+    // owner narrows them to A, the key may.
+    const narrowToA = await h.api(`/api/v1/members/${member.id}`, {
+      method: 'PATCH',
+      json: { workspaceIds: [h.org.workspaceId] },
+    })
+    expect(narrowToA.status).toBe(200)
     const patch = (json: object) => h.api(`/api/v1/members/${member.id}`, { method: 'PATCH', key, json })
     expect((await patch({ workspaceIds: null })).status).toBe(404)
     expect((await patch({ workspaceIds: [workspaceB] })).status).toBe(404)
     expect((await patch({ workspaceIds: [h.org.workspaceId] })).status).toBe(200)
+  })
+
+  // Defect: a narrowed admin could change or remove a member (or revoke an invite) whose access
+  // is wider than theirs. One rule with "a key is never wider than its maker": 403 WIDER_THAN_YOURS.
+  it('a narrowed admin or key cannot change, remove or revoke someone wider than itself (REST and tRPC)', async () => {
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, wider', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const viewerKey = (
+      await insertApiKey(h.t.deps, h.org.organizationId, 'A viewer-ish', {
+        workspaceIds: [h.org.workspaceId],
+        scopes: ['members:read', 'members:write'],
+      })
+    ).key
+    const mk = async (email: string, workspaceIds: string[] | null) => {
+      const u = await createUser(h.t.deps, {
+        organizationId: h.org.organizationId,
+        email,
+        password: PASSWORD,
+        role: 'member',
+      })
+      if (workspaceIds) {
+        const r = await h.api(`/api/v1/members/${u.id}`, { method: 'PATCH', json: { workspaceIds } })
+        expect(r.status).toBe(200)
+      }
+      return u.id
+    }
+    const everywhere = await mk('everywhere@acme.test', null)
+    const inBOnly = await mk('b-only@acme.test', [workspaceB])
+    const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+    for (const id of [everywhere, inBOnly]) {
+      const changed = await h.api(`/api/v1/members/${id}`, { method: 'PATCH', key, json: { role: 'viewer' } })
+      expect(changed.status).toBe(403)
+      expect(await codeOf(changed)).toBe('WIDER_THAN_YOURS')
+      const removed = await h.api(`/api/v1/members/${id}`, { method: 'DELETE', key })
+      expect(removed.status).toBe(403)
+      expect(await codeOf(removed)).toBe('WIDER_THAN_YOURS')
+    }
+    // An invite the owner made for every workspace cannot be revoked by the narrowed key.
+    const wide = await h.api('/api/v1/invites', {
+      method: 'POST',
+      json: { email: 'wide2@acme.test', role: 'member' },
+    })
+    expect(wide.status).toBe(201)
+    const inviteId = ((await wide.json()) as { invite: { id: string } }).invite.id
+    const revoked = await h.api(`/api/v1/invites/${inviteId}`, { method: 'DELETE', key })
+    expect(revoked.status).toBe(403)
+    expect(await codeOf(revoked)).toBe('WIDER_THAN_YOURS')
+    // A key holding only members scopes cannot invite or promote to a role wider than it holds.
+    const inA = await mk('in-a@acme.test', [h.org.workspaceId])
+    const promote = await h.api(`/api/v1/members/${inA}`, {
+      method: 'PATCH',
+      key: viewerKey,
+      json: { role: 'admin' },
+    })
+    expect(promote.status).toBe(403)
+    expect(await codeOf(promote)).toBe('WIDER_THAN_YOURS')
+    const invite = await h.api('/api/v1/invites', {
+      method: 'POST',
+      key: viewerKey,
+      json: { email: 'm@acme.test', role: 'member', workspaceIds: [h.org.workspaceId] },
+    })
+    expect(invite.status).toBe(403)
+    expect(await codeOf(invite)).toBe('WIDER_THAN_YOURS')
+
+    // Through tRPC as a signed-in admin narrowed to A.
+    const admin = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'narrow-admin2@acme.test',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    expect(
+      (
+        await h.api(`/api/v1/members/${admin.id}`, {
+          method: 'PATCH',
+          json: { workspaceIds: [h.org.workspaceId] },
+        })
+      ).status,
+    ).toBe(200)
+    const login = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+    })
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const trpc = (path: string, input: unknown) =>
+      fetch(`${h.url}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify(input),
+      })
+    for (const [path, input] of [
+      ['members.update', { userId: everywhere, role: 'viewer' }],
+      ['members.remove', { userId: inBOnly }],
+      ['invites.revoke', { id: inviteId }],
+    ] as const) {
+      const res = await trpc(path, input)
+      expect(res.status).toBe(403)
+      expect(((await res.json()) as { error: { data: { appCode: string } } }).error.data.appCode).toBe(
+        'WIDER_THAN_YOURS',
+      )
+    }
+    // Within its own access the narrowed admin still may.
+    expect((await trpc('members.update', { userId: inA, role: 'viewer' })).status).toBe(200)
   })
 
   it('an expired key is refused like a revoked one (401)', async () => {

@@ -22,6 +22,8 @@ export const errorCodes = {
   FORBIDDEN: { http: 403, trpc: 'FORBIDDEN' },
   INSUFFICIENT_SCOPE: { http: 403, trpc: 'FORBIDDEN' },
   CROSS_SITE_REQUEST: { http: 403, trpc: 'FORBIDDEN' },
+  /** The member or invite has (or would get) a role or workspaces wider than the caller's own. */
+  WIDER_THAN_YOURS: { http: 403, trpc: 'FORBIDDEN' },
   /** The current password given to change it is not the account's. */
   WRONG_PASSWORD: { http: 403, trpc: 'FORBIDDEN' },
   CUSTOM_OAUTH_APP_PLAN_REQUIRED: { http: 403, trpc: 'FORBIDDEN' },

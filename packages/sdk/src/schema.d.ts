@@ -990,11 +990,11 @@ export interface components {
                 requestId?: string;
             };
         };
-        /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED, SSO_REQUIRED, SSO_EMAIL_NOT_VERIFIED, SSO_DOMAIN_NOT_ALLOWED) */
+        /** @description An error (FORBIDDEN, INSUFFICIENT_SCOPE, CROSS_SITE_REQUEST, WIDER_THAN_YOURS, WRONG_PASSWORD, CUSTOM_OAUTH_APP_PLAN_REQUIRED, SSO_REQUIRED, SSO_EMAIL_NOT_VERIFIED, SSO_DOMAIN_NOT_ALLOWED) */
         Error403: {
             error: {
                 /** @enum {string} */
-                code: "FORBIDDEN" | "INSUFFICIENT_SCOPE" | "CROSS_SITE_REQUEST" | "WRONG_PASSWORD" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED" | "SSO_REQUIRED" | "SSO_EMAIL_NOT_VERIFIED" | "SSO_DOMAIN_NOT_ALLOWED";
+                code: "FORBIDDEN" | "INSUFFICIENT_SCOPE" | "CROSS_SITE_REQUEST" | "WIDER_THAN_YOURS" | "WRONG_PASSWORD" | "CUSTOM_OAUTH_APP_PLAN_REQUIRED" | "SSO_REQUIRED" | "SSO_EMAIL_NOT_VERIFIED" | "SSO_DOMAIN_NOT_ALLOWED";
                 message: string;
                 details?: unknown;
                 legacyCode?: 2032 | 2034 | 2036 | 2038 | 2039 | 2040 | 2041;

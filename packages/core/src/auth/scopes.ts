@@ -200,6 +200,40 @@ export function requireWithinSeenWorkspaces(
   }
 }
 
+/**
+ * The one rule for what a principal hands on or touches (a member, an invite; a key is never
+ * wider than its maker the same way): the role's scopes and the workspaces (null: all of them)
+ * must lie within the principal's own, else 403 WIDER_THAN_YOURS. A narrowed admin cannot change,
+ * remove or revoke someone who sees more than they do.
+ */
+export function requireWithinOwnAccess(
+  principal: Principal,
+  target: { role?: RoleName | undefined; workspaceIds?: readonly string[] | null | undefined },
+  what: string,
+): void {
+  if (target.role !== undefined) {
+    const mine = scopesOf(principal)
+    // `account` (one's own password and sessions) is every user's and no key's: not compared.
+    const missing = roleScopes(target.role).filter((s) => s !== 'account' && !mine.includes(s))
+    if (missing.length > 0) {
+      throw new AppError('WIDER_THAN_YOURS', `The ${target.role} role of ${what} is wider than your access`, {
+        missingScopes: missing,
+      })
+    }
+  }
+  const mine = workspacesOf(principal)
+  if (mine === null || target.workspaceIds === undefined) return
+  if (target.workspaceIds === null || target.workspaceIds.some((w) => !mine.includes(w))) {
+    throw new AppError(
+      'WIDER_THAN_YOURS',
+      `${what[0]?.toUpperCase()}${what.slice(1)} sees workspaces you do not`,
+      {
+        field: 'workspaceIds',
+      },
+    )
+  }
+}
+
 export function hasScope(principal: Principal, scope: Scope): boolean {
   return scopesOf(principal).includes(scope)
 }

@@ -1,6 +1,11 @@
 import type { Invite, Role, User } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope, requireWithinSeenWorkspaces } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireWithinOwnAccess,
+  requireWithinSeenWorkspaces,
+} from '../auth/principal.ts'
 import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken, sha256 } from '../crypto/random.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
@@ -66,6 +71,7 @@ export async function createInvite(
     throw new AppError('FORBIDDEN', 'Only an owner can invite an owner')
   }
   requireWithinSeenWorkspaces(principal, workspaceIds, 'this invite')
+  requireWithinOwnAccess(principal, { role }, 'this invite')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, principal.organizationId, w)
   const already = await deps.db
     .selectFrom('memberships')
@@ -159,6 +165,14 @@ export async function revokeInvite(deps: CoreDeps, principal: Principal, id: str
       .where('organizationId', '=', principal.organizationId)
       .executeTakeFirst()
     if (!row) throw new AppError('NOT_FOUND', 'Invite not found')
+    requireWithinOwnAccess(
+      principal,
+      {
+        role: row.role,
+        workspaceIds: row.workspaceIds === null ? null : (JSON.parse(row.workspaceIds) as string[]),
+      },
+      'this invite',
+    )
     if (row.revokedAt !== null || row.acceptedAt !== null) return
     await tx.db
       .updateTable('invites')

@@ -1,6 +1,12 @@
 import type { Role } from '@switchboard/db'
 import { z } from 'zod'
-import { type Principal, requireScope, requireWithinSeenWorkspaces, roles } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireWithinOwnAccess,
+  requireWithinSeenWorkspaces,
+  roles,
+} from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
@@ -105,6 +111,12 @@ export async function updateMember(
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, orgId, w)
   return inTransaction(deps, async (tx) => {
     const before = await requireMember(tx, orgId, userId)
+    requireWithinOwnAccess(
+      principal,
+      { role: before.role, workspaceIds: parseIds(before.workspaceIds) },
+      'this member',
+    )
+    requireWithinOwnAccess(principal, { role }, 'this member')
     if ((before.role === 'owner' || role === 'owner') && role !== undefined && role !== before.role) {
       if (!mayTouchOwners(principal)) {
         throw new AppError('FORBIDDEN', 'Only an owner can make or unmake an owner')
@@ -165,6 +177,11 @@ export async function removeMember(deps: CoreDeps, principal: Principal, userId:
   const orgId = principal.organizationId
   await inTransaction(deps, async (tx) => {
     const before = await requireMember(tx, orgId, userId)
+    requireWithinOwnAccess(
+      principal,
+      { role: before.role, workspaceIds: parseIds(before.workspaceIds) },
+      'this member',
+    )
     if (before.role === 'owner') {
       if (!mayTouchOwners(principal)) throw new AppError('FORBIDDEN', 'Only an owner can remove an owner')
       if ((await ownerCount(tx, orgId)) <= 1) {
