@@ -133,6 +133,25 @@ describe('the deployable build', () => {
       expect((await fetch(`${server.url}/api/docs/swagger-ui-bundle.js`)).status).toBe(200)
       expect((await fetch(`${server.url}/api/v1/no-such-route`)).status).toBe(404)
 
+      // The copy's own CLI makes an organization in the running server's database; its key works.
+      const bootstrap = spawnSync(
+        process.execPath,
+        ['cli.js', 'bootstrap', '--org', 'Dist', '--plan', 'TEAM', '--json'],
+        { cwd: app, encoding: 'utf8', env: { ...process.env, SWITCHBOARD_DATA_DIR: data, NODE_PATH: '' } },
+      )
+      expect(bootstrap.status, bootstrap.stderr).toBe(0)
+      const { apiKey } = JSON.parse(bootstrap.stdout.trim().split('\n').at(-1) ?? '{}') as { apiKey: string }
+      expect(apiKey).toMatch(/^sk_/)
+      const list = await fetch(`${server.url}/api/v1/connections`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      })
+      expect(list.status).toBe(200)
+      expect(await list.json()).toMatchObject({ connections: [] })
+      const wrong = await fetch(`${server.url}/api/v1/connections`, {
+        headers: { authorization: 'Bearer sk_wrong' },
+      })
+      expect(wrong.status).toBe(401)
+
       server.child.kill('SIGTERM')
       expect(await server.exit).toEqual({ code: 0, signal: null })
     } finally {
