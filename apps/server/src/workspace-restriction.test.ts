@@ -352,6 +352,44 @@ describe('workspace restrictions', () => {
     expect((await trpc('members.update', { userId: inA, role: 'viewer' })).status).toBe(200)
   })
 
+  it("the overview's webhook part follows GET /api/v1/webhooks for a narrowed key (issue 22)", async () => {
+    // Webhook endpoints belong to the organization, not a workspace: a narrowed key that may read
+    // webhooks lists them all, so its overview shows their trouble too; one that may not (403 on
+    // the list) must not learn of them through the overview either.
+    const made = await h.api('/api/v1/webhooks', {
+      method: 'POST',
+      json: { url: 'https://example.com/hook' },
+    })
+    expect(made.status).toBe(201)
+    const hook = ((await made.json()) as { webhook: { id: string } }).webhook.id
+    expect(
+      (await h.api(`/api/v1/webhooks/${hook}`, { method: 'PATCH', json: { enabled: false } })).status,
+    ).toBe(200)
+    const overviewOf = async (key: string) => {
+      const res = await h.api('/trpc/stats.overview?input=%7B%7D', { key })
+      expect(res.status).toBe(200)
+      return (
+        (await res.json()) as { result: { data: { webhookAttention: Array<{ endpointId: string }> } } }
+      ).result.data.webhookAttention.map((w) => w.endpointId)
+    }
+    const full = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, all scopes', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const listed = (await (await h.api('/api/v1/webhooks', { key: full.key })).json()) as {
+      webhooks: Array<{ id: string }>
+    }
+    expect(listed.webhooks.map((w) => w.id)).toContain(hook)
+    expect(await overviewOf(full.key)).toContain(hook)
+
+    const narrow = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, connections:read', {
+      workspaceIds: [h.org.workspaceId],
+      scopes: ['connections:read'],
+    })
+    expect((await h.api('/api/v1/webhooks', { key: narrow.key })).status).toBe(403)
+    expect(await overviewOf(narrow.key)).toEqual([])
+    expect((await h.api(`/api/v1/webhooks/${hook}`, { method: 'DELETE' })).status).toBe(204)
+  })
+
   it('an expired key is refused like a revoked one (401)', async () => {
     const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'short', {
       expiresAt: new Date(h.clock.now().getTime() + 60_000).toISOString(),

@@ -25,6 +25,10 @@ describe('members page', () => {
     await t.page.getByRole('button', { name: 'Invite', exact: true }).click()
     const url = (await t.page.getByTestId('invite-url').textContent()) ?? ''
     expect(url).toMatch(/\/invite\/inv_/)
+    // No SMTP in this server: the dialog says the invite was not emailed (issue 24).
+    expect(await t.page.getByTestId('invite-emailed').textContent()).toBe(
+      'Not emailed (SMTP is not configured or sending failed): copy the link and send it yourself to colleague@acme.test',
+    )
     await t.page.getByRole('row', { name: /colleague@acme\.test\s*Viewer/ }).waitFor()
     await screenshot(t.page, 'members-invited')
 

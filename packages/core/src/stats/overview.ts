@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { type Principal, requireScope, requireSeenWorkspace, seenWorkspaceIds } from '../auth/principal.ts'
+import {
+  hasScope,
+  isFirstPartyScope,
+  type Principal,
+  requireScope,
+  requireSeenWorkspace,
+  seenWorkspaceIds,
+} from '../auth/principal.ts'
 import { DEFAULT_EXPIRING_DAYS, healthOf } from '../connections/connection-health.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
@@ -127,7 +134,9 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
         nextStep: nextStepOf(c.status, health.statusDetail?.message, c.refreshTokenExpiresAt, now.getTime()),
       }
     }),
-    webhookAttention: await webhookAttention(deps, org),
+    // Webhook endpoints belong to the organization: shown to whoever GET /api/v1/webhooks lists
+    // them for (a narrowed principal too, organization-wide), and to nobody else (issue 22).
+    webhookAttention: mayReadWebhooks(principal) ? await webhookAttention(deps, org) : [],
     traffic: await proxyTraffic(deps, org, scope, input.range),
     days,
     gettingStarted,
@@ -181,6 +190,12 @@ function nextStepOf(
   if (refreshTokenExpiresAt && Date.parse(refreshTokenExpiresAt) <= nowMs)
     return 'The refresh token has ended: the end user must reconnect'
   return 'The refresh token ends soon: ask the end user to reconnect before then to renew it'
+}
+
+/** Whether listWebhooks (webhooks/endpoints.ts) would answer this principal: `requireScope`'s rule. */
+function mayReadWebhooks(principal: Principal): boolean {
+  if (principal.kind === 'oauthToken' && isFirstPartyScope('webhooks:read')) return false
+  return hasScope(principal, 'webhooks:read')
 }
 
 /**

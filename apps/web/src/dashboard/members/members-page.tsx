@@ -236,7 +236,11 @@ function InvitesSection() {
       )}
       {create.isSuccess && (
         <div className="alert alert-success" role="status">
-          {create.data.emailed ? 'Emailed to' : 'Send this link to'} {create.data.invite.email}:
+          <p data-testid="invite-emailed">
+            {create.data.emailed
+              ? `Emailed to ${create.data.invite.email}`
+              : `Not emailed (SMTP is not configured or sending failed): copy the link and send it yourself to ${create.data.invite.email}`}
+          </p>
           <div className="secret-box">
             <code data-testid="invite-url">{create.data.url}</code>
             <CopyButton value={create.data.url} label="Copy link" />
