@@ -205,14 +205,14 @@ describe(`migrations (${dialect})`, () => {
     expect(await tableNames(secondDb)).toEqual(expect.arrayContaining(expectedTables))
   })
 
-  it('0006 drops the dead columns and maps the never-written REVOKED status, keeping every row', async () => {
+  /** A fresh database migrated up to, not including, `name`: the shape a migration starts from. */
+  async function migratedUpTo(name: string) {
     const empty = await emptyDatabase()
     cleanups.push(empty.drop)
     const db = empty.open()
     cleanups.push(() => db.close())
     const raw = db.db.withoutPlugins()
-    // The database as it was before 0006, with a row in each table the migration changes.
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'))
+    const before = Object.fromEntries(Object.entries(migrations).filter(([n]) => n < name))
     let migrationTableSchema: string | undefined
     if (dialect === 'postgres') {
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
@@ -224,6 +224,12 @@ describe(`migrations (${dialect})`, () => {
       ...(migrationTableSchema !== undefined && { migrationTableSchema }),
     }).migrateToLatest()
     expect(error).toBeUndefined()
+    return { db, raw }
+  }
+
+  it('0006 drops the dead columns and maps the never-written REVOKED status, keeping every row', async () => {
+    // The database as it was before 0006, with a row in each table the migration changes.
+    const { db, raw } = await migratedUpTo('0006')
     const now = new Date().toISOString()
     await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
       values ('o1', 'Acme', 'TEAM', '[]', '{}', ${now}, ${now})`.execute(raw)
@@ -276,23 +282,7 @@ describe(`migrations (${dialect})`, () => {
   })
 
   it('0021 backfills refresh_due_at by the rule core writes it with (refreshDueAt), from the columns it reads', async () => {
-    const empty = await emptyDatabase()
-    cleanups.push(empty.drop)
-    const db = empty.open()
-    cleanups.push(() => db.close())
-    const raw = db.db.withoutPlugins()
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0021'))
-    let migrationTableSchema: string | undefined
-    if (dialect === 'postgres') {
-      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
-      migrationTableSchema = rows[0]?.schema
-    }
-    const { error } = await new Migrator({
-      db: raw,
-      provider: { getMigrations: async () => before },
-      ...(migrationTableSchema !== undefined && { migrationTableSchema }),
-    }).migrateToLatest()
-    expect(error).toBeUndefined()
+    const { db, raw } = await migratedUpTo('0021')
     const at = (minutes: number) =>
       new Date(Date.parse('2026-03-01T12:00:00.000Z') + minutes * 60_000).toISOString()
     await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
