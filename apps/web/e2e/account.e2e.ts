@@ -49,6 +49,8 @@ describe('account and workspaces pages', () => {
       .getByRole('link', { name: 'Account' })
       .click()
     await t.page.getByRole('heading', { name: 'Account', level: 1 }).waitFor()
+    // The heading renders before the sessions query answers: wait for its first row, then count.
+    await rows().first().waitFor()
     expect(await rows().count()).toBe(1)
     expect(await rows().first().textContent()).toContain('This session')
     expect(await t.page.getByRole('button', { name: 'Sign out everywhere else' }).isDisabled()).toBe(true)
