@@ -415,4 +415,83 @@ describe('a receiver that never answers 2xx', () => {
     await settle()
     expect(await deliveries(h, webhook.id)).toHaveLength(2)
   })
+
+  // Issue 22: an endpoint filtered to workspaces gets the events of those workspaces only;
+  // events of other workspaces and of the organization itself (no workspace) go to unfiltered
+  // endpoints only. A replay keeps to the filter too.
+  it("an endpoint filtered to workspace A receives A's events only: not B's, nor the organization's", async () => {
+    receiver = await startWebhookReceiver()
+    const everything = await startWebhookReceiver()
+    const org = h.org.organizationId
+    const A = h.org.workspaceId
+    try {
+      const made = await h.api('/api/v1/workspaces', { method: 'POST', json: { name: 'B (webhooks)' } })
+      expect(made.status).toBe(201)
+      const B = ((await made.json()) as { workspace: { id: string } }).workspace.id
+      const res = await h.api('/api/v1/webhooks', {
+        method: 'POST',
+        json: { url: receiver.url, workspaceIds: [A] },
+      })
+      expect(res.status).toBe(201)
+      const filtered = ((await res.json()) as { webhook: WebhookJson & { workspaceIds: string[] | null } })
+        .webhook
+      expect(filtered.workspaceIds).toEqual([A])
+      await createEndpoint(h, everything.url)
+      const last = await h.t.deps.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirstOrThrow()
+      const from = Number(last.seq)
+
+      await connectAcme(h, { workspaceId: B, externalId: 'filter-in-b' })
+      const key = await h.api('/api/v1/api-keys', { method: 'POST', json: { name: 'an organization event' } })
+      expect(key.status).toBe(201)
+      await connectAcme(h, { externalId: 'filter-in-a' })
+
+      const logged = await h.t.deps.db
+        .selectFrom('events')
+        .select(['id', 'type', 'workspaceId'])
+        .where('organizationId', '=', org)
+        .where('seq', '>', from)
+        .execute()
+      const wanted = logged.filter((e) => e.type !== 'connection.refreshed')
+      const inA = wanted.filter((e) => e.workspaceId === A)
+      expect(inA.length).toBeGreaterThan(0)
+      expect(wanted.some((e) => e.workspaceId === B)).toBe(true)
+      expect(wanted.some((e) => e.workspaceId === null)).toBe(true)
+
+      // The unfiltered endpoint gets them all; the filtered one exactly A's.
+      const idsOf = (got: Array<{ headers: Record<string, unknown> }>) =>
+        got.map((r) => String(r.headers['webhook-id'])).sort()
+      await expect
+        .poll(() => idsOf(everything.received), { timeout: 5000 })
+        .toEqual(expect.arrayContaining(wanted.map((e) => e.id)))
+      await receiver.waitFor(inA.length)
+      await settle()
+      expect(idsOf(receiver.received)).toEqual(inA.map((e) => e.id).sort())
+      for (const r of receiver.received) expect(parsed(r).data.workspaceId).toBe(A)
+
+      // A replay of everything since the start sends A's events again, none of the others.
+      const inAEver = await h.t.deps.db
+        .selectFrom('events')
+        .select('id')
+        .where('organizationId', '=', org)
+        .where('workspaceId', '=', A)
+        .where('type', '!=', 'connection.refreshed')
+        .execute()
+      const replay = await h.api(`/api/v1/webhooks/${filtered.id}/replay`, {
+        method: 'POST',
+        json: { since: new Date(0).toISOString() },
+      })
+      expect(replay.status).toBe(202)
+      expect(await replay.json()).toEqual({ replayed: inAEver.length, more: false })
+      const listed = (await (await h.api(`/api/v1/webhooks/${filtered.id}/deliveries?limit=100`)).json()) as {
+        deliveries: Array<{ payload: Body }>
+      }
+      expect(listed.deliveries.length).toBe(Math.min(inAEver.length, 100))
+      for (const d of listed.deliveries) expect(d.payload.data.workspaceId).toBe(A)
+    } finally {
+      await everything.close()
+    }
+  })
 })

@@ -209,6 +209,12 @@ describe('workspace restrictions', () => {
     }
     expect(events.events.length).toBeGreaterThan(0)
     expect(events.events.every((e) => e.workspaceId === h.org.workspaceId)).toBe(true)
+    // …while the log holds B's events and organization-level ones (no workspace) that it leaves out.
+    const everyone = (await (await h.api('/api/v1/events?limit=200')).json()) as {
+      events: Array<{ workspaceId: string | null }>
+    }
+    const seen = new Set(everyone.events.map((e) => e.workspaceId))
+    expect(seen.has(workspaceB) && seen.has(null) && seen.has(h.org.workspaceId)).toBe(true)
     const overview = await trpc<{ connectionsByIntegration: Array<{ count: number }> }>('stats.overview', {})
     expect(overview.connectionsByIntegration.reduce((n, r) => n + r.count, 0)).toBe(1)
     const res = await call(
@@ -352,19 +358,162 @@ describe('workspace restrictions', () => {
     expect((await trpc('members.update', { userId: inA, role: 'viewer' })).status).toBe(200)
   })
 
-  it("the overview's webhook part follows GET /api/v1/webhooks for a narrowed key (issue 22)", async () => {
-    // Webhook endpoints belong to the organization, not a workspace: a narrowed key that may read
-    // webhooks lists them all, so its overview shows their trouble too; one that may not (403 on
-    // the list) must not learn of them through the overview either.
-    const made = await h.api('/api/v1/webhooks', {
-      method: 'POST',
-      json: { url: 'https://example.com/hook' },
+  // Issue 22: an endpoint's payloads carry its workspaces' events. A narrowed principal sees only
+  // endpoints filtered to workspaces it sees (the others answer 404 on every route), makes only
+  // such endpoints (none for every workspace: 403 WIDER_THAN_YOURS), and cannot widen one.
+  it('a key restricted to workspace A sees, makes and changes only webhook endpoints filtered to A (REST and tRPC)', async () => {
+    type Hook = { id: string; workspaceIds: string[] | null }
+    const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+    const made = async (json: object, key?: string) => {
+      const res = await h.api('/api/v1/webhooks', { method: 'POST', json, ...(key && { key }) })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { webhook: Hook }).webhook
+    }
+    const everywhere = await made({ url: 'https://example.com/all' })
+    expect(everywhere.workspaceIds).toBeNull()
+    const onlyB = await made({ url: 'https://example.com/b', workspaceIds: [workspaceB] })
+    expect(onlyB.workspaceIds).toEqual([workspaceB])
+    const wideDelivery = await h.t.deps.db
+      .selectFrom('webhookDeliveries')
+      .select('id')
+      .where('endpointId', '=', everywhere.id)
+      .executeTakeFirstOrThrow()
+
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, webhooks', {
+      workspaceIds: [h.org.workspaceId],
+      scopes: ['webhooks:read', 'webhooks:write'],
     })
-    expect(made.status).toBe(201)
-    const hook = ((await made.json()) as { webhook: { id: string } }).webhook.id
+    const call = (path: string, init: RequestInit & { json?: unknown } = {}) => h.api(path, { ...init, key })
+
+    // Made without a filter, the endpoint gets the key's own workspaces; wider ones are refused.
+    const mine = await made({ url: 'https://example.com/a' }, key)
+    expect(mine.workspaceIds).toEqual([h.org.workspaceId])
+    for (const workspaceIds of [null, [workspaceB], [h.org.workspaceId, workspaceB]]) {
+      const res = await call('/api/v1/webhooks', {
+        method: 'POST',
+        json: { url: 'https://example.com/wide', workspaceIds },
+      })
+      expect(res.status, JSON.stringify(workspaceIds)).toBe(403)
+      expect(await codeOf(res)).toBe('WIDER_THAN_YOURS')
+    }
+
+    const listed = (await (await call('/api/v1/webhooks')).json()) as { webhooks: Hook[] }
+    expect(listed.webhooks.map((w) => w.id)).toEqual([mine.id])
+    for (const id of [everywhere.id, onlyB.id]) {
+      for (const [method, path, json] of [
+        ['GET', `/api/v1/webhooks/${id}`],
+        ['PATCH', `/api/v1/webhooks/${id}`, { description: 'mine now' }],
+        ['DELETE', `/api/v1/webhooks/${id}`],
+        ['POST', `/api/v1/webhooks/${id}/rotate-secret`],
+        ['POST', `/api/v1/webhooks/${id}/test`],
+        ['GET', `/api/v1/webhooks/${id}/deliveries`],
+        ['POST', `/api/v1/webhooks/${id}/replay`, { since: new Date(0).toISOString() }],
+        ['POST', `/api/v1/webhooks/${id}/deliveries/${wideDelivery.id}/retry`],
+      ] as const) {
+        const res = await call(path, { method, ...(json && { json }) })
+        expect(res.status, `${method} ${path}`).toBe(404)
+        expect(await res.text()).not.toContain('example.com')
+      }
+    }
+    // Its own endpoint: changed within A, never widened.
+    for (const workspaceIds of [null, [workspaceB]]) {
+      const res = await call(`/api/v1/webhooks/${mine.id}`, { method: 'PATCH', json: { workspaceIds } })
+      expect(res.status).toBe(403)
+      expect(await codeOf(res)).toBe('WIDER_THAN_YOURS')
+    }
     expect(
-      (await h.api(`/api/v1/webhooks/${hook}`, { method: 'PATCH', json: { enabled: false } })).status,
+      (await call(`/api/v1/webhooks/${mine.id}`, { method: 'PATCH', json: { description: 'A' } })).status,
     ).toBe(200)
+    expect((await call(`/api/v1/webhooks/${mine.id}/deliveries`)).status).toBe(200)
+
+    // The tRPC twin answers the same.
+    const trpcGet = (path: string, input: unknown) =>
+      call(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+    const trpcPost = (path: string, input: unknown) => call(`/trpc/${path}`, { method: 'POST', json: input })
+    const appCode = async (res: Response) =>
+      ((await res.json()) as { error: { data: { appCode: string } } }).error.data.appCode
+    const viaTrpc = (await (await trpcGet('webhooks.list', {})).json()) as { result: { data: Hook[] } }
+    expect(viaTrpc.result.data.map((w) => w.id)).toEqual([mine.id])
+    const hidden = await trpcGet('webhooks.get', { id: everywhere.id })
+    expect(hidden.status).toBe(404)
+    expect(await appCode(hidden)).toBe('NOT_FOUND')
+    const wide = await trpcPost('webhooks.create', { url: 'https://example.com/t', workspaceIds: null })
+    expect(wide.status).toBe(403)
+    expect(await appCode(wide)).toBe('WIDER_THAN_YOURS')
+    const widen = await trpcPost('webhooks.update', { id: mine.id, workspaceIds: [workspaceB] })
+    expect(widen.status).toBe(403)
+    expect(await appCode(widen)).toBe('WIDER_THAN_YOURS')
+
+    // An unrestricted key sees all three.
+    const all = (await (await h.api('/api/v1/webhooks')).json()) as { webhooks: Hook[] }
+    expect(all.webhooks.map((w) => w.id).sort()).toEqual([everywhere.id, onlyB.id, mine.id].sort())
+    for (const id of [everywhere.id, onlyB.id, mine.id])
+      expect((await h.api(`/api/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(204)
+  })
+
+  it('a member narrowed to workspace A sees only the webhook endpoints filtered to A (issue 22)', async () => {
+    const hook = await h.api('/api/v1/webhooks', { method: 'POST', json: { url: 'https://example.com/m' } })
+    expect(hook.status).toBe(201)
+    const wideId = ((await hook.json()) as { webhook: { id: string } }).webhook.id
+    const admin = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'narrow-hooks@acme.test',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const narrowed = await h.api(`/api/v1/members/${admin.id}`, {
+      method: 'PATCH',
+      json: { workspaceIds: [h.org.workspaceId] },
+    })
+    expect(narrowed.status).toBe(200)
+    const login = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+    })
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const headers = { cookie, 'sec-fetch-site': 'same-origin' }
+    const created = await fetch(`${h.url}/trpc/webhooks.create`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://example.com/member-a' }),
+    })
+    expect(created.status).toBe(200)
+    const own = (
+      (await created.json()) as { result: { data: { webhook: { id: string; workspaceIds: unknown } } } }
+    ).result.data.webhook
+    expect(own.workspaceIds).toEqual([h.org.workspaceId])
+    const list = await fetch(`${h.url}/trpc/webhooks.list?input=%7B%7D`, { headers })
+    const ids = ((await list.json()) as { result: { data: Array<{ id: string }> } }).result.data.map(
+      (w) => w.id,
+    )
+    expect(ids).toEqual([own.id])
+    const get = await fetch(
+      `${h.url}/trpc/webhooks.get?input=${encodeURIComponent(JSON.stringify({ id: wideId }))}`,
+      {
+        headers,
+      },
+    )
+    expect(get.status).toBe(404)
+    for (const id of [wideId, own.id])
+      expect((await h.api(`/api/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(204)
+  })
+
+  it("the overview's webhook part follows GET /api/v1/webhooks for a narrowed key (issue 22)", async () => {
+    // A narrowed key that may read webhooks is shown the trouble of the endpoints it lists
+    // (filtered to its workspaces), not of the others; one that may not (403 on the list) must
+    // not learn of any through the overview either.
+    const disabled = async (json: object) => {
+      const made = await h.api('/api/v1/webhooks', { method: 'POST', json })
+      expect(made.status).toBe(201)
+      const id = ((await made.json()) as { webhook: { id: string } }).webhook.id
+      expect(
+        (await h.api(`/api/v1/webhooks/${id}`, { method: 'PATCH', json: { enabled: false } })).status,
+      ).toBe(200)
+      return id
+    }
+    const wide = await disabled({ url: 'https://example.com/hook' })
+    const inA = await disabled({ url: 'https://example.com/hook-a', workspaceIds: [h.org.workspaceId] })
     const overviewOf = async (key: string) => {
       const res = await h.api('/trpc/stats.overview?input=%7B%7D', { key })
       expect(res.status).toBe(200)
@@ -378,8 +527,10 @@ describe('workspace restrictions', () => {
     const listed = (await (await h.api('/api/v1/webhooks', { key: full.key })).json()) as {
       webhooks: Array<{ id: string }>
     }
-    expect(listed.webhooks.map((w) => w.id)).toContain(hook)
-    expect(await overviewOf(full.key)).toContain(hook)
+    expect(listed.webhooks.map((w) => w.id)).toEqual([inA])
+    expect(await overviewOf(full.key)).toEqual([inA])
+    const everyone = await insertApiKey(h.t.deps, h.org.organizationId, 'every workspace', {})
+    expect((await overviewOf(everyone.key)).sort()).toEqual([wide, inA].sort())
 
     const narrow = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, connections:read', {
       workspaceIds: [h.org.workspaceId],
@@ -387,7 +538,8 @@ describe('workspace restrictions', () => {
     })
     expect((await h.api('/api/v1/webhooks', { key: narrow.key })).status).toBe(403)
     expect(await overviewOf(narrow.key)).toEqual([])
-    expect((await h.api(`/api/v1/webhooks/${hook}`, { method: 'DELETE' })).status).toBe(204)
+    for (const id of [wide, inA])
+      expect((await h.api(`/api/v1/webhooks/${id}`, { method: 'DELETE' })).status).toBe(204)
   })
 
   it('an expired key is refused like a revoked one (401)', async () => {

@@ -384,6 +384,8 @@ export const WebhookOut = z.object({
   url: z.string(),
   /** The event types it subscribes to; null: every type except those off by default. */
   events: z.array(z.string()).nullable(),
+  /** The workspaces whose events it receives; null: every workspace's and the organization's own. */
+  workspaceIds: z.array(z.string()).nullable(),
   description: z.string(),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),

@@ -377,7 +377,7 @@ describe(`migrations (${dialect})`, () => {
           ${at(0)}, ${at(0)})`.execute(raw)
     }
 
-    expect(await migrateToLatest(db.db)).toEqual(['0021_refresh_due_at_schedule'])
+    expect(await migrateToLatest(db.db)).toEqual(Object.keys(migrations).filter((name) => name >= '0021'))
 
     const stored = await db.db
       .selectFrom('connections')
@@ -404,6 +404,32 @@ describe(`migrations (${dialect})`, () => {
     expect(expected.find((r) => r.id === 'hour')?.refreshDueAt).toBe(at(50))
     expect(expected.find((r) => r.id === 'backoff')?.refreshDueAt).toBe(at(30))
     expect(expected.find((r) => r.id === 'long')?.refreshDueAt).toBe(at(1440))
+  })
+
+  it('0022 gives webhook endpoints a workspace filter; endpoints made before it keep every workspace (null)', async () => {
+    const { db, raw } = await migratedUpTo('0022')
+    const now = new Date().toISOString()
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${now}, ${now})`.execute(raw)
+    await sql`insert into webhook_endpoints (id, organization_id, url, secret_ciphertext, created_at, updated_at)
+      values ('whk_old', 'o1', 'https://example.com/hook', 'x', ${now}, ${now})`.execute(raw)
+
+    expect(await migrateToLatest(db.db)).toEqual(Object.keys(migrations).filter((name) => name >= '0022'))
+    const old = await db.db
+      .selectFrom('webhookEndpoints')
+      .select(['id', 'workspaceIds'])
+      .executeTakeFirstOrThrow()
+    expect(old).toEqual({ id: 'whk_old', workspaceIds: null })
+    await db.db
+      .updateTable('webhookEndpoints')
+      .set({ workspaceIds: JSON.stringify(['w1']) })
+      .where('id', '=', 'whk_old')
+      .execute()
+    const filtered = await db.db
+      .selectFrom('webhookEndpoints')
+      .select('workspaceIds')
+      .executeTakeFirstOrThrow()
+    expect(filtered.workspaceIds).toBe('["w1"]')
   })
 
   it('0007 moves connection_events into events in their order, folding revocations into connection.deleted, and drops the old table', async () => {

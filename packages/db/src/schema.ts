@@ -367,6 +367,11 @@ export interface WebhookEndpointTable {
   url: string
   /** JSON array of event types, or null: every type except those off by default. */
   events: string | null
+  /**
+   * JSON array of the workspaces whose events it receives (migration 0022); null: every
+   * workspace's and the organization's own events.
+   */
+  workspaceIds: ColumnType<string | null, string | null | undefined, string | null>
   description: string
   enabled: number
   disabledReason: string | null

@@ -731,7 +731,7 @@ export interface paths {
         };
         get: operations["getApiV1Webhooks"];
         put?: never;
-        /** Register a webhook endpoint; the answer holds its signing secret, shown this once */
+        /** Register a webhook endpoint; the answer holds its signing secret, shown this once. `workspaceIds` keeps it to those workspaces’ events (omitted: the caller’s own workspaces; null: every workspace’s and the organization’s) */
         post: operations["postApiV1Webhooks"];
         delete?: never;
         options?: never;
@@ -752,7 +752,7 @@ export interface paths {
         delete: operations["deleteApiV1WebhooksId"];
         options?: never;
         head?: never;
-        /** Change the URL, the event types, the description, or enable/disable the endpoint */
+        /** Change the URL, the event types, the workspace filter, the description, or enable/disable the endpoint */
         patch: operations["patchApiV1WebhooksId"];
         trace?: never;
     };
@@ -7641,6 +7641,7 @@ export interface operations {
                             id: string;
                             url: string;
                             events: string[] | null;
+                            workspaceIds: string[] | null;
                             description: string;
                             enabled: boolean;
                             disabledReason: string | null;
@@ -7703,6 +7704,7 @@ export interface operations {
                     url: string;
                     events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
+                    workspaceIds?: string[] | null;
                 };
             };
         };
@@ -7718,6 +7720,7 @@ export interface operations {
                             id: string;
                             url: string;
                             events: string[] | null;
+                            workspaceIds: string[] | null;
                             description: string;
                             enabled: boolean;
                             disabledReason: string | null;
@@ -7754,6 +7757,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error403"];
+                };
+            };
+            /** @description An error: its stable code, a message, and details when there are any */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error404"];
                 };
             };
             /** @description An error: its stable code, a message, and details when there are any */
@@ -7825,6 +7837,7 @@ export interface operations {
                             id: string;
                             url: string;
                             events: string[] | null;
+                            workspaceIds: string[] | null;
                             description: string;
                             enabled: boolean;
                             disabledReason: string | null;
@@ -7963,6 +7976,7 @@ export interface operations {
                     events?: ("connect_session.completed" | "connect_session.failed" | "connection.created" | "connection.reconnected" | "connection.refreshed" | "connection.refresh_failed" | "connection.recovered" | "connection.expiring" | "connection.unhealthy" | "connection.deleted" | "connection.token_revealed" | "end_user.deleted" | "api_key.created" | "api_key.revoked" | "oauth_app.created" | "oauth_app.updated" | "oauth_app.deleted" | "integration.created" | "integration.updated" | "integration.deleted" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "user.login" | "member.updated" | "member.removed" | "invite.created" | "invite.revoked" | "invite.accepted")[] | null;
                     description?: string;
                     enabled?: boolean;
+                    workspaceIds?: string[] | null;
                 };
             };
         };
@@ -7978,6 +7992,7 @@ export interface operations {
                             id: string;
                             url: string;
                             events: string[] | null;
+                            workspaceIds: string[] | null;
                             description: string;
                             enabled: boolean;
                             disabledReason: string | null;
@@ -8079,6 +8094,7 @@ export interface operations {
                             id: string;
                             url: string;
                             events: string[] | null;
+                            workspaceIds: string[] | null;
                             description: string;
                             enabled: boolean;
                             disabledReason: string | null;

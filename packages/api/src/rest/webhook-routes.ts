@@ -19,8 +19,9 @@ export const webhookRoutes: RestRoute[] = [
     access: 'webhooks:write',
     input: core.CreateWebhookInput,
     status: 201,
-    summary: 'Register a webhook endpoint; the answer holds its signing secret, shown this once',
-    responses: { 201: WebhookWithSecretOut },
+    summary:
+      'Register a webhook endpoint; the answer holds its signing secret, shown this once. `workspaceIds` keeps it to those workspaces’ events (omitted: the caller’s own workspaces; null: every workspace’s and the organization’s)',
+    responses: { 201: WebhookWithSecretOut, ...errors(403, 404) },
     run: (ctx, input) => core.createWebhook(ctx.deps, ctx.principal, input),
   }),
   route({
@@ -47,8 +48,9 @@ export const webhookRoutes: RestRoute[] = [
     auth: 'required',
     access: 'webhooks:write',
     input: core.UpdateWebhookInput.extend(IdParam.shape),
-    summary: 'Change the URL, the event types, the description, or enable/disable the endpoint',
-    responses: { 200: z.object({ webhook: WebhookOut }), ...errors(404) },
+    summary:
+      'Change the URL, the event types, the workspace filter, the description, or enable/disable the endpoint',
+    responses: { 200: z.object({ webhook: WebhookOut }), ...errors(403, 404) },
     run: async (ctx, { id, ...patch }) => ({
       webhook: await core.updateWebhook(ctx.deps, ctx.principal, id, patch),
     }),

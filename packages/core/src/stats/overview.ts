@@ -10,6 +10,7 @@ import {
 import { DEFAULT_EXPIRING_DAYS, healthOf } from '../connections/connection-health.ts'
 import { type CoreDeps, clockMs } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { seesWebhookEndpoint } from '../webhooks/workspace-filter.ts'
 import { bucketUpperMs } from './proxy-stats.ts'
 
 export const OverviewInput = z.object({
@@ -134,9 +135,9 @@ export async function getOverview(deps: CoreDeps, principal: Principal, raw: z.i
         nextStep: nextStepOf(c.status, health.statusDetail?.message, c.refreshTokenExpiresAt, now.getTime()),
       }
     }),
-    // Webhook endpoints belong to the organization: shown to whoever GET /api/v1/webhooks lists
-    // them for (a narrowed principal too, organization-wide), and to nobody else (issue 22).
-    webhookAttention: mayReadWebhooks(principal) ? await webhookAttention(deps, org) : [],
+    // The endpoints GET /api/v1/webhooks lists for this principal (a narrowed one: those filtered
+    // to its workspaces), and none for one that may not read webhooks (issue 22).
+    webhookAttention: mayReadWebhooks(principal) ? await webhookAttention(deps, principal) : [],
     traffic: await proxyTraffic(deps, org, scope, input.range),
     days,
     gettingStarted,
@@ -202,12 +203,15 @@ function mayReadWebhooks(principal: Principal): boolean {
  * Webhook endpoints that need someone: disabled ones (with why), and enabled ones whose
  * deliveries failed for good (FAILED) or whose latest attempt failed and is being retried.
  */
-async function webhookAttention(deps: CoreDeps, organizationId: string) {
-  const endpoints = await deps.db
-    .selectFrom('webhookEndpoints')
-    .select(['id', 'url', 'enabled', 'disabledReason'])
-    .where('organizationId', '=', organizationId)
-    .execute()
+async function webhookAttention(deps: CoreDeps, principal: Principal) {
+  const organizationId = principal.organizationId
+  const endpoints = (
+    await deps.db
+      .selectFrom('webhookEndpoints')
+      .select(['id', 'url', 'enabled', 'disabledReason', 'workspaceIds'])
+      .where('organizationId', '=', organizationId)
+      .execute()
+  ).filter((e) => seesWebhookEndpoint(principal, e))
   if (endpoints.length === 0) return []
   const troubled = await deps.db
     .selectFrom('webhookDeliveries')
@@ -224,8 +228,9 @@ async function webhookAttention(deps: CoreDeps, organizationId: string) {
     .groupBy(['endpointId', 'status'])
     .execute()
   const lastCodes = new Map<string, number | null>()
+  const shown = new Set(endpoints.map((e) => e.id))
   for (const t of troubled) {
-    if (lastCodes.has(t.endpointId)) continue
+    if (lastCodes.has(t.endpointId) || !shown.has(t.endpointId)) continue
     const last = await deps.db
       .selectFrom('webhookDeliveries')
       .select(['lastStatusCode', 'lastError'])

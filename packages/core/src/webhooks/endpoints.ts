@@ -1,7 +1,13 @@
 import type { Database, WebhookDelivery, WebhookDeliveryAttempt, WebhookEndpoint } from '@switchboard/db'
-import type { Updateable } from 'kysely'
+import type { ExpressionBuilder, Updateable } from 'kysely'
 import { z } from 'zod'
-import { type Principal, requireScope } from '../auth/principal.ts'
+import {
+  type Principal,
+  requireScope,
+  requireWithinOwnAccess,
+  seenWorkspaceIds,
+  workspacesOf,
+} from '../auth/principal.ts'
 import { randomToken } from '../crypto/random.ts'
 import { secretAt } from '../crypto/secret-location.ts'
 import type { CoreDeps } from '../deps.ts'
@@ -9,11 +15,13 @@ import { checkEgressUrl } from '../egress/egress-policy.ts'
 import { AppError } from '../errors.ts'
 import { newEventId, storedEvent } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
+import { requireWorkspace } from '../tenancy/workspaces.ts'
 import { keysetPage } from '../util/cursor.ts'
 import { emitEvent } from './event-seam.ts'
 import { endpointWants, WEBHOOK_TEST_EVENT, webhookEventTypes } from './event-types.ts'
 import { enqueueDeliveries } from './outbox.ts'
 import { generateWebhookSecret } from './signature.ts'
+import { seesWebhookEndpoint, workspaceFilterOf } from './workspace-filter.ts'
 
 /** After a rotation the former secret keeps signing beside the new one for this long. */
 export const PREVIOUS_SECRET_TTL_MS = 24 * 3600_000
@@ -26,11 +34,27 @@ const EventList = z
 
 const WebhookUrl = z.string().trim().min(1).max(2000)
 
+/**
+ * The workspaces whose events an endpoint receives (the shape of an API key's restriction);
+ * null: every workspace's and the organization's own events.
+ */
+const WorkspaceFilter = z
+  .array(z.uuid())
+  .min(1)
+  .max(100)
+  .transform((ids) => [...new Set(ids)])
+  .nullable()
+
 export const CreateWebhookInput = z.object({
   url: WebhookUrl,
   /** Omitted or null: every type except those off by default (connection.refreshed). */
   events: EventList.nullish(),
   description: z.string().trim().max(500).optional(),
+  /**
+   * Only these workspaces' events; null: every workspace's and the organization's own.
+   * Omitted: the caller's own workspaces (null for a caller that sees them all).
+   */
+  workspaceIds: WorkspaceFilter.optional(),
 })
 export type CreateWebhookInput = z.input<typeof CreateWebhookInput>
 
@@ -39,6 +63,8 @@ export const UpdateWebhookInput = z.object({
   events: EventList.nullish(),
   description: z.string().trim().max(500).optional(),
   enabled: z.boolean().optional(),
+  /** A new workspace filter (null: every workspace); omitted: unchanged. */
+  workspaceIds: WorkspaceFilter.optional(),
 })
 export type UpdateWebhookInput = z.input<typeof UpdateWebhookInput>
 
@@ -46,6 +72,8 @@ export interface WebhookView {
   id: string
   url: string
   events: string[] | null
+  /** The workspaces whose events it receives; null: every workspace's and the organization's. */
+  workspaceIds: string[] | null
   description: string
   enabled: boolean
   disabledReason: string | null
@@ -64,6 +92,7 @@ export function toWebhookView(row: WebhookEndpoint, nowIso?: string): WebhookVie
     id: row.id,
     url: row.url,
     events: row.events === null ? null : (JSON.parse(row.events) as string[]),
+    workspaceIds: workspaceFilterOf(row),
     description: row.description,
     enabled: row.enabled === 1,
     disabledReason: row.disabledReason,
@@ -71,6 +100,31 @@ export function toWebhookView(row: WebhookEndpoint, nowIso?: string): WebhookVie
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
+}
+
+/**
+ * The filter an endpoint gets: the one asked for, else the caller's own workspaces. Never wider
+ * than the caller's (403 WIDER_THAN_YOURS); each named workspace must exist (404).
+ */
+async function resolveFilter(
+  deps: CoreDeps,
+  principal: Principal,
+  asked: string[] | null | undefined,
+): Promise<string[] | null> {
+  const mine = workspacesOf(principal)
+  const filter = asked === undefined ? (mine === null ? null : [...mine]) : asked
+  if (filter !== null && filter.length === 0) {
+    throw new AppError(
+      'WIDER_THAN_YOURS',
+      'You see no workspace: a webhook endpoint of yours would see them all',
+      {
+        field: 'workspaceIds',
+      },
+    )
+  }
+  requireWithinOwnAccess(principal, { workspaceIds: filter }, 'this webhook endpoint')
+  for (const w of filter ?? []) await requireWorkspace(deps, principal.organizationId, w)
+  return filter
 }
 
 /** Retries and replays wait for a disabled endpoint forever: refuse them, saying what to do. */
@@ -90,7 +144,9 @@ async function findEndpoint(deps: CoreDeps, principal: Principal, id: string): P
     .where('id', '=', id)
     .where('organizationId', '=', principal.organizationId)
     .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'Webhook endpoint not found')
+  // One outside the caller's workspaces is as absent as another organization's.
+  if (!row || !seesWebhookEndpoint(principal, row))
+    throw new AppError('NOT_FOUND', 'Webhook endpoint not found')
   return row
 }
 
@@ -102,6 +158,7 @@ export async function createWebhook(
   requireScope(principal, 'webhooks:write')
   const parsed = CreateWebhookInput.parse(input)
   const url = checkUrl(deps, parsed.url)
+  const workspaceIds = await resolveFilter(deps, principal, parsed.workspaceIds)
   const id = `whk_${randomToken(18)}`
   const secret = generateWebhookSecret()
   const now = deps.clock.now().toISOString()
@@ -110,6 +167,7 @@ export async function createWebhook(
     organizationId: principal.organizationId,
     url,
     events: parsed.events ? JSON.stringify(parsed.events) : null,
+    workspaceIds: workspaceIds === null ? null : JSON.stringify(workspaceIds),
     description: parsed.description ?? '',
     enabled: 1,
     disabledReason: null,
@@ -125,7 +183,7 @@ export async function createWebhook(
       organizationId: principal.organizationId,
       type: 'webhook_endpoint.created',
       actor: actorOf(principal),
-      data: { webhookId: id, url, events: parsed.events ?? null },
+      data: { webhookId: id, url, events: parsed.events ?? null, workspaceIds },
     })
   })
   return { webhook: toWebhookView(row), secret }
@@ -141,7 +199,7 @@ export async function listWebhooks(deps: CoreDeps, principal: Principal): Promis
     .orderBy('id', 'desc')
     .execute()
   const now = deps.clock.now().toISOString()
-  return rows.map((r) => toWebhookView(r, now))
+  return rows.filter((r) => seesWebhookEndpoint(principal, r)).map((r) => toWebhookView(r, now))
 }
 
 export async function getWebhook(deps: CoreDeps, principal: Principal, id: string): Promise<WebhookView> {
@@ -163,6 +221,10 @@ export async function updateWebhook(
   if (parsed.url !== undefined) set.url = checkUrl(deps, parsed.url)
   if (parsed.events !== undefined) set.events = parsed.events === null ? null : JSON.stringify(parsed.events)
   if (parsed.description !== undefined) set.description = parsed.description
+  if (parsed.workspaceIds !== undefined) {
+    const filter = await resolveFilter(deps, principal, parsed.workspaceIds)
+    set.workspaceIds = filter === null ? null : JSON.stringify(filter)
+  }
   if (parsed.enabled !== undefined) {
     set.enabled = parsed.enabled ? 1 : 0
     set.disabledReason = parsed.enabled ? null : 'Disabled by an admin'
@@ -338,6 +400,28 @@ export const ListDeliveriesInput = z.object({
 })
 export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>
 
+/**
+ * For a narrowed principal, the deliveries it may read: tests, and those of events in its
+ * workspaces. An endpoint it sees only ever gets those, but one that an unrestricted admin
+ * narrowed later keeps its older deliveries of every workspace.
+ */
+function deliverySeenBy(eb: ExpressionBuilder<Database, 'webhookDeliveries'>, principal: Principal) {
+  const seen = seenWorkspaceIds(principal)
+  if (seen === null) return eb.lit(true)
+  return eb.or([
+    eb('webhookDeliveries.eventType', '=', WEBHOOK_TEST_EVENT),
+    eb(
+      'webhookDeliveries.eventId',
+      'in',
+      eb
+        .selectFrom('events')
+        .select('events.id')
+        .where('events.organizationId', '=', principal.organizationId)
+        .where('events.workspaceId', 'in', seen),
+    ),
+  ])
+}
+
 /** One endpoint's deliveries, newest first, each with its attempts. */
 export async function listWebhookDeliveries(
   deps: CoreDeps,
@@ -353,6 +437,7 @@ export async function listWebhookDeliveries(
     .selectAll()
     .where('endpointId', '=', id)
     .where('organizationId', '=', principal.organizationId)
+    .where((eb) => deliverySeenBy(eb, principal))
   if (parsed.status) q = q.where('status', '=', parsed.status)
   const { rows, nextCursor } = await keysetPage(q, parsed.after, parsed.limit)
   const attempts =
@@ -396,6 +481,7 @@ export async function retryWebhookDelivery(
     .where('id', '=', deliveryId)
     .where('endpointId', '=', id)
     .where('organizationId', '=', principal.organizationId)
+    .where((eb) => deliverySeenBy(eb, principal))
     .where('status', '!=', 'DELIVERING')
     .executeTakeFirst()
   if (result.numUpdatedRows === 0n) {
@@ -404,6 +490,7 @@ export async function retryWebhookDelivery(
       .select('id')
       .where('id', '=', deliveryId)
       .where('endpointId', '=', id)
+      .where((eb) => deliverySeenBy(eb, principal))
       .executeTakeFirst()
     if (!exists) throw new AppError('NOT_FOUND', 'Delivery not found')
     throw new AppError('CONFLICT', 'The delivery is being sent right now; wait for its outcome')
@@ -444,6 +531,7 @@ export async function replayWebhook(
   requireEnabled(endpoint)
   const sinceIso = new Date(since).toISOString()
   const wanted = endpoint.events === null ? null : (JSON.parse(endpoint.events) as string[])
+  const filter = workspaceFilterOf(endpoint)
   const replayed = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString()
     const rows = await trx
@@ -455,6 +543,8 @@ export async function replayWebhook(
       .select(['d.id as deliveryId', 'd.status as deliveryStatus'])
       .where('ev.organizationId', '=', principal.organizationId)
       .where('ev.occurredAt', '>=', sinceIso)
+      // A filtered endpoint never gets another workspace's events, nor the organization's own.
+      .$if(filter !== null, (q) => q.where('ev.workspaceId', 'in', filter ?? []))
       .orderBy('ev.seq')
       .limit(REPLAY_LIMIT + 1)
       .execute()

@@ -5,6 +5,7 @@ import { type CoreDeps, clockMs } from '../deps.ts'
 import type { EventSink } from '../events/types.ts'
 import type { OutboxEvent } from './event-seam.ts'
 import { endpointWants } from './event-types.ts'
+import { filterAdmits, workspaceFilterOf } from './workspace-filter.ts'
 
 let lastSeq = 0
 
@@ -66,18 +67,20 @@ export async function enqueueDeliveries(
 
 /**
  * The outbox's event sink: in the event's own transaction, one delivery per enabled endpoint
- * of the organization that wants the type. `wake` tells this process's worker after commit.
+ * of the organization that wants the type and whose workspace filter admits the event's
+ * workspace (a filtered endpoint gets none of the organization's own events). `wake` tells this process's worker after commit.
  */
 export function createWebhookSink(deps: CoreDeps): EventSink {
   return async (trx, event) => {
     const endpoints = await trx
       .selectFrom('webhookEndpoints')
-      .select(['id', 'events'])
+      .select(['id', 'events', 'workspaceIds'])
       .where('organizationId', '=', event.organizationId)
       .where('enabled', '=', 1)
       .execute()
     const ids = endpoints
       .filter((e) => endpointWants(e.events === null ? null : (JSON.parse(e.events) as string[]), event.type))
+      .filter((e) => filterAdmits(workspaceFilterOf(e), event.workspaceId))
       .map((e) => e.id)
     if (ids.length === 0) return
     await enqueueDeliveries(deps, trx, event, ids)
