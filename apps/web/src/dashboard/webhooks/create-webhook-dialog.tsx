@@ -5,18 +5,20 @@ import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
+import { WorkspacesPicker } from '../workspaces-picker.tsx'
 
 interface CreateWebhookDialogProps {
   open: boolean
   onClose: () => void
 }
 
-/** Registers an endpoint (URL, optional event types), then shows its signing secret exactly once. */
+/** Registers an endpoint (URL, optional event types and workspaces), then shows its signing secret exactly once. */
 export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps) {
   const queryClient = useQueryClient()
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState('')
   const [description, setDescription] = useState('')
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
   const create = useMutation({
     ...trpc.webhooks.create.mutationOptions(),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.queryKey() }),
@@ -28,6 +30,7 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
     setUrl('')
     setEvents('')
     setDescription('')
+    setWorkspaceIds(null)
     onClose()
   }
 
@@ -40,12 +43,15 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
       url: url.trim(),
       ...(list.length > 0 && { events: list as never }),
       ...(description.trim() && { description: description.trim() }),
+      // Left out, the server keeps the endpoint to the caller's own workspaces (all, for most).
+      ...(workspaceIds !== null && { workspaceIds }),
     })
   }
 
   const issues = fieldIssuesOf(create.error)
   const urlIssue = issues.find((i) => i.path === 'url')
   const eventsIssue = issues.find((i) => i.path.startsWith('events'))
+  const workspacesIssue = issues.find((i) => i.path.startsWith('workspaceIds'))
   return (
     <SecretDialog
       open={open}
@@ -59,6 +65,7 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
         create.isError &&
         !urlIssue &&
         !eventsIssue &&
+        !workspacesIssue &&
         `The endpoint could not be added. ${messageOf(create.error)}`
       }
       revealed={
@@ -118,6 +125,17 @@ export function CreateWebhookDialog({ open, onClose }: CreateWebhookDialogProps)
             : 'Comma-separated. Empty: every type except connection.refreshed.'}
         </p>
       </div>
+      <WorkspacesPicker
+        name="webhook-workspaces"
+        value={workspaceIds}
+        onChange={setWorkspaceIds}
+        invalid={workspacesIssue !== undefined}
+        help={
+          workspacesIssue
+            ? describeIssue(workspacesIssue, 'Workspaces')
+            : 'Only these: their events only, none of the organization’s own (members, keys, settings).'
+        }
+      />
       <div className="field">
         <label htmlFor="webhook-description">Description (optional)</label>
         <input

@@ -16,6 +16,7 @@ import { CreateWebhookDialog } from './create-webhook-dialog.tsx'
 import { DeliveriesPanel } from './deliveries-panel.tsx'
 import { RotateSecretDialog } from './rotate-secret-dialog.tsx'
 import type { Webhook } from './webhook.ts'
+import { WorkspaceFilter } from './workspace-filter.tsx'
 
 const description = (
   <>
@@ -104,6 +105,9 @@ function WebhooksManager() {
                 <th scope="col" className="col-optional">
                   Events
                 </th>
+                <th scope="col" className="col-optional">
+                  Workspaces
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col" className="col-optional">
                   Created
@@ -122,6 +126,9 @@ function WebhooksManager() {
                   </th>
                   <td className="col-optional">
                     {w.events === null ? 'All (except connection.refreshed)' : w.events.join(', ')}
+                  </td>
+                  <td className="col-optional">
+                    <WorkspaceFilter ids={w.workspaceIds} />
                   </td>
                   <td>
                     {w.enabled ? (
