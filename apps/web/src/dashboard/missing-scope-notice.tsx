@@ -1,14 +1,23 @@
-import { useSession } from './session-context.tsx'
+import { type Scope, useSession } from './session-context.tsx'
 
-/** What members see instead of a page only owners and admins may use. */
-export function AdminOnlyNotice({ what }: { what: string }) {
-  const { organization } = useSession()
+const roleLabels = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' } as const
+
+/**
+ * What someone sees instead of a page (or a part of one) their role's scopes do not reach: the
+ * server refuses it to them too (403 INSUFFICIENT_SCOPE naming the same scope).
+ */
+export function MissingScopeNotice({ what, scope }: { what: string; scope: Scope }) {
+  const { organization, user } = useSession()
+  const verb = scope.endsWith(':read') ? 'see' : 'manage'
   return (
-    <div className="state state-empty">
-      <p className="state-title">Only owners and admins can manage {what}</p>
+    <div className="state state-empty" data-testid="missing-scope">
+      <p className="state-title">
+        You cannot {verb} {what}
+      </p>
       <p className="state-body">
-        Your role in {organization.name} is Member. Ask an owner or admin of your organization to do this for
-        you, or to change your role.
+        Your role in {organization.name} is {roleLabels[user.role]}, which does not include the{' '}
+        <code>{scope}</code> scope. Ask an owner or admin of your organization to do this for you, or to
+        change your role.
       </p>
     </div>
   )

@@ -5,7 +5,7 @@ import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
-import { WorkspacesPicker } from '../workspaces-picker.tsx'
+import { useDefaultWorkspaceIds, WorkspacesPicker } from '../workspaces-picker.tsx'
 import { type ApiKeyScope, apiKeyScopeOptions, expiresAtFor, expiryChoices } from './api-key-scopes.ts'
 
 interface CreateApiKeyDialogProps {
@@ -22,7 +22,8 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const [name, setName] = useState('')
   const [limited, setLimited] = useState(false)
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['proxy'])
-  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
+  const defaultWorkspaceIds = useDefaultWorkspaceIds()
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(defaultWorkspaceIds)
   const [expiryDays, setExpiryDays] = useState<number | null>(null)
   const create = useMutation({
     ...trpc.apiKeys.create.mutationOptions(),
@@ -35,7 +36,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
     setName('')
     setLimited(false)
     setScopes(['proxy'])
-    setWorkspaceIds(null)
+    setWorkspaceIds(defaultWorkspaceIds)
     setExpiryDays(null)
     onClose()
   }

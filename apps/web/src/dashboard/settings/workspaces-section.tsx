@@ -249,8 +249,11 @@ function DeleteWorkspaceDialog({ workspace, onClose }: { workspace: Workspace | 
   )
 }
 
-/** The organization's workspaces: create, rename and delete (owners and admins). */
-export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
+/**
+ * The organization's workspaces (those the caller sees): rename and delete unless `readOnly` (no
+ * `workspaces:write`); create only with `canCreate` (also not for a membership narrowed to some).
+ */
+export function WorkspacesSection({ readOnly, canCreate }: { readOnly: boolean; canCreate: boolean }) {
   const { workspaces, current } = useWorkspace()
   const [renaming, setRenaming] = useState<Workspace | null>(null)
   const [deleting, setDeleting] = useState<Workspace | null>(null)
@@ -261,7 +264,7 @@ export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
       <div className="stack">
         {workspaces.length === 0 ? (
           <EmptyState title="No workspaces yet">
-            {readOnly ? 'Ask an owner or admin to create one.' : 'Create one below to start connecting.'}
+            {canCreate ? 'Create one below to start connecting.' : 'Ask an owner or admin to create one.'}
           </EmptyState>
         ) : (
           <div className="table-wrap">
@@ -312,7 +315,7 @@ export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
             </table>
           </div>
         )}
-        {!readOnly && <CreateWorkspaceForm />}
+        {canCreate && <CreateWorkspaceForm />}
       </div>
       <RenameWorkspaceDialog workspace={renaming} onClose={() => setRenaming(null)} />
       <DeleteWorkspaceDialog workspace={deleting} onClose={() => setDeleting(null)} />
