@@ -49,8 +49,10 @@ export function MembersPage() {
         title="Members"
         description="Who can sign in to this organization's dashboard, and with which role."
       />
-      <MembersSection canManage={canManage} />
-      {canManage && <InvitesSection />}
+      <div className="stack">
+        <MembersSection canManage={canManage} />
+        {canManage && <InvitesSection />}
+      </div>
     </div>
   )
 }

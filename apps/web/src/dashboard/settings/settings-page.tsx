@@ -27,8 +27,11 @@ export function SettingsPage() {
       {!can('settings:read') && <MissingScopeNotice what="the settings" scope="settings:read" />}
       {can('settings:read') && readOnly && (
         <div className="alert alert-info" role="status">
-          You can view these settings. Changing them needs the <code>settings:write</code> scope, which owners
-          and admins hold.
+          {/* One paragraph: .alert is a grid, so bare inline children would each take a row. */}
+          <p>
+            You can view these settings. Changing them needs the <code>settings:write</code> scope, which
+            owners and admins hold.
+          </p>
         </div>
       )}
       {can('settings:read') && organization.isPending && <LoadingState label="Loading settings…" />}

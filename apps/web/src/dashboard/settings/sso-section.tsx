@@ -73,9 +73,11 @@ function SsoForm({ settings, readOnly }: { settings: Settings; readOnly: boolean
         </p>
       ) : (
         <div className="alert alert-info" role="status">
-          SSO is not set up on this server. An operator sets <code>SWITCHBOARD_OIDC_ISSUER</code>,{' '}
-          <code>SWITCHBOARD_OIDC_CLIENT_ID</code> and <code>SWITCHBOARD_OIDC_CLIENT_SECRET</code>; you can
-          save the domains meanwhile.
+          <p>
+            SSO is not set up on this server. An operator sets <code>SWITCHBOARD_OIDC_ISSUER</code>,{' '}
+            <code>SWITCHBOARD_OIDC_CLIENT_ID</code> and <code>SWITCHBOARD_OIDC_CLIENT_SECRET</code>; you can
+            save the domains meanwhile.
+          </p>
         </div>
       )}
       <div className="field">
