@@ -22,6 +22,7 @@ import { browserSuite } from './suite.ts'
 const VIEWER = { email: 'vera-viewer@acme.test', password: 'viewer password 123' }
 const MEMBER = { email: 'max-member@acme.test', password: 'member password 123' }
 const NARROW = { email: 'nina-narrow@acme.test', password: 'narrow admin password' }
+const ADMIN = { email: 'adam-admin@acme.test', password: 'plain admin password' }
 const WIDE_MEMBER = 'wide-member@acme.test'
 const INSIDE_MEMBER = 'inside-member@acme.test'
 const WEBHOOK_URL = 'http://127.0.0.1:9/scoped-hook'
@@ -43,7 +44,15 @@ async function mutate(page: Page, path: string, input: unknown) {
 }
 
 describe('dashboard controls follow the scopes', () => {
-  const ids = { webhook: '', client: '', wideMember: '', insideMember: '', wideInvite: '', workspaceB: '' }
+  const ids = {
+    webhook: '',
+    client: '',
+    wideMember: '',
+    insideMember: '',
+    wideInvite: '',
+    workspaceB: '',
+    owner: '',
+  }
   const t = browserSuite({
     server: { egressAllow: '127.0.0.1' },
     setup: async ({ server, org, principal }) => {
@@ -51,6 +60,8 @@ describe('dashboard controls follow the scopes', () => {
       await addTestUser(server, { ...base, ...VIEWER, role: 'viewer' })
       await addTestUser(server, { ...base, ...MEMBER, role: 'member' })
       const narrow = await addTestUser(server, { ...base, ...NARROW, role: 'admin' })
+      await addTestUser(server, { ...base, ...ADMIN, role: 'admin' })
+      ids.owner = org.userId
       const wide = await addTestUser(server, {
         ...base,
         email: WIDE_MEMBER,
@@ -252,5 +263,33 @@ describe('dashboard controls follow the scopes', () => {
       expect(res.body, path).toContain(code)
     }
     expect(withoutExpectedStatus(t.errors.take(), [403, 404])).toEqual([])
+  })
+
+  it('an admin is offered no owner control: only an owner makes, unmakes or removes an owner', async () => {
+    await t.openPage()
+    await t.signIn(ADMIN)
+    await t.page.goto('/app/members')
+    const people = t.page.getByRole('region', { name: 'People' })
+    const ownerRow = people.getByRole('row', { name: /owner@acme\.test/ })
+    await people.getByLabel(`Role of ${WIDE_MEMBER}`).waitFor()
+    expect(await ownerRow.getByLabel('Role of owner@acme.test').count()).toBe(0)
+    expect(await ownerRow.getByRole('button').count()).toBe(0)
+    expect(await ownerRow.getByTestId('member-wider').textContent()).toBe('Only an owner changes an owner')
+    const options = await people.getByLabel(`Role of ${WIDE_MEMBER}`).locator('option').allTextContents()
+    expect(options).toEqual(['Admin', 'Member', 'Viewer'])
+    const inviteRoles = await t.page.getByLabel('Role', { exact: true }).locator('option').allTextContents()
+    expect(inviteRoles).not.toContain('Owner')
+
+    for (const [path, input] of [
+      ['members.update', { userId: ids.owner, role: 'admin' }],
+      ['members.remove', { userId: ids.owner }],
+      ['members.update', { userId: ids.wideMember, role: 'owner' }],
+      ['invites.create', { email: 'new-owner@acme.test', role: 'owner' }],
+    ] as const) {
+      const res = await mutate(t.page, path, input)
+      expect(res.status, path).toBe(403)
+      expect(res.body, path).toContain('FORBIDDEN')
+    }
+    expect(withoutExpectedStatus(t.errors.take(), [403])).toEqual([])
   })
 })

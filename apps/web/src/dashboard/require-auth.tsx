@@ -34,7 +34,7 @@ export function RequireAuth() {
     organization,
     organizations,
     workspaceIds,
-    ...accessChecks({ scopes, workspaceIds }),
+    ...accessChecks(user, { scopes, workspaceIds }),
   }
   return (
     <SessionProvider session={session}>

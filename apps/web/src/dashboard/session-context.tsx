@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext } from 'react'
 // The one scope vocabulary and the one "wider than yours" rule (docs/access.md): the server's
 // own pure functions, so what the dashboard hides is exactly what the server refuses.
 import {
+  mayHandleOwners,
   type OwnAccess,
   type RoleName,
   type Scope,
@@ -37,14 +38,20 @@ export interface Session {
     role?: RoleName | undefined
     workspaceIds?: readonly string[] | null | undefined
   }) => WiderThanOwn | null
+  /** Whether the caller may make, unmake, remove or invite an owner (owners only: 403 FORBIDDEN). */
+  handlesOwners: boolean
 }
 
-/** The session's `can` and `widerThanMine`, from the scopes and workspaces `auth.me` returned. */
-export function accessChecks(own: OwnAccess): Pick<Session, 'can' | 'widerThanMine'> {
+/** The session's access checks, from the user and the scopes and workspaces `auth.me` returned. */
+export function accessChecks(
+  user: Pick<SessionUser, 'role' | 'isSuperuser'>,
+  own: OwnAccess,
+): Pick<Session, 'can' | 'widerThanMine' | 'handlesOwners'> {
   const held = new Set(own.scopes)
   return {
     can: (scope) => held.has(scope),
     widerThanMine: (target) => widerThanOwn(own, target),
+    handlesOwners: mayHandleOwners({ kind: 'user', role: user.role, isSuperuser: user.isSuperuser }),
   }
 }
 

@@ -200,6 +200,18 @@ export function requireWithinSeenWorkspaces(
   }
 }
 
+/**
+ * Whether the caller may make, unmake, remove or invite an owner: owners only (and superusers,
+ * API keys), else 403 FORBIDDEN. Pure, so the dashboard offers no owner control to an admin.
+ */
+export function mayHandleOwners(who: {
+  kind: Principal['kind']
+  role?: RoleName | undefined
+  isSuperuser?: boolean | undefined
+}): boolean {
+  return who.kind !== 'user' || who.isSuperuser === true || who.role === 'owner'
+}
+
 /** What a principal holds, as the dashboard also knows it (auth.me's `scopes` and `workspaceIds`). */
 export interface OwnAccess {
   scopes: readonly string[]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../errors.ts'
 import type { Principal } from './principal.ts'
-import { requireWithinOwnAccess, roleScopes, widerThanOwn } from './scopes.ts'
+import { mayHandleOwners, requireWithinOwnAccess, roleScopes, widerThanOwn } from './scopes.ts'
 
 // widerThanOwn is the one rule the server throws on (requireWithinOwnAccess, 403 WIDER_THAN_YOURS)
 // and the dashboard hides member and invite controls by (members page): the two must agree.
@@ -64,5 +64,15 @@ describe('widerThanOwn', () => {
       if (wider === null) expect(thrown).toBeNull()
       else expect(thrown instanceof AppError && thrown.code).toBe('WIDER_THAN_YOURS')
     }
+  })
+})
+
+describe('mayHandleOwners', () => {
+  it('owners, superusers and API keys make, unmake, remove and invite owners; admins do not', () => {
+    expect(mayHandleOwners({ kind: 'user', role: 'owner', isSuperuser: false })).toBe(true)
+    expect(mayHandleOwners({ kind: 'user', role: 'admin', isSuperuser: true })).toBe(true)
+    expect(mayHandleOwners({ kind: 'apiKey' })).toBe(true)
+    expect(mayHandleOwners({ kind: 'user', role: 'admin', isSuperuser: false })).toBe(false)
+    expect(mayHandleOwners({ kind: 'user', role: 'member', isSuperuser: false })).toBe(false)
   })
 })

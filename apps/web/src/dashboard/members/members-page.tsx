@@ -29,14 +29,17 @@ const roles: ReadonlyArray<{ role: Role; label: string }> = [
  * What a member or invite row says instead of its controls when its access is wider than the
  * caller's (the server's own rule, widerThanOwn: it refuses them with 403 WIDER_THAN_YOURS).
  */
-function widerNote(wider: { by: 'role' | 'workspaces' }): string {
+function widerNote(wider: { by: 'role' | 'workspaces' | 'owner' }): string {
+  if (wider.by === 'owner') return 'Only an owner changes an owner'
   return wider.by === 'role' ? 'Role wider than yours' : 'Sees workspaces you do not'
 }
 
-/** The roles the caller may hand on: none wider than their own access. */
+/** The roles the caller may hand on: none wider than their own access, owner only by an owner. */
 function useGrantableRoles() {
-  const { widerThanMine } = useSession()
-  return roles.filter((r) => widerThanMine({ role: r.role }) === null)
+  const { widerThanMine, handlesOwners } = useSession()
+  return roles.filter(
+    (r) => widerThanMine({ role: r.role }) === null && (r.role !== 'owner' || handlesOwners),
+  )
 }
 
 /** The organization's people: members (role, remove) and invites (create → link to copy, revoke). */
@@ -58,7 +61,7 @@ export function MembersPage() {
 }
 
 function MembersSection({ canManage }: { canManage: boolean }) {
-  const { widerThanMine } = useSession()
+  const { widerThanMine, handlesOwners } = useSession()
   const grantable = useGrantableRoles()
   const queryClient = useQueryClient()
   const members = useQuery(trpc.members.list.queryOptions())
@@ -110,7 +113,9 @@ function MembersSection({ canManage }: { canManage: boolean }) {
             </thead>
             <tbody>
               {members.data.map((m) => {
-                const wider = widerThanMine({ role: m.role, workspaceIds: m.workspaceIds })
+                const wider =
+                  widerThanMine({ role: m.role, workspaceIds: m.workspaceIds }) ??
+                  (m.role === 'owner' && !handlesOwners ? { by: 'owner' as const } : null)
                 const manageable = canManage && wider === null
                 return (
                   <tr key={m.userId}>
