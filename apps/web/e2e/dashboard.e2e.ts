@@ -467,7 +467,7 @@ describe('dashboard', () => {
     expect(t.errors.take()).toEqual([])
   })
 
-  it('hides API keys from members and explains why', async () => {
+  it('shows members the API keys (api-keys:read) without creating or revoking them, and explains why', async () => {
     await t.openPage()
     await t.signIn(MEMBER)
     const userPanel = t.page.getByRole('region', { name: 'Signed in user' })
@@ -475,15 +475,17 @@ describe('dashboard', () => {
     expect(await userPanel.textContent()).toContain('Member')
     const nav = t.page.getByRole('navigation', { name: 'Main' })
     await nav.getByRole('link', { name: 'Settings' }).waitFor()
-    expect(await nav.getByRole('link', { name: 'API keys' }).count()).toBe(0)
+    // A member reads keys but not the event log (no events:read): that entry is hidden.
+    expect(await nav.getByRole('link', { name: 'Events' }).count()).toBe(0)
 
-    await t.page.goto('/app/api-keys')
-    await t.page.getByText('Only owners and admins can manage API keys').waitFor()
+    await nav.getByRole('link', { name: 'API keys' }).click()
+    await t.page.getByRole('rowheader', { name: /Bootstrap key/ }).waitFor()
     expect(await t.page.getByRole('button', { name: 'Create API key' }).count()).toBe(0)
+    expect(await t.page.getByRole('button', { name: /^Revoke / }).count()).toBe(0)
     await screenshot(t.page, 'api-keys-member')
 
     await t.page.goto('/app/settings')
-    await t.page.getByText('Only owners and admins can change them').waitFor()
+    await t.page.getByText('Changing them needs the settings:write scope').waitFor()
     expect(await t.page.getByRole('button', { name: 'Save name' }).count()).toBe(0)
     expect(t.errors.take()).toEqual([])
   })

@@ -252,7 +252,7 @@ describe('integrations', () => {
     await t.page.getByRole('listitem').filter({ hasText: 'GitHub' }).first().waitFor()
     expect(await t.page.getByRole('link', { name: 'New custom integration' }).count()).toBe(0)
     await t.page.goto('/app/integrations/new')
-    await t.page.getByText('Only owners and admins can manage custom integrations').waitFor()
+    await t.page.getByText('You cannot manage custom integrations').waitFor()
     expect(await t.page.getByRole('button', { name: 'Create integration' }).count()).toBe(0)
 
     // A custom integration's page shows it, without Edit or Delete; its edit page says why not.
@@ -270,7 +270,7 @@ describe('integrations', () => {
     expect(await t.page.getByRole('link', { name: 'Edit' }).count()).toBe(0)
     expect(await t.page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0)
     await t.page.goto('/app/integrations/acme-members-see/edit')
-    await t.page.getByText('Only owners and admins can manage custom integrations').waitFor()
+    await t.page.getByText('You cannot manage custom integrations').waitFor()
     expect(await t.page.getByRole('button', { name: 'Save changes' }).count()).toBe(0)
     expect(t.errors.take()).toEqual([])
   })

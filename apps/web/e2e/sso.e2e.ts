@@ -61,10 +61,10 @@ describe('dashboard SSO', () => {
       .where('email', '=', 'grace@acme.test')
       .executeTakeFirst()
     expect(user).toEqual({ organizationId: t.org.organizationId, role: 'member' })
-    // A member: the admin-only SSO settings are not offered.
+    // A member reads the SSO settings (settings:read) but cannot change them (no settings:write).
     await t.page.goto('/app/settings')
-    await t.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
-    expect(await t.page.getByRole('heading', { name: 'Single sign-on (SSO)' }).count()).toBe(0)
+    await t.page.getByRole('heading', { name: 'Single sign-on (SSO)' }).waitFor()
+    expect(await t.page.getByRole('button', { name: 'Save SSO settings' }).count()).toBe(0)
     // Ours only: the test provider's pages have no favicon (a 404 of its own origin).
     expect(t.errors.take().filter((e) => !e.includes(provider.issuer))).toEqual([])
   })

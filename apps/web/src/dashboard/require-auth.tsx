@@ -2,7 +2,7 @@ import { Navigate, useLocation } from 'react-router'
 import { ErrorState } from '../components/error-state.tsx'
 import { PageLoading } from '../components/page-loading.tsx'
 import { AppShell } from './app-shell.tsx'
-import { SessionProvider, scopeChecker } from './session-context.tsx'
+import { accessChecks, SessionProvider } from './session-context.tsx'
 import { useMe } from './use-me.ts'
 
 /** The signed-in part of /app: visitors without a session go to the sign-in page and come back after. */
@@ -24,14 +24,20 @@ export function RequireAuth() {
       </main>
     )
   }
-  const { user, organization, organizations, scopes } = me.data
+  const { user, organization, organizations, scopes, workspaceIds } = me.data
   if (!user || !organization) {
     const from = `${location.pathname}${location.search}`
     return <Navigate to="/app/login" replace state={{ from }} />
   }
-  const isAdmin = user.role === 'owner' || user.role === 'admin'
+  const session = {
+    user,
+    organization,
+    organizations,
+    workspaceIds,
+    ...accessChecks(user, { scopes, workspaceIds }),
+  }
   return (
-    <SessionProvider session={{ user, organization, organizations, isAdmin, can: scopeChecker(scopes) }}>
+    <SessionProvider session={session}>
       <AppShell />
     </SessionProvider>
   )

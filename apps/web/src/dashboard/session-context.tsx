@@ -1,32 +1,58 @@
 import type { inferOutput } from '@trpc/tanstack-react-query'
 import { createContext, type ReactNode, useContext } from 'react'
-// Type only: the one scope vocabulary (docs/access.md), nothing of core reaches the bundle.
-import type { Scope } from '../../../../packages/core/src/auth/scopes.ts'
+// The one scope vocabulary and the one "wider than yours" rule (docs/access.md): the server's
+// own pure functions, so what the dashboard hides is exactly what the server refuses.
+import {
+  mayHandleOwners,
+  type OwnAccess,
+  type RoleName,
+  type Scope,
+  type WiderThanOwn,
+  widerThanOwn,
+} from '../../../../packages/core/src/auth/scopes.ts'
 import type { trpc } from '../trpc.ts'
 
 type Me = inferOutput<typeof trpc.auth.me>
 export type SessionUser = NonNullable<Me['user']>
 export type SessionOrganization = NonNullable<Me['organization']>
 export type MyOrganization = Me['organizations'][number]
+export type { Scope }
 
 export interface Session {
   user: SessionUser
   organization: SessionOrganization
   /** Every organization the user belongs to, with their role there (the switcher's list). */
   organizations: MyOrganization[]
-  /** Owners and admins manage keys, settings and OAuth apps; members use what exists. */
-  isAdmin: boolean
+  /** The workspaces this membership is narrowed to; null: all of them. */
+  workspaceIds: readonly string[] | null
   /**
    * Whether `me.scopes` holds this scope: the dashboard hides what the caller may not do (the
    * server refuses it anyway, 403 INSUFFICIENT_SCOPE).
    */
   can: (scope: Scope) => boolean
+  /**
+   * Whether a member or invite (role, workspaces) is wider than the caller's own access: the
+   * server refuses to change, remove or revoke them (403 WIDER_THAN_YOURS); null: within.
+   */
+  widerThanMine: (target: {
+    role?: RoleName | undefined
+    workspaceIds?: readonly string[] | null | undefined
+  }) => WiderThanOwn | null
+  /** Whether the caller may make, unmake, remove or invite an owner (owners only: 403 FORBIDDEN). */
+  handlesOwners: boolean
 }
 
-/** The session's `can`, from the scopes `auth.me` returned. */
-export function scopeChecker(scopes: readonly string[]): (scope: Scope) => boolean {
-  const held = new Set(scopes)
-  return (scope) => held.has(scope)
+/** The session's access checks, from the user and the scopes and workspaces `auth.me` returned. */
+export function accessChecks(
+  user: Pick<SessionUser, 'role' | 'isSuperuser'>,
+  own: OwnAccess,
+): Pick<Session, 'can' | 'widerThanMine' | 'handlesOwners'> {
+  const held = new Set(own.scopes)
+  return {
+    can: (scope) => held.has(scope),
+    widerThanMine: (target) => widerThanOwn(own, target),
+    handlesOwners: mayHandleOwners({ kind: 'user', role: user.role, isSuperuser: user.isSuperuser }),
+  }
 }
 
 const SessionContext = createContext<Session | null>(null)

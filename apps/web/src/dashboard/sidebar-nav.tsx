@@ -4,8 +4,8 @@ import { navItems } from './nav-items.ts'
 import { useSession } from './session-context.tsx'
 
 export function SidebarNav() {
-  const { isAdmin } = useSession()
-  const items = navItems.filter((item) => isAdmin || !item.adminOnly)
+  const { can } = useSession()
+  const items = navItems.filter((item) => can(item.reads))
   return (
     <nav aria-label="Main">
       <ul className="nav-list">

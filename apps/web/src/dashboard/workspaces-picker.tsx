@@ -1,4 +1,14 @@
+import { useSession } from './session-context.tsx'
 import { useWorkspace } from './workspace-context.tsx'
+
+/**
+ * What a new key or invite starts with: all workspaces (null), or for a caller narrowed to some,
+ * their own (the server refuses anything wider: 404 for "all", WIDER_THAN_YOURS for a member).
+ */
+export function useDefaultWorkspaceIds(): string[] | null {
+  const { workspaceIds } = useSession()
+  return workspaceIds === null ? null : [...workspaceIds]
+}
 
 interface WorkspacesPickerProps {
   /** Names the radio group (unique on the page). */
@@ -11,21 +21,29 @@ interface WorkspacesPickerProps {
   invalid?: boolean
 }
 
-/** All workspaces or some: the one control for API keys, invites and members. */
+/**
+ * All workspaces or some: the one control for API keys, invites and members. A caller narrowed to
+ * some workspaces cannot hand on "all" (nor workspaces it does not see): it only picks among its own.
+ */
 export function WorkspacesPicker({ name, value, onChange, help, invalid = false }: WorkspacesPickerProps) {
   const { workspaces } = useWorkspace()
+  const narrowed = useSession().workspaceIds !== null
   const helpId = `${name}-help`
   return (
     <fieldset className="field radio-group" aria-describedby={helpId}>
       <legend>Workspaces</legend>
-      <label>
-        <input type="radio" name={name} checked={value === null} onChange={() => onChange(null)} />
-        All workspaces, also ones made later
-      </label>
-      <label>
-        <input type="radio" name={name} checked={value !== null} onChange={() => onChange([])} />
-        Only these
-      </label>
+      {!narrowed && (
+        <>
+          <label>
+            <input type="radio" name={name} checked={value === null} onChange={() => onChange(null)} />
+            All workspaces, also ones made later
+          </label>
+          <label>
+            <input type="radio" name={name} checked={value !== null} onChange={() => onChange([])} />
+            Only these
+          </label>
+        </>
+      )}
       {value !== null &&
         workspaces.map((w) => (
           <label key={w.id} className="radio-group-nested">

@@ -56,14 +56,17 @@ export const authRouter = {
         role: z.enum(['owner', 'admin', 'member', 'viewer']).nullable(),
         /** What the caller may do here (docs/access.md): the dashboard hides what it cannot. */
         scopes: z.array(z.string()),
+        /** The workspaces the caller is narrowed to; null: all of them (core.workspacesOf). */
+        workspaceIds: z.array(z.string()).nullable(),
       }),
     )
     .query(async ({ ctx }) => {
       // The dashboard's question; a third-party app's token reads no organization settings here.
       if (!ctx.principal || ctx.principal.kind === 'oauthToken')
-        return { user: null, organization: null, organizations: [], role: null, scopes: [] }
+        return { user: null, organization: null, organizations: [], role: null, scopes: [], workspaceIds: [] }
       const p = ctx.principal
       const user = await core.getCurrentUser(ctx.deps, p)
+      const narrowedTo = core.workspacesOf(p)
       return {
         // The role shown is the one in the current organization.
         user: user && p.kind === 'user' ? { ...user, role: p.role, organizationId: p.organizationId } : user,
@@ -71,6 +74,7 @@ export const authRouter = {
         organizations: p.kind === 'user' ? await core.listMyOrganizations(ctx.deps, p.userId) : [],
         role: p.kind === 'user' ? p.role : null,
         scopes: [...core.scopesOf(p)],
+        workspaceIds: narrowedTo && [...narrowedTo],
       }
     }),
 } satisfies TRPCRouterRecord

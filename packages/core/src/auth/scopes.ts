@@ -201,37 +201,73 @@ export function requireWithinSeenWorkspaces(
 }
 
 /**
+ * Whether the caller may make, unmake, remove or invite an owner: owners only (and superusers,
+ * API keys), else 403 FORBIDDEN. Pure, so the dashboard offers no owner control to an admin.
+ */
+export function mayHandleOwners(who: {
+  kind: Principal['kind']
+  role?: RoleName | undefined
+  isSuperuser?: boolean | undefined
+}): boolean {
+  return who.kind !== 'user' || who.isSuperuser === true || who.role === 'owner'
+}
+
+/** What a principal holds, as the dashboard also knows it (auth.me's `scopes` and `workspaceIds`). */
+export interface OwnAccess {
+  scopes: readonly string[]
+  /** null: every workspace of the organization. */
+  workspaceIds: readonly string[] | null
+}
+
+/** Why a member or invite is wider than one's own access (widerThanOwn). */
+export type WiderThanOwn = { by: 'role'; missingScopes: Scope[] } | { by: 'workspaces' }
+
+/**
  * The one rule for what a principal hands on or touches (a member, an invite; a key is never
  * wider than its maker the same way): the role's scopes and the workspaces (null: all of them)
- * must lie within the principal's own, else 403 WIDER_THAN_YOURS. A narrowed admin cannot change,
- * remove or revoke someone who sees more than they do.
+ * must lie within one's own. Pure, so the dashboard hides the controls the server would refuse
+ * with the very same function (requireWithinOwnAccess). null: within.
+ */
+export function widerThanOwn(
+  own: OwnAccess,
+  target: { role?: RoleName | undefined; workspaceIds?: readonly string[] | null | undefined },
+): WiderThanOwn | null {
+  if (target.role !== undefined) {
+    // `account` (one's own password and sessions) is every user's and no key's: not compared.
+    const missing = roleScopes(target.role).filter((s) => s !== 'account' && !own.scopes.includes(s))
+    if (missing.length > 0) return { by: 'role', missingScopes: missing }
+  }
+  const mine = own.workspaceIds
+  if (mine === null || target.workspaceIds === undefined) return null
+  if (target.workspaceIds === null || target.workspaceIds.some((w) => !mine.includes(w))) {
+    return { by: 'workspaces' }
+  }
+  return null
+}
+
+/**
+ * 403 WIDER_THAN_YOURS unless the target lies within the principal's own access (widerThanOwn):
+ * a narrowed admin cannot change, remove or revoke someone who sees more than they do.
  */
 export function requireWithinOwnAccess(
   principal: Principal,
   target: { role?: RoleName | undefined; workspaceIds?: readonly string[] | null | undefined },
   what: string,
 ): void {
-  if (target.role !== undefined) {
-    const mine = scopesOf(principal)
-    // `account` (one's own password and sessions) is every user's and no key's: not compared.
-    const missing = roleScopes(target.role).filter((s) => s !== 'account' && !mine.includes(s))
-    if (missing.length > 0) {
-      throw new AppError('WIDER_THAN_YOURS', `The ${target.role} role of ${what} is wider than your access`, {
-        missingScopes: missing,
-      })
-    }
+  const wider = widerThanOwn({ scopes: scopesOf(principal), workspaceIds: workspacesOf(principal) }, target)
+  if (wider === null) return
+  if (wider.by === 'role') {
+    throw new AppError('WIDER_THAN_YOURS', `The ${target.role} role of ${what} is wider than your access`, {
+      missingScopes: wider.missingScopes,
+    })
   }
-  const mine = workspacesOf(principal)
-  if (mine === null || target.workspaceIds === undefined) return
-  if (target.workspaceIds === null || target.workspaceIds.some((w) => !mine.includes(w))) {
-    throw new AppError(
-      'WIDER_THAN_YOURS',
-      `${what[0]?.toUpperCase()}${what.slice(1)} sees workspaces you do not`,
-      {
-        field: 'workspaceIds',
-      },
-    )
-  }
+  throw new AppError(
+    'WIDER_THAN_YOURS',
+    `${what[0]?.toUpperCase()}${what.slice(1)} sees workspaces you do not`,
+    {
+      field: 'workspaceIds',
+    },
+  )
 }
 
 export function hasScope(principal: Principal, scope: Scope): boolean {

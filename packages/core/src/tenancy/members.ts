@@ -1,6 +1,7 @@
 import type { Role } from '@switchboard/db'
 import { z } from 'zod'
 import {
+  mayHandleOwners,
   type Principal,
   requireScope,
   requireWithinOwnAccess,
@@ -76,9 +77,9 @@ async function requireMember(deps: CoreDeps, organizationId: string, userId: str
   return row
 }
 
-/** Whether the caller may make or unmake an owner: owners only (and superusers, API keys). */
+/** Whether the caller may make or unmake an owner (the one rule, mayHandleOwners). */
 function mayTouchOwners(principal: Principal): boolean {
-  return principal.kind !== 'user' || principal.isSuperuser || principal.role === 'owner'
+  return mayHandleOwners(principal)
 }
 
 async function ownerCount(deps: CoreDeps, organizationId: string): Promise<number> {

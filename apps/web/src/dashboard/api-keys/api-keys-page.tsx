@@ -5,7 +5,7 @@ import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { trpc } from '../../trpc.ts'
-import { AdminOnlyNotice } from '../admin-only-notice.tsx'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import type { ApiKey } from './api-key.ts'
@@ -23,24 +23,25 @@ const description = (
 
 export function ApiKeysPage() {
   useDocumentTitle('API keys')
-  const { isAdmin } = useSession()
-  if (!isAdmin) {
+  const { can } = useSession()
+  if (!can('api-keys:read')) {
     return (
       <div className="page">
         <PageHeader title="API keys" description={description} />
-        <AdminOnlyNotice what="API keys" />
+        <MissingScopeNotice what="API keys" scope="api-keys:read" />
       </div>
     )
   }
-  return <ApiKeysManager />
+  return <ApiKeysManager canWrite={can('api-keys:write')} />
 }
 
-function ApiKeysManager() {
+/** The keys; creating and revoking them only with `api-keys:write` (apiKeys.create, apiKeys.revoke). */
+function ApiKeysManager({ canWrite }: { canWrite: boolean }) {
   const keys = useQuery(trpc.apiKeys.list.queryOptions())
   const [creating, setCreating] = useState(false)
   const [revoking, setRevoking] = useState<ApiKey | null>(null)
 
-  const createButton = (
+  const createButton = canWrite && (
     <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
       Create API key
     </button>
@@ -59,12 +60,16 @@ function ApiKeysManager() {
       )}
       {keys.isSuccess && keys.data.length === 0 && (
         <EmptyState title="No API keys yet" action={createButton}>
-          Create a key to let your backend create connect sessions and use connections.
+          {canWrite
+            ? 'Create a key to let your backend create connect sessions and use connections.'
+            : 'An owner or admin creates the keys your backend uses.'}
         </EmptyState>
       )}
-      {keys.isSuccess && keys.data.length > 0 && <ApiKeysTable keys={keys.data} onRevoke={setRevoking} />}
-      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} />
-      <RevokeApiKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
+      {keys.isSuccess && keys.data.length > 0 && (
+        <ApiKeysTable keys={keys.data} onRevoke={canWrite ? setRevoking : undefined} />
+      )}
+      {canWrite && <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} />}
+      {canWrite && <RevokeApiKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />}
     </div>
   )
 }

@@ -3,7 +3,8 @@ import type { ApiKey } from './api-key.ts'
 
 interface ApiKeysTableProps {
   keys: ApiKey[]
-  onRevoke: (key: ApiKey) => void
+  /** Absent: the caller cannot revoke keys (no `api-keys:write`), so no Revoke buttons. */
+  onRevoke?: ((key: ApiKey) => void) | undefined
 }
 
 export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
@@ -54,7 +55,7 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
                 )}
               </td>
               <td className="cell-actions">
-                {key.revokedAt === null && (
+                {key.revokedAt === null && onRevoke && (
                   <button
                     type="button"
                     className="button button-small button-danger-ghost"

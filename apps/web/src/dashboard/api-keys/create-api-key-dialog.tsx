@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { Field } from '../../components/field.tsx'
 import { SecretDialog } from '../../components/secret-dialog.tsx'
 import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { trpc } from '../../trpc.ts'
-import { WorkspacesPicker } from '../workspaces-picker.tsx'
+import { useDefaultWorkspaceIds, WorkspacesPicker } from '../workspaces-picker.tsx'
 import { type ApiKeyScope, apiKeyScopeOptions, expiresAtFor, expiryChoices } from './api-key-scopes.ts'
 
 interface CreateApiKeyDialogProps {
@@ -22,7 +23,8 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
   const [name, setName] = useState('')
   const [limited, setLimited] = useState(false)
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['proxy'])
-  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
+  const defaultWorkspaceIds = useDefaultWorkspaceIds()
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(defaultWorkspaceIds)
   const [expiryDays, setExpiryDays] = useState<number | null>(null)
   const create = useMutation({
     ...trpc.apiKeys.create.mutationOptions(),
@@ -35,7 +37,7 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
     setName('')
     setLimited(false)
     setScopes(['proxy'])
-    setWorkspaceIds(null)
+    setWorkspaceIds(defaultWorkspaceIds)
     setExpiryDays(null)
     onClose()
   }
@@ -90,24 +92,23 @@ export function CreateApiKeyDialog({ open, onClose }: CreateApiKeyDialogProps) {
           : null
       }
     >
-      <div className="field">
-        <label htmlFor="api-key-name">Name</label>
-        <input
-          id="api-key-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          placeholder="Production backend"
-          maxLength={200}
-          required
-          aria-invalid={nameIssue ? true : undefined}
-          aria-describedby="api-key-name-help"
-        />
-        <p id="api-key-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
-          {nameIssue
-            ? describeIssue(nameIssue, 'Name')
-            : 'Say where the key is used, so you know what breaks if you revoke it.'}
-        </p>
-      </div>
+      <Field
+        id="api-key-name"
+        label="Name"
+        hint="Say where the key is used, so you know what breaks if you revoke it."
+        error={nameIssue && describeIssue(nameIssue, 'Name')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Production backend"
+            maxLength={200}
+            required
+          />
+        )}
+      </Field>
       <fieldset className="field radio-group" aria-describedby="api-key-scopes-help">
         <legend>Access</legend>
         <label>

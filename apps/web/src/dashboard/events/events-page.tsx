@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { formatDateTime } from '../../format.ts'
 import { type trpc, trpcClient } from '../../trpc.ts'
 import { useDebouncedValue } from '../../use-debounced-value.ts'
-import { AdminOnlyNotice } from '../admin-only-notice.tsx'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 
@@ -27,11 +27,11 @@ const description = (
 
 export function EventsPage() {
   useDocumentTitle('Events')
-  const { isAdmin } = useSession()
+  const { can } = useSession()
   return (
     <div className="page">
       <PageHeader title="Events" description={description} />
-      {isAdmin ? <EventsList /> : <AdminOnlyNotice what="the audit log" />}
+      {can('events:read') ? <EventsList /> : <MissingScopeNotice what="the audit log" scope="events:read" />}
     </div>
   )
 }

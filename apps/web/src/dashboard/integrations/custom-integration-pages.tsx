@@ -7,7 +7,7 @@ import { LoadingState } from '../../components/loading-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { appCodeOf } from '../../errors.ts'
 import { trpc } from '../../trpc.ts'
-import { AdminOnlyNotice } from '../admin-only-notice.tsx'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { draftFromDefinition, emptyDraft } from './custom-integration-draft.ts'
@@ -28,7 +28,7 @@ const description = (
 /** /app/integrations/new */
 export function NewCustomIntegrationPage() {
   useDocumentTitle('New custom integration')
-  const { isAdmin } = useSession()
+  const { can } = useSession()
   const back = (
     <Link to="/app/integrations" className="back-link">
       ← All integrations
@@ -38,7 +38,11 @@ export function NewCustomIntegrationPage() {
     <div className="page page-narrow">
       {back}
       <PageHeader title="New custom integration" description={description} />
-      {isAdmin ? <NewCustomIntegration /> : <AdminOnlyNotice what="custom integrations" />}
+      {can('integrations:write') ? (
+        <NewCustomIntegration />
+      ) : (
+        <MissingScopeNotice what="custom integrations" scope="integrations:write" />
+      )}
     </div>
   )
 }
@@ -77,7 +81,7 @@ function NewCustomIntegration() {
 /** /app/integrations/:name/edit */
 export function EditCustomIntegrationPage() {
   const { name = '' } = useParams()
-  const { isAdmin } = useSession()
+  const { can } = useSession()
   const integration = useQuery(trpc.integrations.get.queryOptions({ id: name }))
   useDocumentTitle(integration.data ? `Edit ${integration.data.displayName}` : 'Edit integration')
   const detailPath = `/app/integrations/${encodeURIComponent(name)}`
@@ -93,7 +97,8 @@ export function EditCustomIntegrationPage() {
   )
 
   let body: ReactNode
-  if (!isAdmin) body = <AdminOnlyNotice what="custom integrations" />
+  if (!can('integrations:write'))
+    body = <MissingScopeNotice what="custom integrations" scope="integrations:write" />
   else if (integration.isPending) body = <LoadingState label="Loading the integration…" />
   else if (integration.isError) {
     const code = appCodeOf(integration.error)

@@ -54,7 +54,7 @@ function endpointsOf(integration: Integration) {
 /** /app/integrations/:name — how an integration authenticates, and the organization's OAuth app. */
 export function IntegrationDetailPage() {
   const { name = '' } = useParams()
-  const { isAdmin } = useSession()
+  const canWrite = useSession().can('integrations:write')
   const location = useLocation()
   const navigate = useNavigate()
   // Shown once: the history entry forgets it, so a reload or Back does not say it again.
@@ -118,7 +118,7 @@ export function IntegrationDetailPage() {
           <Link to={`/app/connections?integration=${encodeURIComponent(i.name)}`} className="button">
             Connections
           </Link>
-          {isAdmin && i.custom && (
+          {canWrite && i.custom && (
             <>
               <Link to={`/app/integrations/${encodeURIComponent(i.name)}/edit`} className="button">
                 Edit
@@ -275,7 +275,9 @@ function FreePlanNotice({
 }
 
 function OAuthAppSection({ integration }: { integration: Integration }) {
-  const { isAdmin, organization } = useSession()
+  const { can, organization } = useSession()
+  // The organization's OAuth apps are added and removed with `integrations:write` (oauthApps.*).
+  const canWrite = can('integrations:write')
   const apps = useQuery(trpc.oauthApps.list.queryOptions())
   const [removing, setRemoving] = useState<OAuthApp | null>(null)
   const mine = apps.data?.filter((a) => a.integrationName === integration.name) ?? []
@@ -328,16 +330,19 @@ function OAuthAppSection({ integration }: { integration: Integration }) {
                   {a.scopes.length > 0 && ` · scopes ${a.scopes.join(' ')}`}
                 </span>
               </span>
-              {isAdmin && (
+              {canWrite && (
                 <button type="button" className="button button-danger-ghost" onClick={() => setRemoving(a)}>
                   Remove
                 </button>
               )}
             </div>
           ))}
-          {isAdmin && tenant.length === 0 && !onFreePlan && <OAuthAppForm integration={integration} />}
-          {!isAdmin && tenant.length === 0 && !onFreePlan && (
-            <p className="muted small">Only owners and admins can add the organization’s OAuth app.</p>
+          {canWrite && tenant.length === 0 && !onFreePlan && <OAuthAppForm integration={integration} />}
+          {!canWrite && tenant.length === 0 && !onFreePlan && (
+            <p className="muted small">
+              Adding the organization’s OAuth app needs the <code>integrations:write</code> scope, which
+              owners and admins hold.
+            </p>
           )}
         </div>
       )}

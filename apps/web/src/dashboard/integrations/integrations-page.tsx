@@ -37,7 +37,7 @@ function matches(integration: Integration, query: string, category: string): boo
 
 export function IntegrationsPage() {
   useDocumentTitle('Integrations')
-  const { isAdmin } = useSession()
+  const canWrite = useSession().can('integrations:write')
   const integrations = useQuery(trpc.integrations.list.queryOptions())
   const [search, setSearch] = useState('')
   const [category, setCategory] = useState('')
@@ -55,7 +55,7 @@ export function IntegrationsPage() {
         title="Integrations"
         description="The services your end users can connect: the built-in catalog and your organization's custom integrations."
         actions={
-          isAdmin && (
+          canWrite && (
             <Link to="/app/integrations/new" className="button button-primary">
               New custom integration
             </Link>

@@ -14,7 +14,7 @@ import { trpc } from '../../trpc.ts'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { useWorkspace } from '../workspace-context.tsx'
-import { WorkspacesPicker } from '../workspaces-picker.tsx'
+import { useDefaultWorkspaceIds, WorkspacesPicker } from '../workspaces-picker.tsx'
 
 type Member = inferOutput<typeof trpc.members.list>[number]
 type Role = Member['role']
@@ -24,6 +24,23 @@ const roles: ReadonlyArray<{ role: Role; label: string }> = [
   { role: 'member', label: 'Member' },
   { role: 'viewer', label: 'Viewer' },
 ]
+
+/**
+ * What a member or invite row says instead of its controls when its access is wider than the
+ * caller's (the server's own rule, widerThanOwn: it refuses them with 403 WIDER_THAN_YOURS).
+ */
+function widerNote(wider: { by: 'role' | 'workspaces' | 'owner' }): string {
+  if (wider.by === 'owner') return 'Only an owner changes an owner'
+  return wider.by === 'role' ? 'Role wider than yours' : 'Sees workspaces you do not'
+}
+
+/** The roles the caller may hand on: none wider than their own access, owner only by an owner. */
+function useGrantableRoles() {
+  const { widerThanMine, handlesOwners } = useSession()
+  return roles.filter(
+    (r) => widerThanMine({ role: r.role }) === null && (r.role !== 'owner' || handlesOwners),
+  )
+}
 
 /** The organization's people: members (role, remove) and invites (create → link to copy, revoke). */
 export function MembersPage() {
@@ -35,13 +52,17 @@ export function MembersPage() {
         title="Members"
         description="Who can sign in to this organization's dashboard, and with which role."
       />
-      <MembersSection canManage={canManage} />
-      {canManage && <InvitesSection />}
+      <div className="stack">
+        <MembersSection canManage={canManage} />
+        {canManage && <InvitesSection />}
+      </div>
     </div>
   )
 }
 
 function MembersSection({ canManage }: { canManage: boolean }) {
+  const { widerThanMine, handlesOwners } = useSession()
+  const grantable = useGrantableRoles()
   const queryClient = useQueryClient()
   const members = useQuery(trpc.members.list.queryOptions())
   const invalidate = () => void queryClient.invalidateQueries(trpc.members.list.pathFilter())
@@ -91,68 +112,79 @@ function MembersSection({ canManage }: { canManage: boolean }) {
               </tr>
             </thead>
             <tbody>
-              {members.data.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row" className="cell-name">
-                    {m.name ?? m.email}
-                    {m.name && <span className="cell-sub">{m.email}</span>}
-                  </th>
-                  <td>
-                    {canManage ? (
-                      <select
-                        aria-label={`Role of ${m.email}`}
-                        value={m.role}
-                        disabled={update.isPending}
-                        onChange={(e) => {
-                          remove.reset()
-                          update.mutate({ userId: m.userId, role: e.target.value as Role })
-                        }}
-                      >
-                        {roles.map((r) => (
-                          <option key={r.role} value={r.role}>
-                            {r.label}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      (roles.find((r) => r.role === m.role)?.label ?? m.role)
-                    )}
-                  </td>
-                  <td>
-                    <WorkspaceNames ids={m.workspaceIds} />
-                    {canManage && (
-                      <button
-                        type="button"
-                        className="button button-small button-ghost"
-                        aria-label={`Change the workspaces of ${m.email}`}
-                        onClick={() => {
-                          update.reset()
-                          remove.reset()
-                          setEditing(m)
-                        }}
-                      >
-                        Change
-                      </button>
-                    )}
-                  </td>
-                  <td className="cell-actions">
-                    {canManage && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger-ghost"
-                        aria-label={`Remove ${m.email}`}
-                        disabled={remove.isPending}
-                        onClick={() => {
-                          update.reset()
-                          remove.mutate({ userId: m.userId })
-                        }}
-                      >
-                        Remove
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {members.data.map((m) => {
+                const wider =
+                  widerThanMine({ role: m.role, workspaceIds: m.workspaceIds }) ??
+                  (m.role === 'owner' && !handlesOwners ? { by: 'owner' as const } : null)
+                const manageable = canManage && wider === null
+                return (
+                  <tr key={m.userId}>
+                    <th scope="row" className="cell-name">
+                      {m.name ?? m.email}
+                      {m.name && <span className="cell-sub">{m.email}</span>}
+                    </th>
+                    <td>
+                      {manageable ? (
+                        <select
+                          aria-label={`Role of ${m.email}`}
+                          value={m.role}
+                          disabled={update.isPending}
+                          onChange={(e) => {
+                            remove.reset()
+                            update.mutate({ userId: m.userId, role: e.target.value as Role })
+                          }}
+                        >
+                          {grantable.map((r) => (
+                            <option key={r.role} value={r.role}>
+                              {r.label}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        (roles.find((r) => r.role === m.role)?.label ?? m.role)
+                      )}
+                    </td>
+                    <td>
+                      <WorkspaceNames ids={m.workspaceIds} />
+                      {manageable && (
+                        <button
+                          type="button"
+                          className="button button-small button-ghost"
+                          aria-label={`Change the workspaces of ${m.email}`}
+                          onClick={() => {
+                            update.reset()
+                            remove.reset()
+                            setEditing(m)
+                          }}
+                        >
+                          Change
+                        </button>
+                      )}
+                    </td>
+                    <td className="cell-actions">
+                      {canManage && wider !== null && (
+                        <span className="muted small" data-testid="member-wider">
+                          {widerNote(wider)}
+                        </span>
+                      )}
+                      {manageable && (
+                        <button
+                          type="button"
+                          className="button button-small button-danger-ghost"
+                          aria-label={`Remove ${m.email}`}
+                          disabled={remove.isPending}
+                          onClick={() => {
+                            update.reset()
+                            remove.mutate({ userId: m.userId })
+                          }}
+                        >
+                          Remove
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </div>
@@ -162,6 +194,9 @@ function MembersSection({ canManage }: { canManage: boolean }) {
 }
 
 function InvitesSection() {
+  const { widerThanMine } = useSession()
+  const grantable = useGrantableRoles()
+  const defaultWorkspaceIds = useDefaultWorkspaceIds()
   const queryClient = useQueryClient()
   const invites = useQuery(trpc.invites.list.queryOptions())
   const invalidate = () => void queryClient.invalidateQueries(trpc.invites.list.pathFilter())
@@ -169,7 +204,7 @@ function InvitesSection() {
   const revoke = useMutation({ ...trpc.invites.revoke.mutationOptions(), onSettled: invalidate })
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('member')
-  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(null)
+  const [workspaceIds, setWorkspaceIds] = useState<string[] | null>(defaultWorkspaceIds)
   const issues = fieldIssuesOf(create.error)
   const workspacesIssue = issues.find((i) => i.path.startsWith('workspaceIds'))
   const emailIssue = issues.find((i) => i.path === 'email')
@@ -203,7 +238,7 @@ function InvitesSection() {
           <div className="field">
             <label htmlFor="invite-role">Role</label>
             <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
+              {grantable.map((r) => (
                 <option key={r.role} value={r.role}>
                   {r.label}
                 </option>
@@ -272,28 +307,37 @@ function InvitesSection() {
               </tr>
             </thead>
             <tbody>
-              {open.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" className="cell-name">
-                    {i.email}
-                  </th>
-                  <td>{roles.find((r) => r.role === i.role)?.label}</td>
-                  <td>
-                    <WorkspaceNames ids={i.workspaceIds} />
-                  </td>
-                  <td>{formatDateTime(i.expiresAt)}</td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button-small button-danger-ghost"
-                      aria-label={`Revoke the invite for ${i.email}`}
-                      onClick={() => revoke.mutate({ id: i.id })}
-                    >
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {open.map((i) => {
+                const wider = widerThanMine({ role: i.role, workspaceIds: i.workspaceIds })
+                return (
+                  <tr key={i.id}>
+                    <th scope="row" className="cell-name">
+                      {i.email}
+                    </th>
+                    <td>{roles.find((r) => r.role === i.role)?.label}</td>
+                    <td>
+                      <WorkspaceNames ids={i.workspaceIds} />
+                    </td>
+                    <td>{formatDateTime(i.expiresAt)}</td>
+                    <td className="cell-actions">
+                      {wider === null ? (
+                        <button
+                          type="button"
+                          className="button button-small button-danger-ghost"
+                          aria-label={`Revoke the invite for ${i.email}`}
+                          onClick={() => revoke.mutate({ id: i.id })}
+                        >
+                          Revoke
+                        </button>
+                      ) : (
+                        <span className="muted small" data-testid="invite-wider">
+                          {widerNote(wider)}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </div>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { CopyButton } from '../../components/copy-button.tsx'
+import { Field } from '../../components/field.tsx'
 import { SecretDialog } from '../../components/secret-dialog.tsx'
 import { SecretShownOnce } from '../../components/secret-shown-once.tsx'
 import { fieldIssuesOf, messageOf } from '../../errors.ts'
@@ -104,52 +105,47 @@ export function CreateClientDialog({ open, onClose }: { open: boolean; onClose: 
           : null
       }
     >
-      <div className="field">
-        <label htmlFor="oauth-client-name">Name</label>
-        <input
-          id="oauth-client-name"
-          value={name}
-          maxLength={100}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={nameIssue ? true : undefined}
-          aria-describedby="oauth-client-name-help"
-        />
-        <p id="oauth-client-name-help" className={nameIssue ? 'field-error' : 'field-help'}>
-          {nameIssue ?? 'People see it on the consent page.'}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="oauth-client-logo">
-          Logo URL <span className="field-optional">(optional)</span>
-        </label>
-        <input
-          id="oauth-client-logo"
-          type="url"
-          value={logoUrl}
-          placeholder="https://example.com/logo.png"
-          onChange={(e) => setLogoUrl(e.target.value)}
-          aria-invalid={logoIssue ? true : undefined}
-          aria-describedby="oauth-client-logo-help"
-        />
-        <p id="oauth-client-logo-help" className={logoIssue ? 'field-error' : 'field-help'}>
-          {logoIssue ?? 'An https address.'}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="oauth-client-redirects">Redirect URIs</label>
-        <textarea
-          id="oauth-client-redirects"
-          rows={3}
-          value={redirectUris}
-          placeholder="https://app.example.com/oauth/callback"
-          onChange={(e) => setRedirectUris(e.target.value)}
-          aria-invalid={redirectIssue ? true : undefined}
-          aria-describedby="oauth-client-redirects-help"
-        />
-        <p id="oauth-client-redirects-help" className={redirectIssue ? 'field-error' : 'field-help'}>
-          {redirectIssue ?? 'One per line, matched exactly. https, or http on localhost only.'}
-        </p>
-      </div>
+      <Field id="oauth-client-name" label="Name" hint="People see it on the consent page." error={nameIssue}>
+        {(control) => (
+          <input {...control} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+        )}
+      </Field>
+      <Field
+        id="oauth-client-logo"
+        label={
+          <>
+            Logo URL <span className="field-optional">(optional)</span>
+          </>
+        }
+        hint="An https address."
+        error={logoIssue}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={logoUrl}
+            placeholder="https://example.com/logo.png"
+            onChange={(e) => setLogoUrl(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="oauth-client-redirects"
+        label="Redirect URIs"
+        hint="One per line, matched exactly. https, or http on localhost only."
+        error={redirectIssue}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={redirectUris}
+            placeholder="https://app.example.com/oauth/callback"
+            onChange={(e) => setRedirectUris(e.target.value)}
+          />
+        )}
+      </Field>
       <fieldset className="field radio-group">
         <legend>Type</legend>
         <label>

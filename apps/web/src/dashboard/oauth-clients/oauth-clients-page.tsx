@@ -9,7 +9,7 @@ import { Logo } from '../../components/logo.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
-import { AdminOnlyNotice } from '../admin-only-notice.tsx'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { CreateClientDialog } from './create-client-dialog.tsx'
@@ -26,10 +26,14 @@ const description = (
   </>
 )
 
-/** /app/oauth-clients: registered apps (owners and admins) and the apps people authorized. */
+/**
+ * /app/oauth-clients: registered apps (read with `settings:read`, registered and deleted with
+ * `settings:write`) and the apps people authorized (each revokes their own).
+ */
 export function OAuthClientsPage() {
   useDocumentTitle('OAuth clients')
-  const { isAdmin } = useSession()
+  const { can } = useSession()
+  const canWrite = can('settings:write')
   const [creating, setCreating] = useState(false)
   return (
     <div className="page">
@@ -37,7 +41,7 @@ export function OAuthClientsPage() {
         title="OAuth clients"
         description={description}
         actions={
-          isAdmin && (
+          canWrite && (
             <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
               Register an app
             </button>
@@ -45,19 +49,20 @@ export function OAuthClientsPage() {
         }
       />
       <div className="stack">
-        {isAdmin ? (
-          <ClientsSection onCreate={() => setCreating(true)} />
+        {can('settings:read') ? (
+          <ClientsSection canWrite={canWrite} onCreate={() => setCreating(true)} />
         ) : (
-          <AdminOnlyNotice what="OAuth clients" />
+          <MissingScopeNotice what="OAuth clients" scope="settings:read" />
         )}
-        <GrantsSection />
+        {can('settings:read') && <GrantsSection />}
       </div>
-      {isAdmin && <CreateClientDialog open={creating} onClose={() => setCreating(false)} />}
+      {canWrite && <CreateClientDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
   )
 }
 
-function ClientsSection({ onCreate }: { onCreate: () => void }) {
+/** The registered apps; `canWrite` (`settings:write`) adds Register and Delete. */
+function ClientsSection({ canWrite, onCreate }: { canWrite: boolean; onCreate: () => void }) {
   const clients = useQuery(trpc.oauthClients.list.queryOptions())
   const [deleting, setDeleting] = useState<OAuthClient | null>(null)
   return (
@@ -77,13 +82,16 @@ function ClientsSection({ onCreate }: { onCreate: () => void }) {
         <EmptyState
           title="No apps registered yet"
           action={
-            <button type="button" className="button button-primary" onClick={onCreate}>
-              Register an app
-            </button>
+            canWrite && (
+              <button type="button" className="button button-primary" onClick={onCreate}>
+                Register an app
+              </button>
+            )
           }
         >
-          Register an app to get a client ID (and a secret for server-side apps). See docs/oauth-server.md for
-          the flow.
+          {canWrite
+            ? 'Register an app to get a client ID (and a secret for server-side apps). See docs/oauth-server.md for the flow.'
+            : 'An owner or admin registers the apps that act for your customers. See docs/oauth-server.md for the flow.'}
         </EmptyState>
       )}
       {clients.isSuccess && clients.data.length > 0 && (
@@ -126,14 +134,16 @@ function ClientsSection({ onCreate }: { onCreate: () => void }) {
                   </td>
                   <td className="col-optional small">{c.scopes.join(', ')}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button-small button-danger-ghost"
-                      aria-label={`Delete ${c.name}`}
-                      onClick={() => setDeleting(c)}
-                    >
-                      Delete
-                    </button>
+                    {canWrite && (
+                      <button
+                        type="button"
+                        className="button button-small button-danger-ghost"
+                        aria-label={`Delete ${c.name}`}
+                        onClick={() => setDeleting(c)}
+                      >
+                        Delete
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

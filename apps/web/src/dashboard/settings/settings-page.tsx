@@ -3,6 +3,7 @@ import { ErrorState } from '../../components/error-state.tsx'
 import { LoadingState } from '../../components/loading-state.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { trpc } from '../../trpc.ts'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { BrandingForm } from './branding-form.tsx'
@@ -13,8 +14,9 @@ import { WorkspacesSection } from './workspaces-section.tsx'
 
 export function SettingsPage() {
   useDocumentTitle('Settings')
-  const { isAdmin } = useSession()
-  const organization = useQuery(trpc.organization.get.queryOptions())
+  const { can, workspaceIds } = useSession()
+  const readOnly = !can('settings:write')
+  const organization = useQuery({ ...trpc.organization.get.queryOptions(), enabled: can('settings:read') })
 
   return (
     <div className="page">
@@ -22,12 +24,17 @@ export function SettingsPage() {
         title="Settings"
         description="Your organization and its workspaces, where the connect flow may send people back to, how the connect page looks, and who signs in with SSO."
       />
-      {!isAdmin && (
+      {!can('settings:read') && <MissingScopeNotice what="the settings" scope="settings:read" />}
+      {can('settings:read') && readOnly && (
         <div className="alert alert-info" role="status">
-          You can view these settings. Only owners and admins can change them.
+          {/* One paragraph: .alert is a grid, so bare inline children would each take a row. */}
+          <p>
+            You can view these settings. Changing them needs the <code>settings:write</code> scope, which
+            owners and admins hold.
+          </p>
         </div>
       )}
-      {organization.isPending && <LoadingState label="Loading settings…" />}
+      {can('settings:read') && organization.isPending && <LoadingState label="Loading settings…" />}
       {organization.isError && (
         <ErrorState
           title="Settings could not be loaded"
@@ -37,11 +44,15 @@ export function SettingsPage() {
       )}
       {organization.isSuccess && (
         <div className="stack">
-          <OrganizationForm organization={organization.data} readOnly={!isAdmin} />
-          <WorkspacesSection readOnly={!isAdmin} />
-          <RedirectOriginsForm organization={organization.data} readOnly={!isAdmin} />
-          <BrandingForm organization={organization.data} readOnly={!isAdmin} />
-          {isAdmin && <SsoSection />}
+          <OrganizationForm organization={organization.data} readOnly={readOnly} />
+          <WorkspacesSection
+            readOnly={!can('workspaces:write')}
+            // The server refuses a workspace to a membership narrowed to some (it would not see it).
+            canCreate={can('workspaces:write') && workspaceIds === null}
+          />
+          <RedirectOriginsForm organization={organization.data} readOnly={readOnly} />
+          <BrandingForm organization={organization.data} readOnly={readOnly} />
+          <SsoSection readOnly={readOnly} />
         </div>
       )}
     </div>

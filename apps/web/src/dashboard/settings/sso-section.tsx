@@ -21,8 +21,11 @@ export function parseDomains(text: string): string[] {
   ]
 }
 
-/** Settings → SSO (owners and admins): who joins on first SSO sign-in, and whether SSO is the only way in. */
-export function SsoSection() {
+/**
+ * Settings → SSO: who joins on first SSO sign-in, and whether SSO is the only way in. Read with
+ * `settings:read`; `readOnly` (no `settings:write`) shows it without the means to change it.
+ */
+export function SsoSection({ readOnly }: { readOnly: boolean }) {
   const settings = useQuery(trpc.organization.sso.queryOptions())
   return (
     <section className="card" aria-labelledby="sso-heading">
@@ -35,12 +38,12 @@ export function SsoSection() {
           onRetry={() => void settings.refetch()}
         />
       )}
-      {settings.isSuccess && <SsoForm settings={settings.data} />}
+      {settings.isSuccess && <SsoForm settings={settings.data} readOnly={readOnly} />}
     </section>
   )
 }
 
-function SsoForm({ settings }: { settings: Settings }) {
+function SsoForm({ settings, readOnly }: { settings: Settings; readOnly: boolean }) {
   const queryClient = useQueryClient()
   const [domains, setDomains] = useState(settings.domains.join('\n'))
   const [defaultRole, setDefaultRole] = useState(settings.defaultRole)
@@ -70,9 +73,11 @@ function SsoForm({ settings }: { settings: Settings }) {
         </p>
       ) : (
         <div className="alert alert-info" role="status">
-          SSO is not set up on this server. An operator sets <code>SWITCHBOARD_OIDC_ISSUER</code>,{' '}
-          <code>SWITCHBOARD_OIDC_CLIENT_ID</code> and <code>SWITCHBOARD_OIDC_CLIENT_SECRET</code>; you can
-          save the domains meanwhile.
+          <p>
+            SSO is not set up on this server. An operator sets <code>SWITCHBOARD_OIDC_ISSUER</code>,{' '}
+            <code>SWITCHBOARD_OIDC_CLIENT_ID</code> and <code>SWITCHBOARD_OIDC_CLIENT_SECRET</code>; you can
+            save the domains meanwhile.
+          </p>
         </div>
       )}
       <div className="field">
@@ -80,6 +85,7 @@ function SsoForm({ settings }: { settings: Settings }) {
         <textarea
           id="sso-domains"
           rows={3}
+          readOnly={readOnly}
           value={domains}
           placeholder={'acme.com\neu.acme.com'}
           onChange={(e) => {
@@ -97,7 +103,12 @@ function SsoForm({ settings }: { settings: Settings }) {
       </div>
       <div className="field">
         <label htmlFor="sso-role">Role of a member created by SSO</label>
-        <select id="sso-role" value={defaultRole} onChange={(e) => setDefaultRole(e.target.value)}>
+        <select
+          id="sso-role"
+          value={defaultRole}
+          disabled={readOnly}
+          onChange={(e) => setDefaultRole(e.target.value)}
+        >
           <option value="member">Member</option>
           <option value="admin">Admin</option>
         </select>
@@ -107,7 +118,7 @@ function SsoForm({ settings }: { settings: Settings }) {
           <input
             type="checkbox"
             checked={enforced}
-            disabled={!settings.available && !enforced}
+            disabled={readOnly || (!settings.available && !enforced)}
             onChange={(e) => setEnforced(e.target.checked)}
           />{' '}
           Require SSO: refuse password sign-in for everyone in this organization
@@ -118,12 +129,14 @@ function SsoForm({ settings }: { settings: Settings }) {
           The SSO settings were not saved. {messageOf(update.error)}
         </div>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save SSO settings'}
-        </button>
-        <SavedNotice visible={update.isSuccess} />
-      </div>
+      {!readOnly && (
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save SSO settings'}
+          </button>
+          <SavedNotice visible={update.isSuccess} />
+        </div>
+      )}
     </form>
   )
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Dialog } from '../../components/dialog.tsx'
 import { EmptyState } from '../../components/empty-state.tsx'
+import { Field } from '../../components/field.tsx'
 import { appCodeOf, detailsOf, fieldIssuesOf, messageOf } from '../../errors.ts'
 import { describeIssue } from '../../field-messages.ts'
 import { formatDate } from '../../format.ts'
@@ -51,24 +52,25 @@ function CreateWorkspaceForm() {
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Create workspace">
-      <div className="field">
-        <label htmlFor="new-workspace-name">New workspace</label>
-        <input
-          id="new-workspace-name"
-          value={name}
-          maxLength={200}
-          placeholder="Staging"
-          onChange={(e) => {
-            setName(e.target.value)
-            create.reset()
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby="new-workspace-help"
-        />
-        <p id="new-workspace-help" className={error ? 'field-error' : 'field-help'}>
-          {error ?? 'Workspaces keep connections apart, e.g. production and staging.'}
-        </p>
-      </div>
+      <Field
+        id="new-workspace-name"
+        label="New workspace"
+        hint="Workspaces keep connections apart, e.g. production and staging."
+        error={error}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={name}
+            maxLength={200}
+            placeholder="Staging"
+            onChange={(e) => {
+              setName(e.target.value)
+              create.reset()
+            }}
+          />
+        )}
+      </Field>
       {create.isError && !issue && (
         <div className="alert alert-error" role="alert">
           The workspace was not created. {messageOf(create.error)}
@@ -136,24 +138,25 @@ function RenameWorkspaceDialog({ workspace, onClose }: { workspace: Workspace | 
       }
     >
       <form id="rename-workspace-form" className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="rename-workspace-name">Name</label>
-          <input
-            id="rename-workspace-name"
-            value={name}
-            maxLength={200}
-            onChange={(e) => {
-              setName(e.target.value)
-              rename.reset()
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="rename-workspace-help"
-            autoFocus
-          />
-          <p id="rename-workspace-help" className={error ? 'field-error' : 'field-help'}>
-            {error ?? 'Only the name changes; connections, keys and links keep working.'}
-          </p>
-        </div>
+        <Field
+          id="rename-workspace-name"
+          label="Name"
+          hint="Only the name changes; connections, keys and links keep working."
+          error={error}
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={name}
+              maxLength={200}
+              onChange={(e) => {
+                setName(e.target.value)
+                rename.reset()
+              }}
+              autoFocus
+            />
+          )}
+        </Field>
         {rename.isError && !issue && (
           <div className="alert alert-error" role="alert">
             The name was not saved. {messageOf(rename.error)}
@@ -249,8 +252,11 @@ function DeleteWorkspaceDialog({ workspace, onClose }: { workspace: Workspace | 
   )
 }
 
-/** The organization's workspaces: create, rename and delete (owners and admins). */
-export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
+/**
+ * The organization's workspaces (those the caller sees): rename and delete unless `readOnly` (no
+ * `workspaces:write`); create only with `canCreate` (also not for a membership narrowed to some).
+ */
+export function WorkspacesSection({ readOnly, canCreate }: { readOnly: boolean; canCreate: boolean }) {
   const { workspaces, current } = useWorkspace()
   const [renaming, setRenaming] = useState<Workspace | null>(null)
   const [deleting, setDeleting] = useState<Workspace | null>(null)
@@ -261,7 +267,7 @@ export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
       <div className="stack">
         {workspaces.length === 0 ? (
           <EmptyState title="No workspaces yet">
-            {readOnly ? 'Ask an owner or admin to create one.' : 'Create one below to start connecting.'}
+            {canCreate ? 'Create one below to start connecting.' : 'Ask an owner or admin to create one.'}
           </EmptyState>
         ) : (
           <div className="table-wrap">
@@ -312,7 +318,7 @@ export function WorkspacesSection({ readOnly }: { readOnly: boolean }) {
             </table>
           </div>
         )}
-        {!readOnly && <CreateWorkspaceForm />}
+        {canCreate && <CreateWorkspaceForm />}
       </div>
       <RenameWorkspaceDialog workspace={renaming} onClose={() => setRenaming(null)} />
       <DeleteWorkspaceDialog workspace={deleting} onClose={() => setDeleting(null)} />

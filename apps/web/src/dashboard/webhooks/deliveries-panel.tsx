@@ -28,8 +28,8 @@ function dayAgoLocal(): string {
   return d.toISOString().slice(0, 16)
 }
 
-/** One endpoint's deliveries, newest first, each with its attempts; retry and replay. */
-export function DeliveriesPanel({ webhook }: { webhook: Webhook }) {
+/** One endpoint's deliveries, newest first, each with its attempts; retry and replay (`webhooks:write`). */
+export function DeliveriesPanel({ webhook, canWrite }: { webhook: Webhook; canWrite: boolean }) {
   const queryClient = useQueryClient()
   const input = { id: webhook.id }
   // Polls while something is on its way, so a test or retry shows its outcome.
@@ -54,27 +54,29 @@ export function DeliveriesPanel({ webhook }: { webhook: Webhook }) {
   return (
     <section className="card" aria-label={`Deliveries to ${webhook.url}`}>
       <h2 className="card-title">Deliveries to {webhook.url}</h2>
-      <form className="form form-inline" onSubmit={submitReplay}>
-        <div className="field">
-          <label htmlFor="replay-since">Replay events since</label>
-          <input
-            id="replay-since"
-            type="datetime-local"
-            value={since}
-            onChange={(e) => setSince(e.target.value)}
-            required
-          />
-        </div>
-        <button type="submit" className="button" disabled={replay.isPending || !webhook.enabled}>
-          {replay.isPending ? 'Replaying…' : 'Replay'}
-        </button>
-        {replay.isSuccess && (
-          <span role="status" className="muted">
-            {replay.data.replayed} event{replay.data.replayed === 1 ? '' : 's'} queued again
-            {replay.data.more ? ' (more remain: replay again from a later time)' : ''}.
-          </span>
-        )}
-      </form>
+      {canWrite && (
+        <form className="form form-inline" onSubmit={submitReplay}>
+          <div className="field">
+            <label htmlFor="replay-since">Replay events since</label>
+            <input
+              id="replay-since"
+              type="datetime-local"
+              value={since}
+              onChange={(e) => setSince(e.target.value)}
+              required
+            />
+          </div>
+          <button type="submit" className="button" disabled={replay.isPending || !webhook.enabled}>
+            {replay.isPending ? 'Replaying…' : 'Replay'}
+          </button>
+          {replay.isSuccess && (
+            <span role="status" className="muted">
+              {replay.data.replayed} event{replay.data.replayed === 1 ? '' : 's'} queued again
+              {replay.data.more ? ' (more remain: replay again from a later time)' : ''}.
+            </span>
+          )}
+        </form>
+      )}
       {replay.isError && (
         <div className="alert alert-error" role="alert">
           Nothing was replayed. {messageOf(replay.error)}
@@ -95,7 +97,8 @@ export function DeliveriesPanel({ webhook }: { webhook: Webhook }) {
       )}
       {deliveries.isSuccess && deliveries.data.deliveries.length === 0 && (
         <EmptyState title="No deliveries yet">
-          Events this endpoint subscribes to appear here as they are sent. Send a test to try it.
+          Events this endpoint subscribes to appear here as they are sent.
+          {canWrite && ' Send a test to try it.'}
         </EmptyState>
       )}
       {deliveries.isSuccess && deliveries.data.deliveries.length > 0 && (
@@ -153,16 +156,17 @@ export function DeliveriesPanel({ webhook }: { webhook: Webhook }) {
                   </td>
                   <td className="col-optional">{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—'}</td>
                   <td className="cell-actions">
-                    {(d.status === 'DELIVERED' || d.status === 'FAILED' || d.status === 'PENDING') && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={retry.isPending || !webhook.enabled}
-                        onClick={() => retry.mutate({ id: webhook.id, deliveryId: d.id })}
-                      >
-                        Retry
-                      </button>
-                    )}
+                    {canWrite &&
+                      (d.status === 'DELIVERED' || d.status === 'FAILED' || d.status === 'PENDING') && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={retry.isPending || !webhook.enabled}
+                          onClick={() => retry.mutate({ id: webhook.id, deliveryId: d.id })}
+                        >
+                          Retry
+                        </button>
+                      )}
                   </td>
                 </tr>
               ))}

@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import { messageOf } from '../../errors.ts'
 import { formatDateTime } from '../../format.ts'
 import { trpc } from '../../trpc.ts'
-import { AdminOnlyNotice } from '../admin-only-notice.tsx'
+import { MissingScopeNotice } from '../missing-scope-notice.tsx'
 import { useSession } from '../session-context.tsx'
 import { useDocumentTitle } from '../use-document-title.ts'
 import { CreateWebhookDialog } from './create-webhook-dialog.tsx'
@@ -28,19 +28,20 @@ const description = (
 
 export function WebhooksPage() {
   useDocumentTitle('Webhooks')
-  const { isAdmin } = useSession()
-  if (!isAdmin) {
+  const { can } = useSession()
+  if (!can('webhooks:read')) {
     return (
       <div className="page">
         <PageHeader title="Webhooks" description={description} />
-        <AdminOnlyNotice what="webhooks" />
+        <MissingScopeNotice what="webhooks" scope="webhooks:read" />
       </div>
     )
   }
-  return <WebhooksManager />
+  return <WebhooksManager canWrite={can('webhooks:write')} />
 }
 
-function WebhooksManager() {
+/** The endpoints and their deliveries; every change only with `webhooks:write`. */
+function WebhooksManager({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient()
   const webhooks = useQuery(trpc.webhooks.list.queryOptions())
   const [creating, setCreating] = useState(false)
@@ -62,7 +63,7 @@ function WebhooksManager() {
     },
   })
 
-  const createButton = (
+  const createButton = canWrite && (
     <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
       Add endpoint
     </button>
@@ -82,8 +83,9 @@ function WebhooksManager() {
       )}
       {webhooks.isSuccess && webhooks.data.length === 0 && (
         <EmptyState title="No webhook endpoints yet" action={createButton}>
-          Add an endpoint to learn when a user connects, when a connection breaks and when it recovers,
-          without polling.
+          {canWrite
+            ? 'Add an endpoint to learn when a user connects, when a connection breaks and when it recovers, without polling.'
+            : 'An owner or admin adds the endpoints that learn when a user connects, when a connection breaks and when it recovers.'}
         </EmptyState>
       )}
       {(update.isError || test.isError) && (
@@ -156,43 +158,47 @@ function WebhooksManager() {
                       >
                         Deliveries
                       </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={test.isPending}
-                        onClick={() => {
-                          setSelectedId(w.id)
-                          test.mutate({ id: w.id })
-                        }}
-                        aria-label={`Send a test event to ${w.url}`}
-                      >
-                        Send test
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={update.isPending}
-                        onClick={() => update.mutate({ id: w.id, enabled: !w.enabled })}
-                        aria-label={`${w.enabled ? 'Disable' : 'Enable'} ${w.url}`}
-                      >
-                        {w.enabled ? 'Disable' : 'Enable'}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setRotating(w)}
-                        aria-label={`Rotate the secret of ${w.url}`}
-                      >
-                        Rotate secret
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-ghost"
-                        onClick={() => setDeleting(w)}
-                        aria-label={`Delete ${w.url}`}
-                      >
-                        Delete
-                      </button>
+                      {canWrite && (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            disabled={test.isPending}
+                            onClick={() => {
+                              setSelectedId(w.id)
+                              test.mutate({ id: w.id })
+                            }}
+                            aria-label={`Send a test event to ${w.url}`}
+                          >
+                            Send test
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            disabled={update.isPending}
+                            onClick={() => update.mutate({ id: w.id, enabled: !w.enabled })}
+                            aria-label={`${w.enabled ? 'Disable' : 'Enable'} ${w.url}`}
+                          >
+                            {w.enabled ? 'Disable' : 'Enable'}
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setRotating(w)}
+                            aria-label={`Rotate the secret of ${w.url}`}
+                          >
+                            Rotate secret
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-small button-danger-ghost"
+                            onClick={() => setDeleting(w)}
+                            aria-label={`Delete ${w.url}`}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
                     </div>
                   </td>
                 </tr>
@@ -203,11 +209,11 @@ function WebhooksManager() {
       )}
       {selected && (
         <div className="webhook-deliveries">
-          <DeliveriesPanel key={selected.id} webhook={selected} />
+          <DeliveriesPanel key={selected.id} webhook={selected} canWrite={canWrite} />
         </div>
       )}
-      <CreateWebhookDialog open={creating} onClose={() => setCreating(false)} />
-      <RotateSecretDialog webhook={rotating} onClose={() => setRotating(null)} />
+      {canWrite && <CreateWebhookDialog open={creating} onClose={() => setCreating(false)} />}
+      {canWrite && <RotateSecretDialog webhook={rotating} onClose={() => setRotating(null)} />}
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this webhook endpoint?"
