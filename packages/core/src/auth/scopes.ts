@@ -234,6 +234,22 @@ export function requireWithinOwnAccess(
   }
 }
 
+/**
+ * Whether the principal may make, unmake, remove or invite an owner: an owner, a superuser, or an
+ * owner-grade API key (one made by any of these or the CLI). A key never holds more than its
+ * maker: an admin's key may not (docs/access.md).
+ */
+export function mayTouchOwners(principal: Principal): boolean {
+  switch (principal.kind) {
+    case 'user':
+      return principal.isSuperuser || principal.role === 'owner'
+    case 'apiKey':
+      return principal.ownerGrade !== false
+    case 'oauthToken':
+      return false
+  }
+}
+
 export function hasScope(principal: Principal, scope: Scope): boolean {
   return scopesOf(principal).includes(scope)
 }

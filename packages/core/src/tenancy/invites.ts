@@ -1,6 +1,7 @@
 import type { Invite, Role, User } from '@switchboard/db'
 import { z } from 'zod'
 import {
+  mayTouchOwners,
   type Principal,
   requireScope,
   requireWithinOwnAccess,
@@ -67,7 +68,7 @@ export async function createInvite(
 ): Promise<{ invite: InviteView; url: string; emailed: boolean }> {
   requireScope(principal, 'members:write')
   const { email, role, workspaceIds } = CreateInviteInput.parse(input)
-  if (role === 'owner' && principal.kind === 'user' && !principal.isSuperuser && principal.role !== 'owner') {
+  if (role === 'owner' && !mayTouchOwners(principal)) {
     throw new AppError('FORBIDDEN', 'Only an owner can invite an owner')
   }
   requireWithinSeenWorkspaces(principal, workspaceIds, 'this invite')

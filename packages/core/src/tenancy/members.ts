@@ -1,6 +1,7 @@
 import type { Role } from '@switchboard/db'
 import { z } from 'zod'
 import {
+  mayTouchOwners,
   type Principal,
   requireScope,
   requireWithinOwnAccess,
@@ -74,11 +75,6 @@ async function requireMember(deps: CoreDeps, organizationId: string, userId: str
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'No such member in this organization')
   return row
-}
-
-/** Whether the caller may make or unmake an owner: owners only (and superusers, API keys). */
-function mayTouchOwners(principal: Principal): boolean {
-  return principal.kind !== 'user' || principal.isSuperuser || principal.role === 'owner'
 }
 
 async function ownerCount(deps: CoreDeps, organizationId: string): Promise<number> {
