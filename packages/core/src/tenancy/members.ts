@@ -12,6 +12,7 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
+import { requireSignInMethodAllowed, sessionMethod } from './users.ts'
 import { requireWorkspace } from './workspaces.ts'
 
 /** A member of the organization, as members.list and GET /api/v1/members show it. */
@@ -239,6 +240,13 @@ export async function switchOrganization(
     .where('organizationId', '=', organizationId)
     .executeTakeFirst()
   if (!member) throw new AppError('NOT_FOUND', 'You are not a member of that organization')
+  // A password session does not move into an organization that signs in with SSO only.
+  await requireSignInMethodAllowed(
+    deps,
+    principal,
+    organizationId,
+    await sessionMethod(deps, principal.sessionId),
+  )
   await deps.db
     .updateTable('dashboardSessions')
     .set({ organizationId })
