@@ -312,6 +312,165 @@ describe('dashboard SSO (OpenID Connect)', () => {
     }
   })
 
+  describe('enforced SSO leaves no password way in', () => {
+    const passwordLogin = (email: string) =>
+      fetch(`${url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      })
+    const cookieOf = (res: Response) =>
+      (res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`)) ?? '').split(';')[0] ?? ''
+    const trpc = async (cookie: string, path: string, input?: unknown, query = false) => {
+      const q = query ? `?input=${encodeURIComponent(JSON.stringify(input ?? {}))}` : ''
+      const res = await fetch(`${url}/trpc/${path}${q}`, {
+        method: query ? 'GET' : 'POST',
+        headers: {
+          cookie,
+          'sec-fetch-site': 'same-origin',
+          ...(!query && { 'content-type': 'application/json' }),
+        },
+        ...(!query && { body: JSON.stringify(input ?? {}) }),
+      })
+      // biome-ignore lint/suspicious/noExplicitAny: tRPC answers are read field by field in the test
+      return { status: res.status, body: (await res.json()) as Record<string, any> }
+    }
+    /** A password user of Other who is also a member of Acme. */
+    async function memberOfBoth() {
+      const email = `both-${randomUUID().slice(0, 8)}@elsewhere.test`
+      const user = await createUser(t.deps, {
+        organizationId: other.organizationId,
+        email,
+        password: PASSWORD,
+        role: 'member',
+      })
+      await t.deps.db
+        .insertInto('memberships')
+        .values({
+          userId: user.id,
+          organizationId: org.organizationId,
+          role: 'member',
+          workspaceIds: null,
+          createdAt: new Date().toISOString(),
+        })
+        .execute()
+      return { user, email }
+    }
+    const enforce = (on: boolean) => core.updateSsoSettings(t.deps, admin, { enforced: on })
+
+    it('password sign-in is refused when the organization it opens in enforces SSO, not only the first one', async () => {
+      const { user, email } = await memberOfBoth()
+      // No longer in Other: a password sign-in would open in Acme.
+      await t.deps.db
+        .deleteFrom('memberships')
+        .where('userId', '=', user.id)
+        .where('organizationId', '=', other.organizationId)
+        .execute()
+      await enforce(true)
+      try {
+        const res = await passwordLogin(email)
+        expect(res.status).toBe(403)
+        const body = (await res.json()) as { error: { message: string; data: { appCode: string } } }
+        expect(body.error.data.appCode).toBe('SSO_REQUIRED')
+        expect(body.error.message).toMatch(/Sign in with SSO/)
+        expect(cookieOf(res)).toBe('')
+      } finally {
+        await enforce(false)
+      }
+    })
+
+    it('a password session cannot switch into an organization that enforces SSO; an SSO session can', async () => {
+      const { email } = await memberOfBoth()
+      const cookie = cookieOf(await passwordLogin(email))
+      await enforce(true)
+      try {
+        const refused = await trpc(cookie, 'account.switchOrganization', {
+          organizationId: org.organizationId,
+        })
+        expect(refused.status).toBe(403)
+        expect(refused.body.error.data.appCode).toBe('SSO_REQUIRED')
+        expect(refused.body.error.message).toMatch(/Sign in with SSO/)
+        const me = await trpc(cookie, 'auth.me', undefined, true)
+        expect(me.body.result.data.organization.id).toBe(other.organizationId)
+
+        provider.setAccountClaims(() => ({ email }))
+        const { callbackUrl, jar } = await throughProvider(`sub-${randomUUID()}`)
+        const sso = (await sendCallback(callbackUrl, jar)).session?.split(';')[0] ?? ''
+        expect(sso).not.toBe('')
+        const switched = await trpc(sso, 'account.switchOrganization', { organizationId: org.organizationId })
+        expect(switched.status).toBe(200)
+      } finally {
+        await enforce(false)
+      }
+    })
+
+    it('accepting an invite into an organization that enforces SSO opens no password session (and keeps the invite)', async () => {
+      await enforce(true)
+      try {
+        const email = `invited-${randomUUID().slice(0, 8)}@elsewhere.test`
+        const { url: link } = await core.createInvite(t.deps, admin, { email, role: 'member' })
+        const token = link.slice(link.lastIndexOf('/') + 1)
+        const res = await fetch(`${url}/api/v1/invites/accept`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, password: 'a fine new password' }),
+        })
+        expect(res.status).toBe(403)
+        const body = (await res.json()) as { error: { code: string; message: string } }
+        expect(body.error.code).toBe('SSO_REQUIRED')
+        expect(body.error.message).toMatch(/Sign in with SSO/)
+        expect(cookieOf(res)).toBe('')
+        const invite = await t.deps.db
+          .selectFrom('invites')
+          .select('acceptedAt')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+        expect(invite.acceptedAt).toBeNull()
+      } finally {
+        await enforce(false)
+      }
+    })
+
+    it("turning enforcement on ends the organization's password sessions; SSO sessions stay", async () => {
+      const email = `before-${randomUUID().slice(0, 8)}@acme.test`
+      await createUser(t.deps, {
+        organizationId: org.organizationId,
+        email,
+        password: PASSWORD,
+        role: 'member',
+      })
+      const password = cookieOf(await passwordLogin(email))
+      provider.setAccountClaims(() => ({ email }))
+      const { callbackUrl, jar } = await throughProvider(`sub-${randomUUID()}`)
+      const sso = (await sendCallback(callbackUrl, jar)).session?.split(';')[0] ?? ''
+      expect((await trpc(password, 'auth.me', undefined, true)).body.result.data).not.toBeNull()
+      await enforce(true)
+      try {
+        const after = await trpc(password, 'members.list', undefined, true)
+        expect(after.status).toBe(401)
+        expect((await trpc(sso, 'members.list', undefined, true)).status).toBe(200)
+        // The change is in the audit log, with its actor, in the change's transaction.
+        const event = await t.deps.db
+          .selectFrom('events')
+          .select(['actorType', 'actorId', 'data'])
+          .where('organizationId', '=', org.organizationId)
+          .where('type', '=', 'sso_settings.updated')
+          .orderBy('seq', 'desc')
+          .executeTakeFirstOrThrow()
+        expect(event).toMatchObject({ actorType: 'api_key', actorId: 'test' })
+        expect(JSON.parse(event.data)).toMatchObject({
+          domains: ['acme.test'],
+          enforced: true,
+          previousEnforced: false,
+          endedPasswordSessions: expect.any(Number),
+        })
+        expect(JSON.parse(event.data).endedPasswordSessions).toBeGreaterThanOrEqual(1)
+      } finally {
+        await enforce(false)
+      }
+    })
+  })
+
   it('keeps SSO settings per organization: a domain belongs to one organization, admins only', async () => {
     const res = await fetch(`${url}/api/v1/organization/sso`, {
       method: 'PATCH',

@@ -178,6 +178,76 @@ describe('members and invites', () => {
     expect(types).toContain('member.updated')
   })
 
+  it("an admin's API key holds no more than the admin: it neither makes, unmakes nor invites an owner (403); an owner's key does", async () => {
+    const adminUser = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'ada@acme.test',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const admin = await signIn('ada@acme.test')
+    const makeKey = async (cookie: string) => {
+      const res = await as(cookie, '/api/v1/api-keys', { method: 'POST', json: { name: 'full' } })
+      expect(res.status).toBe(201)
+      return ((await res.json()) as { key: string }).key
+    }
+    const adminKey = await makeKey(admin)
+    const byKey = (key: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
+      h.api(path, { ...init, key })
+    const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+
+    // Self-promotion, demoting the owner, removing the owner, inviting an owner: all refused.
+    const promote = await byKey(adminKey, `/api/v1/members/${adminUser.id}`, {
+      method: 'PATCH',
+      json: { role: 'owner' },
+    })
+    expect(promote.status).toBe(403)
+    expect(await codeOf(promote)).toBe('FORBIDDEN')
+    const demote = await byKey(adminKey, `/api/v1/members/${ownerId}`, {
+      method: 'PATCH',
+      json: { role: 'viewer' },
+    })
+    expect(demote.status).toBe(403)
+    expect(await codeOf(demote)).toBe('FORBIDDEN')
+    const remove = await byKey(adminKey, `/api/v1/members/${ownerId}`, { method: 'DELETE' })
+    expect(remove.status).toBe(403)
+    const invite = await byKey(adminKey, '/api/v1/invites', {
+      method: 'POST',
+      json: { email: 'boss@acme.test', role: 'owner' },
+    })
+    expect(invite.status).toBe(403)
+    expect(await codeOf(invite)).toBe('FORBIDDEN')
+    // A key made by the admin's key is no stronger.
+    const grandchild = await byKey(adminKey, '/api/v1/api-keys', { method: 'POST', json: { name: 'child' } })
+    expect(grandchild.status).toBe(201)
+    const childKey = ((await grandchild.json()) as { key: string }).key
+    expect(
+      (await byKey(childKey, `/api/v1/members/${adminUser.id}`, { method: 'PATCH', json: { role: 'owner' } }))
+        .status,
+    ).toBe(403)
+    const me = await h.t.deps.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('userId', '=', adminUser.id)
+      .executeTakeFirstOrThrow()
+    expect(me.role).toBe('admin')
+
+    // The owner's key still can; and a key made by the CLI (the harness's key) can too.
+    const ownerKey = await makeKey(owner)
+    const promoted = await byKey(ownerKey, `/api/v1/members/${adminUser.id}`, {
+      method: 'PATCH',
+      json: { role: 'owner' },
+    })
+    expect(promoted.status).toBe(200)
+    const invited = await byKey(ownerKey, '/api/v1/invites', {
+      method: 'POST',
+      json: { email: 'boss@acme.test', role: 'owner' },
+    })
+    expect(invited.status).toBe(201)
+    const back = await h.api(`/api/v1/members/${adminUser.id}`, { method: 'PATCH', json: { role: 'admin' } })
+    expect(back.status).toBe(200)
+  })
+
   it('a user of two organizations lists both, switches, and loses one when removed from it', async () => {
     const other = await bootstrapOrganization(h.t.deps, { organizationName: 'Initech', plan: 'TEAM' })
     const boss = await createUser(h.t.deps, {

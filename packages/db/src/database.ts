@@ -130,6 +130,9 @@ export async function migrateToLatest(
   const migrator = new Migrator({
     db: raw,
     provider: { getMigrations: async () => options.migrations ?? migrations },
+    // Numbers are handed out ahead (0011, 0012, 0018 came after 0019–0021 had shipped): a
+    // database already at a later one still runs an earlier that it lacks.
+    allowUnorderedMigrations: true,
     ...(migrationTableSchema !== undefined && { migrationTableSchema }),
   })
   for (let attempt = 1; ; attempt++) {

@@ -11,6 +11,7 @@ import { type RefreshDueInputs, refreshDueAt } from '../../core/src/refresh/refr
 import { createTestDatabase, type TestDatabase, testDialect } from '../../testing/src/deps.ts'
 import { type Db, migrateToLatest, openDatabase } from './database.ts'
 import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
 
 const dialect = testDialect()
 
@@ -226,6 +227,104 @@ describe(`migrations (${dialect})`, () => {
     expect(error).toBeUndefined()
     return { db, raw }
   }
+
+  /** An organization with an owner (u_owner) and an admin (u_admin), as the tables were at `name`. */
+  async function seedTeam(raw: Kysely<Database>, withMemberships: boolean) {
+    const t0 = '2026-01-01T00:00:00.000Z'
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${t0}, ${t0})`.execute(raw)
+    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${t0})`.execute(
+      raw,
+    )
+    for (const [id, role] of [
+      ['u_owner', 'owner'],
+      ['u_admin', 'admin'],
+    ]) {
+      await sql`insert into users (id, organization_id, email, password_hash, role, is_superuser, created_at)
+        values (${id}, 'o1', ${`${id}@acme.test`}, 'x', ${role}, 0, ${t0})`.execute(raw)
+      if (withMemberships) {
+        await sql`insert into memberships (user_id, organization_id, role, workspace_ids, created_at)
+          values (${id}, 'o1', ${role}, null, ${t0})`.execute(raw)
+      }
+    }
+    return t0
+  }
+  const insertKey = (raw: Kysely<Database>, id: string, at: string) =>
+    sql`insert into api_keys (id, organization_id, name, key_hash, prefix, created_at)
+      values (${id}, 'o1', ${id}, ${`hash-${id}`}, 'sk_x…', ${at})`.execute(raw)
+
+  it('0014 leaves a key made before it full-access (no scopes, every workspace, no expiry)', async () => {
+    const { db, raw } = await migratedUpTo('0014')
+    const t0 = await seedTeam(raw, false)
+    await insertKey(raw, 'k_old', t0)
+    await migrateToLatest(db.db)
+    const key = await db.db
+      .selectFrom('apiKeys')
+      .selectAll()
+      .where('id', '=', 'k_old')
+      .executeTakeFirstOrThrow()
+    expect({ scopes: key.scopes, workspaceIds: key.workspaceIds, expiresAt: key.expiresAt }).toEqual({
+      scopes: null,
+      workspaceIds: null,
+      expiresAt: null,
+    })
+  })
+
+  it('0015 gives every existing user a membership of their organization with their role, all workspaces', async () => {
+    const { db, raw } = await migratedUpTo('0015')
+    await seedTeam(raw, false)
+    await migrateToLatest(db.db)
+    const rows = await db.db
+      .selectFrom('memberships')
+      .select(['userId', 'organizationId', 'role', 'workspaceIds'])
+      .orderBy('userId')
+      .execute()
+    expect(rows).toEqual([
+      { userId: 'u_admin', organizationId: 'o1', role: 'admin', workspaceIds: null },
+      { userId: 'u_owner', organizationId: 'o1', role: 'owner', workspaceIds: null },
+    ])
+  })
+
+  it('0018 runs on a database already past it, and makes the keys non-owners made (and their keys) not owner-grade', async () => {
+    const { db, raw } = await migratedUpTo('0018')
+    const t0 = await seedTeam(raw, true)
+    for (const id of ['k_owner', 'k_admin', 'k_child', 'k_old']) await insertKey(raw, id, t0)
+    let n = 0
+    for (const [key, actorType, actorId] of [
+      ['k_owner', 'user', 'u_owner'],
+      ['k_admin', 'user', 'u_admin'],
+      ['k_child', 'api_key', 'k_admin'],
+    ]) {
+      n++
+      await sql`insert into events (id, organization_id, type, occurred_at, actor_type, actor_id, data)
+        values (${`e${n}`}, 'o1', 'api_key.created', ${t0}, ${actorType}, ${actorId}, ${JSON.stringify({ apiKeyId: key })})`.execute(
+        raw,
+      )
+    }
+    // The later migrations shipped first: a database at 0021 without 0018 still gets it.
+    let migrationTableSchema: string | undefined
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(raw)
+      migrationTableSchema = rows[0]?.schema
+    }
+    const { error } = await new Migrator({
+      db: raw,
+      provider: {
+        getMigrations: async () =>
+          Object.fromEntries(Object.entries(migrations).filter(([name]) => !name.startsWith('0018'))),
+      },
+      ...(migrationTableSchema !== undefined && { migrationTableSchema }),
+    }).migrateToLatest()
+    expect(error).toBeUndefined()
+    expect(await migrateToLatest(db.db)).toEqual(['0018_owner_grade_keys_and_session_method'])
+    const keys = await db.db.selectFrom('apiKeys').select(['id', 'ownerGrade']).orderBy('id').execute()
+    expect(keys.map((k) => [k.id, Number(k.ownerGrade)])).toEqual([
+      ['k_admin', 0],
+      ['k_child', 0],
+      ['k_old', 1],
+      ['k_owner', 1],
+    ])
+  })
 
   it('0006 drops the dead columns and maps the never-written REVOKED status, keeping every row', async () => {
     // The database as it was before 0006, with a row in each table the migration changes.

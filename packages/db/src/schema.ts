@@ -89,6 +89,8 @@ export interface DashboardSessionTable {
   userAgent: ColumnType<string | null, string | null | undefined, string | null>
   /** When the session last authenticated a request (at most once a minute); null until then. */
   lastSeenAt: ColumnType<string | null, string | null | undefined, string | null>
+  /** How it signed in: 'password' or 'sso' (migration 0018); null: opened before 0018. */
+  method: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ApiKeyTable {
@@ -108,6 +110,11 @@ export interface ApiKeyTable {
   workspaceIds: ColumnType<string | null, string | null | undefined, string | null>
   /** When the key stops working; null: never. */
   expiresAt: ColumnType<string | null, string | null | undefined, string | null>
+  /**
+   * 1 when the key's maker could make or unmake an owner (an owner, a superuser, the CLI, an
+   * owner-grade key), else 0: an admin's key touches no owner (migration 0018).
+   */
+  ownerGrade: ColumnType<number, number | undefined, number>
 }
 
 export interface CustomIntegrationTable {

@@ -82,13 +82,13 @@ export const memberRoutes = [
     auth: 'none',
     access: 'public',
     input: core.AcceptInviteInput,
-    responses: { 200: z.object({ ok: z.literal(true), user: UserOut }), ...errors(401) },
+    responses: { 200: z.object({ ok: z.literal(true), user: UserOut }), ...errors(401, 403) },
     run: async (ctx, input) => {
-      const { user, organizationId } = await core.acceptInvite(ctx.deps, input, ctx.principal)
+      const { user, organizationId, method } = await core.acceptInvite(ctx.deps, input, ctx.principal)
       const session = await core.openDashboardSession(ctx.deps, user, {
         sourceAddress: ctx.sourceAddress ?? 'unknown',
         userAgent: ctx.userAgent,
-        method: 'password',
+        method,
         organizationId,
       })
       ctx.session.set(session.sessionToken, session.expiresAt)

@@ -57,11 +57,11 @@ export const invitesRouter = {
     .input(core.AcceptInviteInput)
     .output(z.object({ ok: z.literal(true), user: UserOut }))
     .mutation(async ({ ctx, input }) => {
-      const { user, organizationId } = await core.acceptInvite(ctx.deps, input, ctx.principal)
+      const { user, organizationId, method } = await core.acceptInvite(ctx.deps, input, ctx.principal)
       const session = await core.openDashboardSession(ctx.deps, user, {
         sourceAddress: ctx.sourceAddress ?? 'unknown',
         userAgent: ctx.userAgent,
-        method: 'password',
+        method,
         organizationId,
       })
       ctx.session.set(session.sessionToken, session.expiresAt)

@@ -10,6 +10,11 @@ export type Principal =
       scopes?: readonly string[] | null
       /** The workspaces it may touch; null: all of them. */
       workspaceIds?: readonly string[] | null
+      /**
+       * Whether its maker could make or unmake an owner (an owner, a superuser, the CLI, an
+       * owner-grade key); false: an admin's key, which touches no owner. Absent: true.
+       */
+      ownerGrade?: boolean
     }
   | {
       kind: 'user'

@@ -201,15 +201,25 @@ export function requireWithinSeenWorkspaces(
 }
 
 /**
- * Whether the caller may make, unmake, remove or invite an owner: owners only (and superusers,
- * API keys), else 403 FORBIDDEN. Pure, so the dashboard offers no owner control to an admin.
+ * Whether the caller may make, unmake, remove or invite an owner, else 403 FORBIDDEN: an owner, a
+ * superuser, or an owner-grade API key (one made by any of these or the CLI). A key never holds
+ * more than its maker: an admin's key may not (docs/access.md). Pure, so the dashboard offers no
+ * owner control to an admin.
  */
 export function mayHandleOwners(who: {
   kind: Principal['kind']
   role?: RoleName | undefined
   isSuperuser?: boolean | undefined
+  ownerGrade?: boolean | undefined
 }): boolean {
-  return who.kind !== 'user' || who.isSuperuser === true || who.role === 'owner'
+  switch (who.kind) {
+    case 'user':
+      return who.isSuperuser === true || who.role === 'owner'
+    case 'apiKey':
+      return who.ownerGrade !== false
+    case 'oauthToken':
+      return false
+  }
 }
 
 /** What a principal holds, as the dashboard also knows it (auth.me's `scopes` and `workspaceIds`). */

@@ -35,6 +35,7 @@ export const eventTypes = [
   'invite.created',
   'invite.revoked',
   'invite.accepted',
+  'sso_settings.updated',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 export const EventTypeSchema = z.enum(eventTypes)

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { type Principal, requireScope } from '../auth/principal.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
-import { inTransaction } from '../events/append-event.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
 
 /**
  * An organization's dashboard SSO settings: which verified email domains join it on first SSO
@@ -133,6 +134,33 @@ export async function updateSsoSettings(
         await tx.db.insertInto('ssoDomains').values({ domain, organizationId: org, createdAt: now }).execute()
       }
     }
+    // Turning enforcement on ends the organization's password sessions (and those opened before
+    // sign-in methods were recorded); SSO sessions and superusers' stay.
+    let endedSessions = 0
+    const enforcing = next.enforced === 1 && current?.enforced !== 1
+    if (enforcing) {
+      const superusers = tx.db.selectFrom('users').select('id').where('isSuperuser', '=', 1)
+      const ended = await tx.db
+        .deleteFrom('dashboardSessions')
+        .where('organizationId', '=', org)
+        .where((eb) => eb.or([eb('method', 'is', null), eb('method', '!=', 'sso')]))
+        .where('userId', 'not in', superusers)
+        .executeTakeFirst()
+      endedSessions = Number(ended.numDeletedRows)
+    }
+    const after = await readSettings(tx, org)
+    await appendEvent(tx, {
+      organizationId: org,
+      type: 'sso_settings.updated',
+      actor: actorOf(principal),
+      data: {
+        domains: after.domains,
+        defaultRole: after.defaultRole,
+        enforced: after.enforced,
+        previousEnforced: current?.enforced === 1,
+        ...(enforcing && { endedPasswordSessions: endedSessions }),
+      },
+    })
   })
   return readSettings(deps, org)
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   apiKeyScopes,
+  mayHandleOwners,
   type Principal,
   requireScope,
   requireWithinSeenWorkspaces,
@@ -43,6 +44,8 @@ export interface ApiKeyLimits {
   scopes?: readonly string[] | null | undefined
   workspaceIds?: readonly string[] | null | undefined
   expiresAt?: string | null | undefined
+  /** Whether the maker could touch owners (mayHandleOwners); left out: yes (the CLI, an operator). */
+  ownerGrade?: boolean | undefined
 }
 
 /** Makes a key for an organization. The plaintext is returned once and never stored. */
@@ -65,6 +68,7 @@ export async function insertApiKey(
     scopes: limits.scopes ? JSON.stringify(limits.scopes) : null,
     workspaceIds: limits.workspaceIds ? JSON.stringify(limits.workspaceIds) : null,
     expiresAt: limits.expiresAt ? new Date(limits.expiresAt).toISOString() : null,
+    ownerGrade: limits.ownerGrade === false ? 0 : 1,
   }
   await deps.db.insertInto('apiKeys').values(row).execute()
   return { apiKey: toApiKeyView(row), key }
@@ -96,6 +100,7 @@ export async function createApiKey(
       scopes,
       workspaceIds,
       expiresAt,
+      ownerGrade: mayHandleOwners(principal),
     })
     await appendEvent(tx, {
       organizationId: principal.organizationId,
@@ -174,7 +179,16 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
     if (!API_KEY_PATTERN.test(key)) return 'malformed' as const
     const row = await deps.db
       .selectFrom('apiKeys')
-      .select(['id', 'organizationId', 'revokedAt', 'lastUsedAt', 'scopes', 'workspaceIds', 'expiresAt'])
+      .select([
+        'id',
+        'organizationId',
+        'revokedAt',
+        'lastUsedAt',
+        'scopes',
+        'workspaceIds',
+        'expiresAt',
+        'ownerGrade',
+      ])
       .where('keyHash', '=', sha256(key))
       .executeTakeFirst()
     if (!row || row.revokedAt !== null) return null
@@ -186,6 +200,7 @@ export async function authenticateApiKey(deps: CoreDeps, key: string): Promise<P
       scopes: row.scopes === null ? null : Object.freeze(JSON.parse(row.scopes) as string[]),
       workspaceIds:
         row.workspaceIds === null ? null : Object.freeze(JSON.parse(row.workspaceIds) as string[]),
+      ownerGrade: Number(row.ownerGrade) === 1,
     })
     return { row, principal }
   })

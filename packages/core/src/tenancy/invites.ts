@@ -14,7 +14,13 @@ import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
 import { RoleSchema, WorkspaceIdsSchema } from './members.ts'
-import { PasswordSchema, SSO_ONLY_PASSWORD_HASH } from './users.ts'
+import {
+  type LoginMethod,
+  PasswordSchema,
+  requireSignInMethodAllowed,
+  SSO_ONLY_PASSWORD_HASH,
+  sessionMethod,
+} from './users.ts'
 import { requireWorkspace } from './workspaces.ts'
 
 /** An invite link lives this long. */
@@ -252,9 +258,10 @@ export async function acceptInvite(
   deps: CoreDeps,
   input: AcceptInviteInput,
   signedIn: Principal | null,
-): Promise<{ user: User; organizationId: string }> {
+): Promise<{ user: User; organizationId: string; method: LoginMethod }> {
   const { token, password } = AcceptInviteInput.parse(input)
   const invite = await pendingInvite(deps, token)
+  // The session it opens is signed in as the caller's is (a signed-in SSO session), else by password.
   const existing = await deps.db
     .selectFrom('users')
     .selectAll()
@@ -274,6 +281,12 @@ export async function acceptInvite(
   } else if (password === undefined) {
     throw new AppError('VALIDATION_ERROR', 'Choose a password (at least 8 characters)', { field: 'password' })
   }
+  const method: LoginMethod =
+    signedIn?.kind === 'user' && existing && signedIn.userId === existing.id
+      ? ((await sessionMethod(deps, signedIn.sessionId)) ?? 'password')
+      : 'password'
+  // Refused before the invite is used: it stays valid for an SSO sign-in.
+  await requireSignInMethodAllowed(deps, existing ?? { isSuperuser: 0 }, invite.organizationId, method)
   const now = deps.clock.now().toISOString()
   const user = await inTransaction(deps, async (tx) => {
     // Single use: the update that marks it accepted decides, should two accepts race.
@@ -317,5 +330,5 @@ export async function acceptInvite(
     })
     return user
   })
-  return { user, organizationId: invite.organizationId }
+  return { user, organizationId: invite.organizationId, method }
 }

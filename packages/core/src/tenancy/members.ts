@@ -12,6 +12,7 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
+import { requireSignInMethodAllowed, sessionMethod } from './users.ts'
 import { requireWorkspace } from './workspaces.ts'
 
 /** A member of the organization, as members.list and GET /api/v1/members show it. */
@@ -77,11 +78,6 @@ async function requireMember(deps: CoreDeps, organizationId: string, userId: str
   return row
 }
 
-/** Whether the caller may make or unmake an owner (the one rule, mayHandleOwners). */
-function mayTouchOwners(principal: Principal): boolean {
-  return mayHandleOwners(principal)
-}
-
 async function ownerCount(deps: CoreDeps, organizationId: string): Promise<number> {
   const row = await deps.db
     .selectFrom('memberships')
@@ -119,7 +115,7 @@ export async function updateMember(
     )
     requireWithinOwnAccess(principal, { role }, 'this member')
     if ((before.role === 'owner' || role === 'owner') && role !== undefined && role !== before.role) {
-      if (!mayTouchOwners(principal)) {
+      if (!mayHandleOwners(principal)) {
         throw new AppError('FORBIDDEN', 'Only an owner can make or unmake an owner')
       }
     }
@@ -184,7 +180,7 @@ export async function removeMember(deps: CoreDeps, principal: Principal, userId:
       'this member',
     )
     if (before.role === 'owner') {
-      if (!mayTouchOwners(principal)) throw new AppError('FORBIDDEN', 'Only an owner can remove an owner')
+      if (!mayHandleOwners(principal)) throw new AppError('FORBIDDEN', 'Only an owner can remove an owner')
       if ((await ownerCount(tx, orgId)) <= 1) {
         throw new AppError(
           'LAST_OWNER',
@@ -244,6 +240,13 @@ export async function switchOrganization(
     .where('organizationId', '=', organizationId)
     .executeTakeFirst()
   if (!member) throw new AppError('NOT_FOUND', 'You are not a member of that organization')
+  // A password session does not move into an organization that signs in with SSO only.
+  await requireSignInMethodAllowed(
+    deps,
+    principal,
+    organizationId,
+    await sessionMethod(deps, principal.sessionId),
+  )
   await deps.db
     .updateTable('dashboardSessions')
     .set({ organizationId })

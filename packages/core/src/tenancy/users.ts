@@ -112,17 +112,49 @@ export async function login(
   }
   // Checked once the password is known to be right, so the answer tells nothing to someone who
   // does not know it (no list of which emails are in an SSO organization). Superusers keep
-  // password sign-in: the operator's way back in if the provider breaks.
-  if (!user.isSuperuser && (await ssoEnforcedFor(deps, user.organizationId))) {
+  // password sign-in: the operator's way back in if the provider breaks. The organization
+  // checked is the one the session would open in (not only the user's first).
+  const opensIn = await sessionOrganization(deps, user, undefined)
+  if (!user.isSuperuser && (await ssoEnforcedFor(deps, opensIn))) {
     await inTransaction(deps, (tx) =>
       appendEvent(tx, loginEvent(user, 'failure', source.sourceAddress, 'password', 'sso_required')),
     )
-    throw new AppError(
-      'SSO_REQUIRED',
-      'Your organization signs in with SSO only: use "Sign in with SSO" on the sign-in page',
-    )
+    throw ssoRequired()
   }
-  return openDashboardSession(deps, user, { ...source, method: 'password' })
+  return openDashboardSession(deps, user, { ...source, method: 'password', organizationId: opensIn })
+}
+
+/** 403 SSO_REQUIRED: a password session in an organization that signs in with SSO only. */
+export function ssoRequired(): AppError {
+  return new AppError(
+    'SSO_REQUIRED',
+    'Your organization signs in with SSO only: use "Sign in with SSO" on the sign-in page',
+  )
+}
+
+/**
+ * Refuses (403 SSO_REQUIRED) a session signed in by `method` in an organization that enforces
+ * SSO, unless the user is a superuser (the operator's way back in). A session opened before
+ * sign-in methods were recorded (null) counts as a password one.
+ */
+export async function requireSignInMethodAllowed(
+  deps: CoreDeps,
+  user: { isSuperuser: number | boolean },
+  organizationId: string,
+  method: LoginMethod | null,
+): Promise<void> {
+  if (method === 'sso' || user.isSuperuser === true || user.isSuperuser === 1) return
+  if (await ssoEnforcedFor(deps, organizationId)) throw ssoRequired()
+}
+
+/** How a session signed in; null for one opened before migration 0018 (or not found). */
+export async function sessionMethod(deps: CoreDeps, sessionId: string): Promise<LoginMethod | null> {
+  const row = await deps.db
+    .selectFrom('dashboardSessions')
+    .select('method')
+    .where('id', '=', sessionId)
+    .executeTakeFirst()
+  return row?.method === 'sso' || row?.method === 'password' ? row.method : null
 }
 
 /**
@@ -144,6 +176,9 @@ export async function openDashboardSession(
   },
 ) {
   const organizationId = await sessionOrganization(deps, user, source.organizationId)
+  // Every way a session opens (password, invite, SSO) passes here: none opens a password
+  // session in an organization that enforces SSO.
+  await requireSignInMethodAllowed(deps, user, organizationId, source.method)
   const token = randomToken(32)
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString()
@@ -158,6 +193,7 @@ export async function openDashboardSession(
         createdAt: now.toISOString(),
         publicId: deps.newId(),
         userAgent: userAgentOf(source.userAgent),
+        method: source.method,
       })
       .execute()
     const event = loginEvent(user, 'success', source.sourceAddress, source.method)

@@ -14,6 +14,7 @@ import * as m0014 from './0014_scoped_api_keys.ts'
 import * as m0015 from './0015_create_memberships.ts'
 import * as m0016 from './0016_create_invites.ts'
 import * as m0017 from './0017_create_sso.ts'
+import * as m0018 from './0018_owner_grade_keys_and_session_method.ts'
 import * as m0019 from './0019_create_proxy_stats.ts'
 import * as m0020 from './0020_hot_query_indexes.ts'
 import * as m0021 from './0021_refresh_due_at_schedule.ts'
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0015_create_memberships': m0015,
   '0016_create_invites': m0016,
   '0017_create_sso': m0017,
+  '0018_owner_grade_keys_and_session_method': m0018,
   '0019_create_proxy_stats': m0019,
   '0020_hot_query_indexes': m0020,
   '0021_refresh_due_at_schedule': m0021,
