@@ -58,6 +58,16 @@ export function areaOf(frame: CallFrame): string {
   return url
 }
 
+function keyOf(frame: CallFrame): string {
+  const where = frame.url
+    ? `${frame.url.replace(/^.*?(node_modules\/\.pnpm\/|\/(apps|packages)\/)/, '$2/')}:${frame.lineNumber + 1}`
+    : ''
+  return `${frame.functionName || '(anonymous)'} ${where}`.trim()
+}
+
+/** Node's own entry points, which hold every request's work: left out of the inclusive list. */
+const ENTRY = /^\((root|program|idle|garbage collector)\)|^(processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|processImmediate|callbackTrampoline|emit|onStreamRead|parserOnHeadersComplete|parserOnIncoming|parserOnBody|parserOnMessageComplete|addChunk|readableAddChunk|Readable\.push|(anonymous) *$)/
+
 export function summarize(file: string, top = 25): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -84,6 +94,17 @@ export function summarize(file: string, top = 25): string {
     self.set(id, (self.get(id) ?? 0) + 1)
     total++
   }
+  // Inclusive: the samples whose stack holds the function (once, however deep it recurses).
+  const inclusive = new Map<string, number>()
+  for (const [id, n] of self) {
+    const seen = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = keyOf((byId.get(at) as ProfileNode).callFrame)
+      if (seen.has(key)) continue
+      seen.add(key)
+      inclusive.set(key, (inclusive.get(key) ?? 0) + n)
+    }
+  }
   const areas = new Map<string, number>()
   const fns = new Map<string, number>()
   for (const [id, n] of self) {
@@ -104,6 +125,13 @@ export function summarize(file: string, top = 25): string {
     '| area (self time) | share |',
     '|---|---:|',
     ...sorted(areas).map(([a, n]) => `| ${a} | ${pct(n)} |`),
+    '',
+    '| function (inclusive: samples with it on the stack) | share |',
+    '|---|---:|',
+    ...sorted(inclusive)
+      .filter(([f]) => !ENTRY.test(f) && !/ node:/.test(f))
+      .slice(0, top)
+      .map(([f, n]) => `| \`${f}\` | ${pct(n)} |`),
     '',
     '| function (self time) | share |',
     '|---|---:|',
