@@ -66,7 +66,8 @@ function keyOf(frame: CallFrame): string {
 }
 
 /** Node's own entry points, which hold every request's work: left out of the inclusive list. */
-const ENTRY = /^\((root|program|idle|garbage collector)\)|^(processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|processImmediate|callbackTrampoline|emit|onStreamRead|parserOnHeadersComplete|parserOnIncoming|parserOnBody|parserOnMessageComplete|addChunk|readableAddChunk|Readable\.push|(anonymous) *$)/
+const ENTRY =
+  /^\((root|program|idle|garbage collector)\)|^(processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers|processImmediate|callbackTrampoline|emit|onStreamRead|parserOnHeadersComplete|parserOnIncoming|parserOnBody|parserOnMessageComplete|addChunk|readableAddChunk|Readable\.push|(anonymous) *$)/
 
 export function summarize(file: string, top = 25): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
