@@ -5,8 +5,11 @@
  * be seen in one run (`pnpm bench proxy`'s throughput on a shared 2-core machine moves by
  * 20 % and more between runs of the same code).
  *
- * For the bare proxy, the Fastify pass-through and Switchboard (bench/servers.ts, each in its
- * own process under valgrind, one after the other): warm up with BENCH_WARMUP requests while
+ * For the bare proxy, the Fastify pass-through, Switchboard's path route with its logger silent
+ * and at info, the bare envelope proxy and Switchboard's two JSON-envelope routes at info
+ * (`pnpm bench proxy`'s targets; at info the log goes to a file, as there), each from
+ * bench/servers.ts in its own process under valgrind, one after the other (BENCH_TARGETS picks
+ * some by key): warm up with BENCH_WARMUP requests while
  * valgrind only watches, then count instructions over BENCH_REQUESTS requests. The load is 2
  * connections: under valgrind a request takes ~50× longer, and more in flight would push
  * every call past the proxy's own timers (it watches for callers leaving after 50 ms).
@@ -15,9 +18,11 @@
  *
  * Reported per request: instructions on the main thread (the event loop, which is what limits
  * a proxy's throughput) and on all threads (adding the garbage collector's and the compiler's
- * helpers), with Switchboard's and the Fastify pass-through's as ratios to the bare proxy's.
- * Counts leave out the kernel (system calls are the same for all three: one read and one write
- * each way per request) and memory stalls.
+ * helpers), each as a ratio to its baseline's (the bare proxy for the path route and the Fastify
+ * pass-through, the bare envelope proxy for the envelope routes). Counts leave out the kernel
+ * (the socket system calls are the same for all: one read and one write each way per request;
+ * at info, Switchboard's log line is one more write, whose kernel side is not counted) and
+ * memory stalls.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -64,7 +69,7 @@ function serverArgs(role: string, arg: string): string[] {
   return ['--import', 'tsx', path.join(here, 'servers.ts'), role, arg]
 }
 
-async function autocannon(url: string, headers: string[], amount: number): Promise<void> {
+async function autocannon(url: string, call: Omit<Call, 'path'>, amount: number): Promise<void> {
   const bin = path.resolve(here, '../node_modules/.bin/autocannon')
   const args = [
     '-j',
@@ -72,7 +77,9 @@ async function autocannon(url: string, headers: string[], amount: number): Promi
     String(CONNECTIONS),
     '-a',
     String(amount),
-    ...headers.flatMap((h) => ['-H', h]),
+    ...Object.entries(call.headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]),
+    ...(call.method === 'POST' ? ['-m', 'POST'] : []),
+    ...(call.body === undefined ? [] : ['-b', call.body]),
     url,
   ]
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'ignore'] })
@@ -94,6 +101,34 @@ function callgrindControl(pid: number, ...args: string[]): void {
   if (r.status !== 0) throw new Error(`callgrind_control ${args.join(' ')} failed: ${r.stderr}`)
 }
 
+/** One measured call (bench/fixture.ts's BenchCall). */
+interface Call {
+  method: 'GET' | 'POST'
+  path: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/** What one count runs: a bench/servers.ts role and, for Switchboard, which route at which log level. */
+interface Target {
+  key: string
+  name: string
+  role: 'bare' | 'envelope' | 'fastify' | 'switchboard'
+  route?: 'path' | 'request' | 'proxy'
+  /** Switchboard's log level: silent, or info written to a file (as `pnpm bench proxy` runs it). */
+  log?: 'silent' | 'info'
+  /** The key of the target its ratio is taken against. */
+  baseline: string
+}
+
+/** The envelope baselines' call (bench/proxy.ts's). */
+const ENVELOPE_CALL: Call = {
+  method: 'POST',
+  path: '/',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ method: 'GET', url: '/items' }),
+}
+
 interface Count {
   /** Instructions per request on the main thread, and on all threads. */
   main: number
@@ -101,8 +136,9 @@ interface Count {
 }
 
 /** Runs one bench server under callgrind and counts its instructions per request. */
-async function count(role: string, upstreamUrl: string, outDir: string): Promise<Count> {
-  const prefix = path.join(outDir, role)
+async function count(target: Target, upstreamUrl: string, outDir: string): Promise<Count> {
+  const { role, key } = target
+  const prefix = path.join(outDir, key)
   const child = spawn(
     'valgrind',
     [
@@ -117,7 +153,13 @@ async function count(role: string, upstreamUrl: string, outDir: string): Promise
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BENCH_READ_CACHE_MS: '60000', BENCH_LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        BENCH_READ_CACHE_MS: '60000',
+        ...(target.log === 'info'
+          ? { BENCH_LOG_LEVEL: 'info', BENCH_LOG_FILE: path.join(outDir, `${key}.log`) }
+          : { BENCH_LOG_LEVEL: 'silent' }),
+      },
     },
   )
   children.push(child)
@@ -125,33 +167,34 @@ async function count(role: string, upstreamUrl: string, outDir: string): Promise
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString()
   })
-  const [base = '', ...info] = (await firstLine(child, `${role} under valgrind`, () => stderr)).split(' ')
-  const call = info.length
-    ? (JSON.parse(info.join(' ')) as { path: { path: string; headers: Record<string, string> } }).path
-    : { path: '/items', headers: {} }
+  const [base = '', ...info] = (await firstLine(child, `${key} under valgrind`, () => stderr)).split(' ')
+  const call: Call = info.length
+    ? ((JSON.parse(info.join(' ')) as Record<string, Call>)[target.route ?? 'path'] as Call)
+    : role === 'envelope'
+      ? ENVELOPE_CALL
+      : { method: 'GET', path: '/items', headers: {} }
   const url = `${base}${call.path}`
-  const headers = Object.entries(call.headers).map(([name, value]) => `${name}=${value}`)
   const pid = child.pid as number
 
-  console.error(`  ${role}: warming up (${warmup} requests)…`)
-  await autocannon(url, headers, warmup)
+  console.error(`  ${target.name}: warming up (${warmup} requests)…`)
+  await autocannon(url, call, warmup)
   callgrindControl(pid, '--instr=on')
-  console.error(`  ${role}: counting ${requests} requests…`)
-  await autocannon(url, headers, requests)
+  console.error(`  ${target.name}: counting ${requests} requests…`)
+  await autocannon(url, call, requests)
   callgrindControl(pid, '--dump')
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill('SIGTERM')
   await exited
 
   // The first dump (".1"), one file per thread ("-01" is the main thread).
-  const files = readdirSync(outDir).filter((f) => f.startsWith(`${role}.${pid}.1-`))
+  const files = readdirSync(outDir).filter((f) => f.startsWith(`${key}.${pid}.1-`))
   const total = (file: string) => {
     const m = /^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(outDir, file), 'utf8'))
     if (!m) throw new Error(`no instruction total in ${file}`)
     return Number(m[1])
   }
   const mainFile = files.find((f) => f.endsWith('-01'))
-  if (!mainFile) throw new Error(`callgrind wrote no dump for ${role}'s main thread`)
+  if (!mainFile) throw new Error(`callgrind wrote no dump for ${key}'s main thread`)
   return {
     main: total(mainFile) / requests,
     all: files.reduce((sum, f) => sum + total(f), 0) / requests,
@@ -168,23 +211,67 @@ const upstreamUrl = await firstLine(upstream, 'the upstream', () => '')
 console.error(
   `Counting instructions per request under valgrind: ${warmup} requests to warm up, then ${requests}, ${CONNECTIONS} connections…`,
 )
-const targets = [
-  { role: 'bare', name: 'bare Node proxy (undici)' },
-  { role: 'fastify', name: 'Fastify pass-through (no auth)' },
-  { role: 'switchboard', name: 'Switchboard proxy' },
-] as const
+// The path route with the logger silent (the count's history), then, as `pnpm bench proxy`
+// runs them, all three routes at info writing their log to a file, each against its baseline.
+// BENCH_TARGETS=key,key… counts only those (e.g. `envelope,request-info`).
+const allTargets: Target[] = [
+  { key: 'bare', name: 'bare Node proxy (undici)', role: 'bare', baseline: 'bare' },
+  { key: 'fastify', name: 'Fastify pass-through (no auth)', role: 'fastify', baseline: 'bare' },
+  {
+    key: 'path-silent',
+    name: 'Switchboard GET …/request/* (logger silent)',
+    role: 'switchboard',
+    route: 'path',
+    log: 'silent',
+    baseline: 'bare',
+  },
+  {
+    key: 'path-info',
+    name: 'Switchboard GET …/request/* (info)',
+    role: 'switchboard',
+    route: 'path',
+    log: 'info',
+    baseline: 'bare',
+  },
+  {
+    key: 'envelope',
+    name: 'bare Node envelope proxy (JSON {method, url})',
+    role: 'envelope',
+    baseline: 'envelope',
+  },
+  {
+    key: 'request-info',
+    name: 'Switchboard POST …/request (info)',
+    role: 'switchboard',
+    route: 'request',
+    log: 'info',
+    baseline: 'envelope',
+  },
+  {
+    key: 'proxy-info',
+    name: 'Switchboard POST /api/v1/proxy (info)',
+    role: 'switchboard',
+    route: 'proxy',
+    log: 'info',
+    baseline: 'envelope',
+  },
+]
+const only = process.env.BENCH_TARGETS?.split(',')
+const targets = only ? allTargets.filter((t) => only.includes(t.key)) : allTargets
 const counts: Record<string, Count> = {}
-for (const t of targets) counts[t.role] = await count(t.role, upstreamUrl, outDir)
+for (const t of targets) counts[t.key] = await count(t, upstreamUrl, outDir)
 rmSync(outDir, { recursive: true, force: true })
 
-const bare = counts.bare as Count
 const k = (n: number) => `${(n / 1000).toFixed(1)}k`
+const times = (c: Count, base: Count | undefined, of: (c: Count) => number) =>
+  base ? `${(of(c) / of(base)).toFixed(2)}` : '—'
 const lines = [
-  '| target | instructions/request (main thread) | × bare | all threads | × bare |',
+  '| target | instructions/request (main thread) | × its baseline | all threads | × its baseline |',
   '|---|---:|---:|---:|---:|',
-  ...targets.map(({ role, name }) => {
-    const c = counts[role] as Count
-    return `| ${name} | ${k(c.main)} | ${(c.main / bare.main).toFixed(2)} | ${k(c.all)} | ${(c.all / bare.all).toFixed(2)} |`
+  ...targets.map(({ key, name, baseline }) => {
+    const c = counts[key] as Count
+    const base = counts[baseline]
+    return `| ${name} | ${k(c.main)} | ${times(c, base, (x) => x.main)} | ${k(c.all)} | ${times(c, base, (x) => x.all)} |`
   }),
 ]
 console.log(lines.join('\n'))
