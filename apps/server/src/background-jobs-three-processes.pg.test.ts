@@ -1,4 +1,4 @@
-import { CONNECTING_STALE_MS, secretAt } from '@switchboard/core'
+import { CONNECTING_STALE_MS, IDLE_REFRESH_MS, refreshDueAt, secretAt } from '@switchboard/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
@@ -15,7 +15,8 @@ const SESSIONS = 20
 /**
  * Three server processes on one PostgreSQL database run their background jobs on the same
  * rows at the same moments (a pass every second, and the recovery at start-up): every due
- * connection is refreshed once, and the tokens every interrupted connect session held are
+ * connection is refreshed once (due by its token's expiry, or by keep-alive after a day idle),
+ * every interrupted session ends once with one connect_session.failed, and the tokens every interrupted connect session held are
  * revoked once, by whichever process claimed the item first.
  */
 describe('background jobs on three server processes sharing one PostgreSQL', () => {
@@ -87,6 +88,25 @@ describe('background jobs on three server processes sharing one PostgreSQL', () 
       })
       .where('id', 'in', connectionIds)
       .execute()
+    // Half of them are due by keep-alive instead: the access token is good for another day, but
+    // the connection was last authorized and refreshed longer than IDLE_REFRESH_MS ago.
+    const idle = connectionIds.filter((_, i) => i % 2 === 1)
+    const idleSince = new Date(Date.now() - IDLE_REFRESH_MS - 60_000).toISOString()
+    const idleInputs = {
+      type: 'OAUTH2',
+      status: 'ACTIVE',
+      tokenExpiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      lastAuthorizedAt: idleSince,
+      lastRefreshedAt: idleSince,
+      nextRefreshAt: null,
+    }
+    const idleDue = refreshDueAt(idleInputs)
+    expect(idleDue !== null && idleDue < new Date().toISOString()).toBe(true)
+    await db
+      .updateTable('connections')
+      .set({ ...idleInputs, type: 'OAUTH2', status: 'ACTIVE', refreshDueAt: idleDue })
+      .where('id', 'in', idle)
+      .execute()
     f.provider.resetStats()
     f.provider.revocationLog.length = 0
 
@@ -134,5 +154,15 @@ describe('background jobs on three server processes sharing one PostgreSQL', () 
       .where('id', 'in', sessionIds)
       .execute()
     expect(sessions.every((s) => s.status === 'FAILED')).toBe(true)
+    // Session recovery: each interrupted CONNECTING session ended once, with one connect_session.failed.
+    const failedEvents = await db
+      .selectFrom('events')
+      .select(['connectSessionId'])
+      .where('type', '=', 'connect_session.failed')
+      .where('connectSessionId', 'in', sessionIds)
+      .execute()
+    expect(failedEvents.map((e) => e.connectSessionId).sort()).toEqual(
+      sessionIds.filter((_, i) => i % 2 === 0).sort(),
+    )
   }, 120_000)
 })

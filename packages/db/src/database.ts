@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3'
 import {
   CamelCasePlugin,
   Kysely,
+  type KyselyConfig,
   type Migration,
   Migrator,
   PostgresDialect,
@@ -28,6 +29,21 @@ export interface DatabaseConfig {
   sqliteFile?: string | undefined
   /** PostgreSQL pool size. */
   poolSize?: number | undefined
+  /**
+   * Called with the SQL of every statement run, `begin` and `commit` included (Kysely's `log`
+   * option): for tests that count what a request costs the database. Absent: nothing is logged.
+   */
+  onQuery?: ((sql: string) => void) | undefined
+}
+
+function queryLog(config: DatabaseConfig): Pick<KyselyConfig, 'log'> {
+  const onQuery = config.onQuery
+  if (!onQuery) return {}
+  return {
+    log: (event) => {
+      if (event.level === 'query') onQuery(event.query.sql)
+    },
+  }
 }
 
 export interface Db {
@@ -59,6 +75,7 @@ export function openDatabase(config: DatabaseConfig): Db {
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       plugins: [changes, new CamelCasePlugin()],
+      ...queryLog(config),
     })
     registerChangeCounter(db, changes)
     const u = new URL(config.databaseUrl)
@@ -94,6 +111,7 @@ export function openDatabase(config: DatabaseConfig): Db {
   const db = new Kysely<Database>({
     dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [changes, new CamelCasePlugin()],
+    ...queryLog(config),
   })
   registerChangeCounter(db, changes)
   return {

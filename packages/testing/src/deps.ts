@@ -53,7 +53,10 @@ export interface TestDatabase extends Db {
 }
 
 /** A fresh, migrated database: a temp SQLite file, or a throwaway PostgreSQL schema. */
-export async function createTestDatabase(dialect: Dialect = testDialect()): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect = testDialect(),
+  options: { onQuery?: ((sql: string) => void) | undefined } = {},
+): Promise<TestDatabase> {
   if (dialect === 'postgres') {
     const base = process.env.DATABASE_URL as string
     const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`
@@ -63,7 +66,7 @@ export async function createTestDatabase(dialect: Dialect = testDialect()): Prom
     await admin.end()
     const url = new URL(base)
     url.searchParams.set('options', `-c search_path=${schema}`)
-    const db = openDatabase({ databaseUrl: url.toString(), poolSize: 20 })
+    const db = openDatabase({ databaseUrl: url.toString(), poolSize: 20, onQuery: options.onQuery })
     await migrateToLatest(db.db)
     return {
       ...db,
@@ -79,7 +82,7 @@ export async function createTestDatabase(dialect: Dialect = testDialect()): Prom
     }
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-test-'))
-  const db = openDatabase({ dataDir })
+  const db = openDatabase({ dataDir, onQuery: options.onQuery })
   await migrateToLatest(db.db)
   return {
     ...db,
@@ -102,6 +105,8 @@ export interface TestDepsOptions {
   egressAllow?: string[]
   fetch?: typeof globalThis.fetch
   proxyRateLimitPerMinute?: number
+  /** Every statement's SQL (openDatabase's `onQuery`). */
+  onQuery?: (sql: string) => void
 }
 
 export interface TestDeps {
@@ -114,7 +119,7 @@ export interface TestDeps {
 
 /** Core dependencies over a fresh database, as apps/server/src/main.ts would build them. */
 export async function createTestDeps(options: TestDepsOptions = {}): Promise<TestDeps> {
-  const database = await createTestDatabase(options.dialect)
+  const database = await createTestDatabase(options.dialect, { onQuery: options.onQuery })
   const keys = options.keys ?? `k1:${generateKey()}`
   const clock = options.clock ?? new ManualClock()
   const egressAllow = options.egressAllow ?? ['127.0.0.1']

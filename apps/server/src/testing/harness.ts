@@ -72,6 +72,8 @@ export interface HarnessOptions {
   egressAllow?: string[]
   /** SWITCHBOARD_SMTP_URL: invites are emailed through it, as the server wires it (deps.ts). */
   smtpUrl?: string
+  /** Every statement's SQL, `begin` and `commit` included (openDatabase's `onQuery`). */
+  onQuery?: (sql: string) => void
 }
 
 export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
@@ -83,7 +85,11 @@ export const CUSTOMER_ORIGIN = 'http://127.0.0.1:5999'
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date())
-  const t = await createTestDeps({ clock, ...(options.egressAllow && { egressAllow: options.egressAllow }) })
+  const t = await createTestDeps({
+    clock,
+    ...(options.egressAllow && { egressAllow: options.egressAllow }),
+    ...(options.onQuery && { onQuery: options.onQuery }),
+  })
   // As the server wires it (deps.ts): the outbox writes deliveries in each event's transaction.
   t.deps.eventSinks = [createWebhookSink(t.deps)]
   if (options.smtpUrl)

@@ -151,7 +151,7 @@ export async function releaseIdempotencyKey(deps: CoreDeps, claim: { id: string 
   await deps.db.deleteFrom('idempotencyKeys').where('id', '=', claim.id).execute()
 }
 
-/** Deletes keys older than 24 h; the background job calls it every pass. Returns how many. */
+/** Deletes keys older than 24 h; the leased `idempotency-key-retention` job calls it hourly. Returns how many. */
 export async function pruneIdempotencyKeys(deps: CoreDeps): Promise<number> {
   const before = new Date(clockMs(deps.clock) - IDEMPOTENCY_KEY_TTL_MS).toISOString()
   const result = await deps.db

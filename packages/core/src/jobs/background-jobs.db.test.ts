@@ -293,6 +293,9 @@ describe(`background jobs (${process.env.SWITCHBOARD_TEST_DIALECT ?? 'sqlite'})`
         job,
       ).toHaveLength(1)
     }
+    // Idempotency-Key retention is leased like event retention (it ran on every instance every pass).
+    const leases = await t.deps.db.selectFrom('jobLeases').select('name').execute()
+    expect(leases.map((l) => l.name)).toContain('idempotency-key-retention')
     clock.advance(30_000)
     const off = await runBackgroundJobs(t.deps, { passMs: 30_000 })
     expect(off.verified).toBeNull()

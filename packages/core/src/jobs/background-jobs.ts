@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../deps.ts'
+import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
 import { pruneProxyStats } from '../stats/proxy-stats.ts'
 import { notifyExpiringConnections } from './expiring-connections.ts'
 import { claimJob } from './job-lease.ts'
@@ -8,7 +9,8 @@ import { verifyDueConnections } from './verify-connections.ts'
 export interface BackgroundJobOptions {
   /** How often each job may run across all instances (its lease). Default: 30 s. */
   passMs?: number
-  /** How often retention prunes (lease of the `event-retention` job). Default: 1 h. */
+  /** How often retention prunes (lease of the `event-retention`, `proxy-stats-retention` and
+   * `idempotency-key-retention` jobs). Default: 1 h. */
   retentionEveryMs?: number
   /** SWITCHBOARD_VERIFY_INTERVAL in ms; 0 or absent: no scheduled verification. */
   verifyIntervalMs?: number
@@ -22,8 +24,8 @@ export interface BackgroundJobsResult {
 }
 
 /**
- * The leased jobs of one background pass: event retention, connection.expiring and the
- * scheduled verification probes. Each runs only on the instance that claims its job lease
+ * The leased jobs of one background pass: event, proxy-stats and Idempotency-Key retention,
+ * connection.expiring and the scheduled verification probes. Each runs only on the instance that claims its job lease
  * (job-lease.ts), so N instances on one PostgreSQL do not run a pass twice; each connection is
  * claimed again by its own compare-and-swap, so even overlapping passes send one event. A job
  * that throws is logged and the others still run. null: the job did not run here.
@@ -52,6 +54,11 @@ export async function runBackgroundJobs(
   )
   // Per-minute proxy stats past the overview's 7 days (not counted in the result).
   await job('proxy-stats-retention', options.retentionEveryMs ?? 3600_000, () => pruneProxyStats(deps))
+  // Idempotency-Key answers past their 24 h (an expired key is free again before it is pruned,
+  // so an hourly prune changes no answer; it ran on every instance every pass before the lease).
+  await job('idempotency-key-retention', options.retentionEveryMs ?? 3600_000, () =>
+    pruneIdempotencyKeys(deps),
+  )
   out.expiring = await job(
     'connection-expiring',
     passMs,

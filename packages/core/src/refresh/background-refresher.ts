@@ -1,6 +1,5 @@
 import { recoverInterruptedConnectSessions } from '../connect/recover-sessions.ts'
 import type { CoreDeps } from '../deps.ts'
-import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
 import { type BackgroundJobOptions, runBackgroundJobs } from '../jobs/background-jobs.ts'
 import { getFreshCredentials } from './refresh-connection.ts'
 
@@ -58,8 +57,8 @@ export interface BackgroundRefresher {
 }
 
 /**
- * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions`, then
- * `pruneIdempotencyKeys`, then the leased jobs (`runBackgroundJobs`), every `intervalMs`;
+ * Runs `refreshDueConnections`, then `recoverInterruptedConnectSessions` (both claim each item
+ * by a compare-and-swap), then the leased jobs (`runBackgroundJobs`), every `intervalMs`;
  * a pass never overlaps the previous one.
  */
 export function startBackgroundRefresher(
@@ -74,9 +73,8 @@ export function startBackgroundRefresher(
     pass = refreshDueConnections(deps, { ...options, signal: stopping.signal })
       // The same pass ends connect flows a crash left half done (see recover-sessions.ts).
       .then(() => (stopping.signal.aborted ? undefined : recoverInterruptedConnectSessions(deps)))
-      // And forgets Idempotency-Key answers older than 24 h.
-      .then(() => (stopping.signal.aborted ? undefined : pruneIdempotencyKeys(deps)))
-      // Event retention, connection.expiring and verification probes, each under its job lease.
+      // Retention (events, proxy stats, Idempotency-Keys), connection.expiring and verification
+      // probes, each under its job lease.
       .then(() =>
         stopping.signal.aborted
           ? undefined
