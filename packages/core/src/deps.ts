@@ -1,7 +1,7 @@
 import type { Database, Dialect } from '@switchboard/db'
 import type { Kysely } from 'kysely'
-import type { Dispatcher } from 'undici'
 import type { Cipher } from './crypto/cipher.ts'
+import type { ProxyDispatcher } from './egress/guarded-fetch.ts'
 import type { EventSink } from './events/types.ts'
 import type { ProxyStatsRecorder } from './stats/proxy-stats.ts'
 
@@ -93,7 +93,7 @@ export interface CoreDeps {
   clock: Clock
   fetch: typeof globalThis.fetch
   /** The undici dispatcher the proxy sends through (guarded against internal addresses). */
-  dispatcher: Dispatcher
+  dispatcher: ProxyDispatcher
   cipher: Cipher
   log: Logger
   config: CoreConfig

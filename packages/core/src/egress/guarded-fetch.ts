@@ -10,22 +10,20 @@ type LookupCallback = (
   family?: number,
 ) => void
 
+/** What the proxy needs of a dispatcher: send a request, and close or destroy its sockets. */
+export type ProxyDispatcher = Pick<Dispatcher, 'dispatch' | 'close' | 'destroy'>
+
 /**
- * The guarded agent, built (and undici loaded) on the first outbound call, not at boot. Its
- * first `dispatch` replaces itself with the real agent's bound `dispatch`, so every later
- * proxied call costs what a plain Agent's does.
+ * The guarded agent, built (and undici loaded) on the first outbound call, not at boot. After
+ * that every call is one check and a forward to the real agent.
  */
-export class LazyGuardedAgent {
+export class LazyGuardedAgent implements ProxyDispatcher {
   private real: Agent | undefined
   constructor(private readonly build: () => Agent) {}
 
   /** The real agent (built now if it is not yet). */
   agent(): Agent {
-    if (!this.real) {
-      const real = this.build()
-      this.real = real
-      this.dispatch = real.dispatch.bind(real)
-    }
+    this.real ??= this.build()
     return this.real
   }
 
@@ -50,8 +48,8 @@ export class LazyGuardedAgent {
 export function createGuardedAgent(
   policy: EgressPolicy,
   options: { connectTimeoutMs?: number } = {},
-): LazyGuardedAgent & Dispatcher {
-  return new LazyGuardedAgent(() => buildGuardedAgent(policy, options)) as LazyGuardedAgent & Dispatcher
+): LazyGuardedAgent {
+  return new LazyGuardedAgent(() => buildGuardedAgent(policy, options))
 }
 
 function buildGuardedAgent(policy: EgressPolicy, options: { connectTimeoutMs?: number }): Agent {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
+import type { ProxyDispatcher } from '../egress/guarded-fetch.ts'
 import { undici } from '../egress/undici.ts'
 import { AppError } from '../errors.ts'
 
@@ -112,7 +113,7 @@ export class UpstreamCalls {
   private slotIndex = 0
 
   constructor(
-    private readonly dispatcher: Dispatcher,
+    private readonly dispatcher: ProxyDispatcher,
     private readonly options: UpstreamCallOptions,
     /** Fires 'abort' when the caller goes away. */
     signal: AbortSignal | AbortEvents | undefined,
