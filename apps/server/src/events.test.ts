@@ -222,4 +222,35 @@ describe('GET /api/v1/events', () => {
     expect(asMember.status).toBe(403)
     expect(((await asMember.json()) as { error: { code: string } }).error.code).toBe('INSUFFICIENT_SCOPE')
   })
+
+  it("tRPC events.list: the same listing as REST, only the caller's organization, 400 BAD_REQUEST on bad input", async () => {
+    const trpc = (input: unknown, key?: string) =>
+      h.api(`/trpc/events.list?input=${encodeURIComponent(JSON.stringify(input))}`, key ? { key } : {})
+    const res = await trpc({ limit: 3 })
+    expect(res.status).toBe(200)
+    const page = ((await res.json()) as { result: { data: PageJson } }).result.data
+    expect(page.events).toHaveLength(3)
+    expect(page.events.map((e) => e.id)).toEqual((await events('?limit=3')).events.map((e) => e.id))
+    expect(page.nextCursor).not.toBeNull()
+
+    const other = await bootstrapOrganization(h.t.deps, { organizationName: 'Other tRPC', plan: 'TEAM' })
+    const theirs = await trpc({ limit: 200 }, other.apiKey)
+    expect(theirs.status).toBe(200)
+    const theirEvents = ((await theirs.json()) as { result: { data: PageJson } }).result.data.events
+    const ours = new Set((await all('?limit=200')).map((e) => e.id))
+    expect(theirEvents.filter((e) => ours.has(e.id))).toEqual([])
+    const connectionId = [...(await all('?limit=200'))].find((e) => e.connectionId)?.connectionId as string
+    const filtered = await trpc({ connectionId }, other.apiKey)
+    expect(((await filtered.json()) as { result: { data: PageJson } }).result.data.events).toEqual([])
+
+    for (const input of [{ limit: 0 }, { type: 'no.such_type' }, { after: 'x' }]) {
+      const bad = await trpc(input)
+      expect(bad.status, JSON.stringify(input)).toBe(400)
+      const body = (await bad.json()) as { error: { data: { code: string; appCode: string } } }
+      expect(body.error.data, JSON.stringify(input)).toMatchObject({
+        code: 'BAD_REQUEST',
+        appCode: 'VALIDATION_ERROR',
+      })
+    }
+  })
 })

@@ -1,4 +1,12 @@
-import { refreshDueConnections, verifyWebhook, WebhookVerificationError } from '@switchboard/core'
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  REPLAY_LIMIT,
+  refreshDueConnections,
+  verifyWebhook,
+  WebhookVerificationError,
+} from '@switchboard/core'
 import { completeAuthorization, startWebhookReceiver, type WebhookReceiver } from '@switchboard/testing'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -122,11 +130,7 @@ describe('webhook delivery', () => {
     receiver = await startWebhookReceiver()
     receiver.answers.push({ status: 500, body: 'boom' }, { status: 500, body: 'still down' })
     receiver.fallback = { status: 200, body: 'ok' }
-    const { webhook } = await createEndpoint(
-      h,
-      receiver.url,
-      ['webhook.test' as never].length ? undefined : [],
-    )
+    const { webhook } = await createEndpoint(h, receiver.url, undefined)
     // Subscribed to every default type: its own creation event is the one delivered.
     await receiver.waitFor(1)
     let d = await onlyDelivery(h, webhook.id)
@@ -493,5 +497,193 @@ describe('a receiver that never answers 2xx', () => {
     } finally {
       await everything.close()
     }
+  })
+})
+
+/** A loopback receiver that answers as `handle` does (hangs, stalls its body…). */
+async function rawReceiver(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => handle(req, res))
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
+  }
+}
+
+describe('attempt deadline and the answer kept', () => {
+  let h: Harness
+  beforeAll(async () => {
+    // The worker's attempt deadline is an option (10 s by default): 300 ms here.
+    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0, timeoutMs: 300 } })
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it('a receiver that never answers fails the attempt at the deadline, and it is retried', async () => {
+    const hang = await rawReceiver(() => {})
+    try {
+      const { webhook } = await createEndpoint(h, hang.url, ['connection.created'])
+      await h.api(`/api/v1/webhooks/${webhook.id}/test`, { method: 'POST' })
+      await expect.poll(async () => (await onlyDelivery(h, webhook.id)).attempts, { timeout: 3000 }).toBe(1)
+      const d = await onlyDelivery(h, webhook.id)
+      expect(d).toMatchObject({
+        status: 'PENDING',
+        lastStatusCode: null,
+        lastError: 'No answer within 0.3 s',
+      })
+      expect(d.attemptHistory[0]?.latencyMs).toBeGreaterThanOrEqual(290)
+      expect(d.attemptHistory[0]?.latencyMs).toBeLessThan(2000)
+      expect(Date.parse(d.nextAttemptAt ?? '')).toBe(h.clock.nowMs() + 5 * SECOND)
+    } finally {
+      await hang.close()
+    }
+  })
+
+  it('keeps at most 1 KiB of a large answer', async () => {
+    const receiver = await startWebhookReceiver()
+    try {
+      receiver.fallback = { status: 200, body: 'x'.repeat(100_000) }
+      const { webhook } = await createEndpoint(h, receiver.url, ['connection.created'])
+      await h.api(`/api/v1/webhooks/${webhook.id}/test`, { method: 'POST' })
+      await expect.poll(async () => (await onlyDelivery(h, webhook.id)).status).toBe('DELIVERED')
+      const d = await onlyDelivery(h, webhook.id)
+      expect(d.lastResponse).toBe('x'.repeat(1024))
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('a 200 whose body never ends is delivered (the status line counts), once, with what arrived', async () => {
+    let arrivals = 0
+    const stall = await rawReceiver((_req, res) => {
+      arrivals++
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.write('accepted')
+    })
+    try {
+      const { webhook } = await createEndpoint(h, stall.url, ['connection.created'])
+      await h.api(`/api/v1/webhooks/${webhook.id}/test`, { method: 'POST' })
+      await expect.poll(async () => (await onlyDelivery(h, webhook.id)).attempts, { timeout: 3000 }).toBe(1)
+      const d = await onlyDelivery(h, webhook.id)
+      expect(d).toMatchObject({ status: 'DELIVERED', lastStatusCode: 200, lastError: null })
+      expect(d.lastResponse).toBe('accepted')
+      h.clock.advance(HOUR)
+      await settle()
+      expect(arrivals).toBe(1)
+    } finally {
+      await stall.close()
+    }
+  })
+})
+
+describe('replay', () => {
+  let h: Harness
+  let receiver: WebhookReceiver
+  beforeAll(async () => {
+    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+    receiver = await startWebhookReceiver()
+  })
+  afterAll(async () => {
+    await h.close()
+    await receiver.close()
+  })
+
+  const replay = async (webhookId: string, since: string) => {
+    const res = await h.api(`/api/v1/webhooks/${webhookId}/replay`, { method: 'POST', json: { since } })
+    expect(res.status).toBe(202)
+    return (await res.json()) as { replayed: number; more: boolean }
+  }
+  const eventIdOf = async (apiKeyId: string) => {
+    const rows = await h.t.deps.db
+      .selectFrom('events')
+      .select(['id', 'data'])
+      .where('type', '=', 'api_key.created')
+      .execute()
+    return rows.find((r) => (JSON.parse(r.data) as { apiKeyId: string }).apiKeyId === apiKeyId)?.id
+  }
+  const newKey = async (name: string) => {
+    const res = await h.api('/api/v1/api-keys', { method: 'POST', json: { name } })
+    expect(res.status).toBe(201)
+    return ((await res.json()) as { apiKey: { id: string } }).apiKey.id
+  }
+
+  it('resends a delivered event with the same webhook-id, queues one from before the endpoint, skips other types; replayed is the exact count', async () => {
+    h.clock.advance(SECOND)
+    const since = h.clock.now().toISOString()
+    const before = await newKey('before the endpoint')
+    // An event of a type the endpoint does not subscribe to.
+    expect((await h.api(`/api/v1/api-keys/${before}`, { method: 'DELETE' })).status).toBe(204)
+    const { webhook } = await createEndpoint(h, receiver.url, ['api_key.created'])
+    const after = await newKey('after the endpoint')
+    const [first] = await receiver.waitFor(1)
+    expect(first?.headers['webhook-id']).toBe(await eventIdOf(after))
+    await expect.poll(async () => (await onlyDelivery(h, webhook.id)).status).toBe('DELIVERED')
+
+    expect(await replay(webhook.id, since)).toEqual({ replayed: 2, more: false })
+    const got = await receiver.waitFor(3)
+    // Sent at once (no connection orders them): compared as sets.
+    expect(
+      got
+        .slice(1)
+        .map((r) => r.headers['webhook-id'] as string)
+        .sort(),
+    ).toEqual([await eventIdOf(before), await eventIdOf(after)].sort())
+    // The resend is the same event: same webhook-id and the same body bytes.
+    expect(got.slice(1).find((r) => r.headers['webhook-id'] === first?.headers['webhook-id'])?.body).toBe(
+      first?.body,
+    )
+    await expect
+      .poll(async () => (await deliveries(h, webhook.id)).map((d) => `${d.eventType}:${d.status}`))
+      .toEqual(['api_key.created:DELIVERED', 'api_key.created:DELIVERED'])
+    await settle()
+    expect(receiver.received).toHaveLength(3)
+  })
+
+  it(`pages at REPLAY_LIMIT (${REPLAY_LIMIT}) events: more is false at exactly the limit, true past it`, async () => {
+    const { webhook } = await createEndpoint(h, receiver.url, ['api_key.created'])
+    h.clock.advance(SECOND)
+    const since = h.clock.now().toISOString()
+    // REPLAY_LIMIT events of a type the endpoint does not want (written as rows: no sink, no delivery).
+    const row = (type: 'api_key.revoked' | 'api_key.created', at: string) => ({
+      id: `evt_${randomUUID()}`,
+      organizationId: h.org.organizationId,
+      workspaceId: null,
+      type,
+      occurredAt: at,
+      actorType: 'system' as const,
+      actorId: null,
+      connectionId: null,
+      connectSessionId: null,
+      endUserId: null,
+      integrationId: null,
+      data: '{}',
+    })
+    for (let i = 0; i < REPLAY_LIMIT; i += 500)
+      await h.t.deps.db
+        .insertInto('events')
+        .values(Array.from({ length: 500 }, () => row('api_key.revoked', since)))
+        .execute()
+    expect(await replay(webhook.id, since)).toEqual({ replayed: 0, more: false })
+    // One more, later, that it wants: past the limit, so not in this page.
+    h.clock.advance(SECOND)
+    const later = h.clock.now().toISOString()
+    await h.t.deps.db.insertInto('events').values(row('api_key.created', later)).execute()
+    expect(await replay(webhook.id, since)).toEqual({ replayed: 0, more: true })
+    // From a later since it is the page's only event.
+    expect(await replay(webhook.id, later)).toEqual({ replayed: 1, more: false })
+    await expect
+      .poll(async () => (await deliveries(h, webhook.id)).map((d) => d.status))
+      .toEqual(['DELIVERED'])
   })
 })

@@ -12,6 +12,11 @@ import { webhookHeaders } from './signature.ts'
 export const WEBHOOK_TIMEOUT_MS = 10_000
 /** How much of a receiver's answer is kept (and shown in the deliveries list). */
 export const RESPONSE_KEEP_BYTES = 1024
+/**
+ * How long the body of an answer is read once its status line arrived: a 2xx status is a
+ * delivery, whether or not the body that follows ever ends.
+ */
+export const RESPONSE_BODY_WAIT_MS = 1000
 /** A delivery is retried for this long; then it is FAILED. */
 export const RETRY_HORIZON_MS = 3 * 24 * 3600_000
 /** Delays after the 1st, 2nd… failed attempt (s); after the list, every 12 hours. */
@@ -36,6 +41,8 @@ export interface WebhookWorkerOptions {
    * endpoint must have failed before the endpoint is disabled (default 3 days).
    */
   horizonMs?: number
+  /** Deadline of one attempt until the status line, ms (default 10 s: WEBHOOK_TIMEOUT_MS). */
+  timeoutMs?: number
 }
 
 /** The delay before attempt `attempts + 1`, or null when the delivery has run out of time. */
@@ -134,19 +141,30 @@ interface AttemptOutcome {
   retryAfter: string | null
 }
 
-async function readSome(res: Response): Promise<string> {
+/**
+ * Up to RESPONSE_KEEP_BYTES of the answer's body, read for at most `waitMs`: a receiver that
+ * stalls or breaks off its body keeps what it sent, and its status counts.
+ */
+async function readSome(res: Response, waitMs: number): Promise<string> {
   if (!res.body) return ''
   const reader = res.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
+  let timer: NodeJS.Timeout | undefined
+  const stalled = new Promise<'stalled'>((r) => {
+    timer = setTimeout(() => r('stalled'), waitMs)
+  })
   try {
     while (size < RESPONSE_KEEP_BYTES) {
-      const { done, value } = await reader.read()
-      if (done) break
-      chunks.push(value)
-      size += value.byteLength
+      const next = await Promise.race([reader.read(), stalled])
+      if (next === 'stalled' || next.done) break
+      chunks.push(next.value)
+      size += next.value.byteLength
     }
+  } catch {
+    // The body broke off (or the attempt's deadline passed): what arrived is kept.
   } finally {
+    clearTimeout(timer)
     await reader.cancel().catch(() => {})
   }
   return Buffer.concat(chunks).subarray(0, RESPONSE_KEEP_BYTES).toString('utf8')
@@ -190,6 +208,7 @@ async function attempt(
   deps: CoreDeps,
   delivery: WebhookDelivery,
   targets: TargetCache = new Map(),
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
 ): Promise<AttemptOutcome | 'gone'> {
   let target = targets.get(delivery.endpointId)
   if (!target) {
@@ -209,9 +228,9 @@ async function attempt(
       headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'Switchboard-Webhooks/1' },
       body: delivery.payload,
       redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     })
-    const response = await readSome(res)
+    const response = await readSome(res, Math.min(RESPONSE_BODY_WAIT_MS, timeoutMs))
     return {
       ok: res.status >= 200 && res.status < 300,
       statusCode: res.status,
@@ -224,7 +243,7 @@ async function attempt(
     const err = e as Error & { cause?: { code?: string; message?: string } }
     const message =
       err.name === 'TimeoutError'
-        ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`
+        ? `No answer within ${timeoutMs / 1000} s`
         : err.cause?.code
           ? `Could not reach the receiver (${err.cause.code})`
           : err.message || 'Could not reach the receiver'
@@ -336,7 +355,7 @@ export async function sendDelivery(
   delivery: WebhookDelivery,
   options: WebhookWorkerOptions = {},
 ): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
-  const outcome = await attempt(deps, delivery)
+  const outcome = await attempt(deps, delivery, new Map(), options.timeoutMs)
   if (outcome === 'gone') return 'gone'
   const settled = settle(delivery, outcome, options, clockMs(deps.clock))
   await recordOutcomes(deps, [settled], options)
@@ -440,7 +459,7 @@ async function sendAndRecord(
   record: (settled: Settled) => Promise<void>,
   options: WebhookWorkerOptions,
 ): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
-  const outcome = await attempt(deps, delivery, targets)
+  const outcome = await attempt(deps, delivery, targets, options.timeoutMs)
   if (outcome === 'gone') return 'gone'
   const settled = settle(delivery, outcome, options, clockMs(deps.clock))
   await record(settled)
