@@ -214,8 +214,8 @@ describe('dashboard controls follow the scopes', () => {
 
     await nav.getByRole('link', { name: 'Members' }).click()
     const people = t.page.getByRole('region', { name: 'People' })
-    const wideRow = people.getByRole('row', { name: new RegExp(WIDE_MEMBER) })
-    const insideRow = people.getByRole('row', { name: new RegExp(INSIDE_MEMBER) })
+    const wideRow = people.getByRole('row', { name: WIDE_MEMBER })
+    const insideRow = people.getByRole('row', { name: INSIDE_MEMBER })
     await insideRow.getByLabel(`Role of ${INSIDE_MEMBER}`).waitFor()
     await insideRow.getByRole('button', { name: `Remove ${INSIDE_MEMBER}` }).waitFor()
     await insideRow.getByRole('button', { name: `Change the workspaces of ${INSIDE_MEMBER}` }).waitFor()
