@@ -62,6 +62,9 @@ async function onlyDelivery(h: Harness, webhookId: string): Promise<DeliveryJson
   return list[0] as DeliveryJson
 }
 
+/** A harness whose webhook worker polls every 20 ms, with no retry jitter (schedules are exact). */
+const startDeliveryHarness = () => startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+
 /** Lets the worker (polling every 20 ms) run many times; nothing due must go out meanwhile. */
 const settle = () => new Promise((r) => setTimeout(r, 300))
 
@@ -72,7 +75,7 @@ describe('webhook delivery', () => {
   let h: Harness
   let receiver: WebhookReceiver
   beforeAll(async () => {
-    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+    h = await startDeliveryHarness()
   })
   afterAll(async () => {
     await h.close()
@@ -302,7 +305,7 @@ describe('secret rotation', () => {
   let h: Harness
   let receiver: WebhookReceiver
   beforeAll(async () => {
-    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+    h = await startDeliveryHarness()
     receiver = await startWebhookReceiver()
   })
   afterAll(async () => {
@@ -350,7 +353,7 @@ describe('a receiver that never answers 2xx', () => {
   let h: Harness
   let receiver: WebhookReceiver
   beforeAll(async () => {
-    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+    h = await startDeliveryHarness()
     receiver = await startWebhookReceiver()
     receiver.fallback = { status: 500 }
   })
@@ -591,7 +594,7 @@ describe('replay', () => {
   let h: Harness
   let receiver: WebhookReceiver
   beforeAll(async () => {
-    h = await startHarness({ webhooks: { pollMs: 20, jitter: 0 } })
+    h = await startDeliveryHarness()
     receiver = await startWebhookReceiver()
   })
   afterAll(async () => {

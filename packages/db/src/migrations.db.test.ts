@@ -228,14 +228,24 @@ describe(`migrations (${dialect})`, () => {
     return { db, raw }
   }
 
+  /** Organization o1 ("Acme") created at `at`, and with `withWorkspace` its workspace w1 ("Default"). */
+  async function insertOrganization(
+    raw: Kysely<Database>,
+    at: string,
+    options: { withWorkspace?: boolean } = {},
+  ) {
+    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
+      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${at}, ${at})`.execute(raw)
+    if (options.withWorkspace)
+      await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${at})`.execute(
+        raw,
+      )
+  }
+
   /** An organization with an owner (u_owner) and an admin (u_admin), as the tables were at `name`. */
   async function seedTeam(raw: Kysely<Database>, withMemberships: boolean) {
     const t0 = '2026-01-01T00:00:00.000Z'
-    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
-      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${t0}, ${t0})`.execute(raw)
-    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${t0})`.execute(
-      raw,
-    )
+    await insertOrganization(raw, t0, { withWorkspace: true })
     for (const [id, role] of [
       ['u_owner', 'owner'],
       ['u_admin', 'admin'],
@@ -330,11 +340,7 @@ describe(`migrations (${dialect})`, () => {
     // The database as it was before 0006, with a row in each table the migration changes.
     const { db, raw } = await migratedUpTo('0006')
     const now = new Date().toISOString()
-    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
-      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${now}, ${now})`.execute(raw)
-    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${now})`.execute(
-      raw,
-    )
+    await insertOrganization(raw, now, { withWorkspace: true })
     for (const [id, status] of [
       ['c1', 'REVOKED'],
       ['c2', 'ACTIVE'],
@@ -384,11 +390,7 @@ describe(`migrations (${dialect})`, () => {
     const { db, raw } = await migratedUpTo('0021')
     const at = (minutes: number) =>
       new Date(Date.parse('2026-03-01T12:00:00.000Z') + minutes * 60_000).toISOString()
-    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
-      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${at(0)}, ${at(0)})`.execute(raw)
-    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${at(0)})`.execute(
-      raw,
-    )
+    await insertOrganization(raw, at(0), { withWorkspace: true })
     const rows: (RefreshDueInputs & { id: string; oldDue: string | null })[] = [
       // A 1-hour token, written after 0005: renewed 10 minutes before it expires.
       {
@@ -508,8 +510,7 @@ describe(`migrations (${dialect})`, () => {
   it('0022 gives webhook endpoints a workspace filter; endpoints made before it keep every workspace (null)', async () => {
     const { db, raw } = await migratedUpTo('0022')
     const now = new Date().toISOString()
-    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
-      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${now}, ${now})`.execute(raw)
+    await insertOrganization(raw, now)
     await sql`insert into webhook_endpoints (id, organization_id, url, secret_ciphertext, created_at, updated_at)
       values ('whk_old', 'o1', 'https://example.com/hook', 'x', ${now}, ${now})`.execute(raw)
 
@@ -551,11 +552,7 @@ describe(`migrations (${dialect})`, () => {
     expect(error).toBeUndefined()
     const t0 = '2026-01-01T00:00:00.000Z'
     const t1 = '2026-01-02T00:00:00.000Z'
-    await sql`insert into organizations (id, name, plan, allowed_redirect_origins, branding, created_at, updated_at)
-      values ('o1', 'Acme', 'TEAM', '[]', '{}', ${t0}, ${t0})`.execute(raw)
-    await sql`insert into workspaces (id, organization_id, name, created_at) values ('w1', 'o1', 'Default', ${t0})`.execute(
-      raw,
-    )
+    await insertOrganization(raw, t0, { withWorkspace: true })
     await sql`insert into connections (id, organization_id, workspace_id, integration_name, type, external_id,
         display_name, scope, status, credentials_ciphertext, metadata, created_at, updated_at)
       values ('c1', 'o1', 'w1', 'openai', 'SECRET_TEXT', 'c1', 'OpenAI', 'ORGANIZATION', 'ACTIVE', 'x', '{}', ${t0}, ${t0})`.execute(
