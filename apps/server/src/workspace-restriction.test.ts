@@ -358,6 +358,75 @@ describe('workspace restrictions', () => {
     expect((await trpc('members.update', { userId: inA, role: 'viewer' })).status).toBe(200)
   })
 
+  // Defect: a narrowed admin or key could revoke an API key that does more than it can (a
+  // full-access key, or one for workspaces it does not see). The same rule as for members:
+  // 403 WIDER_THAN_YOURS; a key within its own access it still may revoke.
+  it('a narrowed admin or key cannot revoke an API key wider than itself (REST and tRPC)', async () => {
+    const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code
+    const { key } = await insertApiKey(h.t.deps, h.org.organizationId, 'A only, keys', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const fullAccess = await insertApiKey(h.t.deps, h.org.organizationId, 'Full access')
+    const inB = await insertApiKey(h.t.deps, h.org.organizationId, 'B only', { workspaceIds: [workspaceB] })
+    const moreScopes = await insertApiKey(h.t.deps, h.org.organizationId, 'A, more scopes', {
+      workspaceIds: [h.org.workspaceId],
+    })
+    const keysOnly = (
+      await insertApiKey(h.t.deps, h.org.organizationId, 'A, keys scopes only', {
+        workspaceIds: [h.org.workspaceId],
+        scopes: ['api-keys:read', 'api-keys:write'],
+      })
+    ).key
+    for (const target of [fullAccess, inB]) {
+      const res = await h.api(`/api/v1/api-keys/${target.apiKey.id}`, { method: 'DELETE', key })
+      expect(res.status).toBe(403)
+      expect(await codeOf(res)).toBe('WIDER_THAN_YOURS')
+    }
+    // A key with only the api-keys scopes cannot revoke one holding more scopes than it.
+    const scoped = await h.api(`/api/v1/api-keys/${moreScopes.apiKey.id}`, {
+      method: 'DELETE',
+      key: keysOnly,
+    })
+    expect(scoped.status).toBe(403)
+    expect(await codeOf(scoped)).toBe('WIDER_THAN_YOURS')
+    const stillWorks = await h.api('/api/v1/end-users', { key: fullAccess.key })
+    expect(stillWorks.status).toBe(200)
+
+    // Through tRPC as a signed-in admin narrowed to A.
+    const admin = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email: 'narrow-admin-keys@acme.test',
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const narrow = await h.api(`/api/v1/members/${admin.id}`, {
+      method: 'PATCH',
+      json: { workspaceIds: [h.org.workspaceId] },
+    })
+    expect(narrow.status).toBe(200)
+    const login = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
+    })
+    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const revoke = (id: string) =>
+      fetch(`${h.url}/trpc/apiKeys.revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify({ id }),
+      })
+    const refused = await revoke(fullAccess.apiKey.id)
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { error: { data: { appCode: string } } }).error.data.appCode).toBe(
+      'WIDER_THAN_YOURS',
+    )
+    // Within its own access: the narrowed key (A, every scope an admin holds) may go.
+    expect((await revoke(moreScopes.apiKey.id)).status).toBe(200)
+    const gone = await h.api('/api/v1/end-users', { key: moreScopes.key })
+    expect(gone.status).toBe(401)
+  })
+
   // Issue 22: an endpoint's payloads carry its workspaces' events. A narrowed principal sees only
   // endpoints filtered to workspaces it sees (the others answer 404 on every route), makes only
   // such endpoints (none for every workspace: 403 WIDER_THAN_YOURS), and cannot widen one.

@@ -3,9 +3,9 @@ import { createContext, type ReactNode, useContext } from 'react'
 // The one scope vocabulary and the one "wider than yours" rule (docs/access.md): the server's
 // own pure functions, so what the dashboard hides is exactly what the server refuses.
 import {
+  type AccessTarget,
   mayHandleOwners,
   type OwnAccess,
-  type RoleName,
   type Scope,
   type WiderThanOwn,
   widerThanOwn,
@@ -31,13 +31,11 @@ export interface Session {
    */
   can: (scope: Scope) => boolean
   /**
-   * Whether a member or invite (role, workspaces) is wider than the caller's own access: the
-   * server refuses to change, remove or revoke them (403 WIDER_THAN_YOURS); null: within.
+   * Whether a member, an invite (role, workspaces) or an API key (scopes, workspaces) is wider
+   * than the caller's own access: the server refuses to change, remove or revoke them (403
+   * WIDER_THAN_YOURS); null: within.
    */
-  widerThanMine: (target: {
-    role?: RoleName | undefined
-    workspaceIds?: readonly string[] | null | undefined
-  }) => WiderThanOwn | null
+  widerThanMine: (target: AccessTarget) => WiderThanOwn | null
   /** Whether the caller may make, unmake, remove or invite an owner (owners only: 403 FORBIDDEN). */
   handlesOwners: boolean
 }

@@ -230,7 +230,14 @@ export interface OwnAccess {
 }
 
 /** Why a member or invite is wider than one's own access (widerThanOwn). */
-export type WiderThanOwn = { by: 'role'; missingScopes: Scope[] } | { by: 'workspaces' }
+export type WiderThanOwn = { by: 'role' | 'scopes'; missingScopes: Scope[] } | { by: 'workspaces' }
+
+/** What widerThanOwn compares: a member's or invite's role, a key's scopes (null: every key scope), the workspaces. */
+export interface AccessTarget {
+  role?: RoleName | undefined
+  scopes?: readonly string[] | null | undefined
+  workspaceIds?: readonly string[] | null | undefined
+}
 
 /**
  * The one rule for what a principal hands on or touches (a member, an invite; a key is never
@@ -238,14 +245,16 @@ export type WiderThanOwn = { by: 'role'; missingScopes: Scope[] } | { by: 'works
  * must lie within one's own. Pure, so the dashboard hides the controls the server would refuse
  * with the very same function (requireWithinOwnAccess). null: within.
  */
-export function widerThanOwn(
-  own: OwnAccess,
-  target: { role?: RoleName | undefined; workspaceIds?: readonly string[] | null | undefined },
-): WiderThanOwn | null {
+export function widerThanOwn(own: OwnAccess, target: AccessTarget): WiderThanOwn | null {
   if (target.role !== undefined) {
     // `account` (one's own password and sessions) is every user's and no key's: not compared.
     const missing = roleScopes(target.role).filter((s) => s !== 'account' && !own.scopes.includes(s))
     if (missing.length > 0) return { by: 'role', missingScopes: missing }
+  }
+  if (target.scopes !== undefined) {
+    const held = (target.scopes ?? apiKeyScopes).filter(isScope)
+    const missing = held.filter((s) => !own.scopes.includes(s))
+    if (missing.length > 0) return { by: 'scopes', missingScopes: missing }
   }
   const mine = own.workspaceIds
   if (mine === null || target.workspaceIds === undefined) return null
@@ -259,11 +268,9 @@ export function widerThanOwn(
  * 403 WIDER_THAN_YOURS unless the target lies within the principal's own access (widerThanOwn):
  * a narrowed admin cannot change, remove or revoke someone who sees more than they do.
  */
-export function requireWithinOwnAccess(
-  principal: Principal,
-  target: { role?: RoleName | undefined; workspaceIds?: readonly string[] | null | undefined },
-  what: string,
-): void {
+const capitalized = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`
+
+export function requireWithinOwnAccess(principal: Principal, target: AccessTarget, what: string): void {
   const wider = widerThanOwn({ scopes: scopesOf(principal), workspaceIds: workspacesOf(principal) }, target)
   if (wider === null) return
   if (wider.by === 'role') {
@@ -271,13 +278,16 @@ export function requireWithinOwnAccess(
       missingScopes: wider.missingScopes,
     })
   }
-  throw new AppError(
-    'WIDER_THAN_YOURS',
-    `${what[0]?.toUpperCase()}${what.slice(1)} sees workspaces you do not`,
-    {
-      field: 'workspaceIds',
-    },
-  )
+  if (wider.by === 'scopes') {
+    throw new AppError(
+      'WIDER_THAN_YOURS',
+      `${capitalized(what)} holds scopes you do not: ${wider.missingScopes.join(', ')}`,
+      { missingScopes: wider.missingScopes },
+    )
+  }
+  throw new AppError('WIDER_THAN_YOURS', `${capitalized(what)} sees workspaces you do not`, {
+    field: 'workspaceIds',
+  })
 }
 
 export function hasScope(principal: Principal, scope: Scope): boolean {

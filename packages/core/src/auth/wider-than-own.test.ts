@@ -37,6 +37,23 @@ describe('widerThanOwn', () => {
     expect(widerThanOwn(member, { role: 'viewer' })).toBeNull()
   })
 
+  it('an API key: scopes it holds that one lacks (null: every key scope) or workspaces one does not see', () => {
+    // A full-access key is wider than a member and than a narrowed admin (its workspaces).
+    expect(widerThanOwn(member, { scopes: null, workspaceIds: null })?.by).toBe('scopes')
+    expect(widerThanOwn(narrowedAdmin, { scopes: null, workspaceIds: null })).toEqual({ by: 'workspaces' })
+    expect(widerThanOwn(narrowedAdmin, { scopes: null, workspaceIds: ['ws_a'] })).toBeNull()
+    expect(widerThanOwn(admin, { scopes: null, workspaceIds: null })).toBeNull()
+    const keysOnly = { scopes: ['api-keys:read', 'api-keys:write'] as const, workspaceIds: null }
+    const wider = widerThanOwn(
+      { ...keysOnly, scopes: [...keysOnly.scopes] },
+      { scopes: ['proxy', 'api-keys:read'] },
+    )
+    expect(wider).toEqual({ by: 'scopes', missingScopes: ['proxy'] })
+    expect(
+      widerThanOwn({ ...keysOnly, scopes: [...keysOnly.scopes] }, { scopes: ['api-keys:read'] }),
+    ).toBeNull()
+  })
+
   it('is exactly what requireWithinOwnAccess refuses', () => {
     const principal: Principal = {
       kind: 'user',

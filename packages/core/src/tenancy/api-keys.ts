@@ -4,6 +4,7 @@ import {
   mayHandleOwners,
   type Principal,
   requireScope,
+  requireWithinOwnAccess,
   requireWithinSeenWorkspaces,
   scopesOf,
 } from '../auth/principal.ts'
@@ -134,6 +135,21 @@ export async function listApiKeys(deps: CoreDeps, principal: Principal): Promise
 export async function revokeApiKey(deps: CoreDeps, principal: Principal, id: string): Promise<void> {
   requireScope(principal, 'api-keys:write')
   const result = await inTransaction(deps, async (tx) => {
+    // No one revokes a key that does more than they can (members and invites: the same rule).
+    const target = await tx.db
+      .selectFrom('apiKeys')
+      .select(['scopes', 'workspaceIds'])
+      .where('id', '=', id)
+      .where('organizationId', '=', principal.organizationId)
+      .executeTakeFirst()
+    if (target) {
+      const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as string[]))
+      requireWithinOwnAccess(
+        principal,
+        { scopes: parse(target.scopes), workspaceIds: parse(target.workspaceIds) },
+        'this key',
+      )
+    }
     const revoked = await tx.db
       .updateTable('apiKeys')
       .set({ revokedAt: deps.clock.now().toISOString() })

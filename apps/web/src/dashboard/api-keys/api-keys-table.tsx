@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../format.ts'
+import { useSession } from '../session-context.tsx'
 import type { ApiKey } from './api-key.ts'
 
 interface ApiKeysTableProps {
@@ -8,6 +9,8 @@ interface ApiKeysTableProps {
 }
 
 export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
+  // A key that does more than the caller can is not theirs to revoke (403 WIDER_THAN_YOURS).
+  const { widerThanMine } = useSession()
   return (
     <div className="table-wrap">
       <table className="table">
@@ -55,7 +58,17 @@ export function ApiKeysTable({ keys, onRevoke }: ApiKeysTableProps) {
                 )}
               </td>
               <td className="cell-actions">
-                {key.revokedAt === null && onRevoke && (
+                {key.revokedAt === null && onRevoke && widerThanMine(key) !== null && (
+                  <span
+                    className="cell-sub"
+                    title="Only someone with at least this key's access can revoke it"
+                  >
+                    {widerThanMine(key)?.by === 'workspaces'
+                      ? 'Sees workspaces you do not'
+                      : 'Holds scopes you do not'}
+                  </span>
+                )}
+                {key.revokedAt === null && onRevoke && widerThanMine(key) === null && (
                   <button
                     type="button"
                     className="button button-small button-danger-ghost"

@@ -29,9 +29,9 @@ const roles: ReadonlyArray<{ role: Role; label: string }> = [
  * What a member or invite row says instead of its controls when its access is wider than the
  * caller's (the server's own rule, widerThanOwn: it refuses them with 403 WIDER_THAN_YOURS).
  */
-function widerNote(wider: { by: 'role' | 'workspaces' | 'owner' }): string {
+function widerNote(wider: { by: 'role' | 'scopes' | 'workspaces' | 'owner' }): string {
   if (wider.by === 'owner') return 'Only an owner changes an owner'
-  return wider.by === 'role' ? 'Role wider than yours' : 'Sees workspaces you do not'
+  return wider.by === 'workspaces' ? 'Sees workspaces you do not' : 'Role wider than yours'
 }
 
 /** The roles the caller may hand on: none wider than their own access, owner only by an owner. */
