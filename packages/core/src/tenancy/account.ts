@@ -4,6 +4,8 @@ import { hashPassword, verifyPassword } from '../crypto/password.ts'
 import { randomToken } from '../crypto/random.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf, systemActor } from '../events/types.ts'
 import { throttledLogin } from './login-throttle.ts'
 import { EmailSchema, PasswordSchema } from './users.ts'
 
@@ -74,15 +76,24 @@ export async function revokeSession(
   input: SessionIdInput,
 ): Promise<{ current: boolean }> {
   const user = requireAccountUser(principal)
-  const row = await deps.db
-    .deleteFrom('dashboardSessions')
-    .where('publicId', '=', input.id)
-    .where('userId', '=', user.userId)
-    .where('organizationId', '=', user.organizationId)
-    .returning('id')
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', `Session ${input.id} not found`)
-  return { current: row.id === user.sessionId }
+  return inTransaction(deps, async (tx) => {
+    const row = await tx.db
+      .deleteFrom('dashboardSessions')
+      .where('publicId', '=', input.id)
+      .where('userId', '=', user.userId)
+      .where('organizationId', '=', user.organizationId)
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) throw new AppError('NOT_FOUND', `Session ${input.id} not found`)
+    const current = row.id === user.sessionId
+    await appendEvent(tx, {
+      organizationId: user.organizationId,
+      type: 'session.revoked',
+      actor: actorOf(principal),
+      data: { userId: user.userId, sessionId: input.id, current },
+    })
+    return { current }
+  })
 }
 
 /** "Sign out everywhere": ends every session of the user but the one this request came with. */
@@ -91,12 +102,21 @@ export async function revokeOtherSessions(
   principal: Principal,
 ): Promise<{ revoked: number }> {
   const user = requireAccountUser(principal)
-  const result = await deps.db
-    .deleteFrom('dashboardSessions')
-    .where('userId', '=', user.userId)
-    .where('id', '!=', user.sessionId)
-    .executeTakeFirst()
-  return { revoked: Number(result.numDeletedRows) }
+  return inTransaction(deps, async (tx) => {
+    const result = await tx.db
+      .deleteFrom('dashboardSessions')
+      .where('userId', '=', user.userId)
+      .where('id', '!=', user.sessionId)
+      .executeTakeFirst()
+    const revoked = Number(result.numDeletedRows)
+    await appendEvent(tx, {
+      organizationId: user.organizationId,
+      type: 'session.revoked',
+      actor: actorOf(principal),
+      data: { userId: user.userId, otherSessions: true, revoked },
+    })
+    return { revoked }
+  })
 }
 
 export const ChangePasswordInput = z.object({
@@ -135,14 +155,21 @@ export async function changePassword(
     ])
   }
   const passwordHash = await hashPassword(input.newPassword)
-  return deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ passwordHash }).where('id', '=', row.id).execute()
-    const result = await trx
+  return inTransaction(deps, async (tx) => {
+    await tx.db.updateTable('users').set({ passwordHash }).where('id', '=', row.id).execute()
+    const result = await tx.db
       .deleteFrom('dashboardSessions')
       .where('userId', '=', row.id)
       .where('id', '!=', user.sessionId)
       .executeTakeFirst()
-    return { revokedSessions: Number(result.numDeletedRows) }
+    const revokedSessions = Number(result.numDeletedRows)
+    await appendEvent(tx, {
+      organizationId: user.organizationId,
+      type: 'user.password_changed',
+      actor: actorOf(principal),
+      data: { userId: row.id, email: row.email, by: 'user', revokedSessions },
+    })
+    return { revokedSessions }
   })
 }
 
@@ -171,17 +198,28 @@ export async function resetUserPassword(
   }
   const user = await deps.db
     .selectFrom('users')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'organizationId'])
     .where('email', '=', parsed.data.email)
     .executeTakeFirst()
   if (!user) throw new AppError('NOT_FOUND', `No user with email ${parsed.data.email}`)
   const generated = parsed.data.password === undefined
   const password = parsed.data.password ?? randomToken(18)
   const passwordHash = await hashPassword(password)
-  const revokedSessions = await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ passwordHash }).where('id', '=', user.id).execute()
-    const result = await trx.deleteFrom('dashboardSessions').where('userId', '=', user.id).executeTakeFirst()
-    return Number(result.numDeletedRows)
+  const revokedSessions = await inTransaction(deps, async (tx) => {
+    await tx.db.updateTable('users').set({ passwordHash }).where('id', '=', user.id).execute()
+    const result = await tx.db
+      .deleteFrom('dashboardSessions')
+      .where('userId', '=', user.id)
+      .executeTakeFirst()
+    const revoked = Number(result.numDeletedRows)
+    // The operator's reset, recorded in the user's first organization.
+    await appendEvent(tx, {
+      organizationId: user.organizationId,
+      type: 'user.password_changed',
+      actor: systemActor,
+      data: { userId: user.id, email: user.email, by: 'operator', revokedSessions: revoked },
+    })
+    return revoked
   })
   return { userId: user.id, email: user.email, password, generated, revokedSessions }
 }

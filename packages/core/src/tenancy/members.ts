@@ -12,6 +12,7 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { appendEvent, inTransaction } from '../events/append-event.ts'
 import { actorOf } from '../events/types.ts'
+import { lockOrganization } from './organizations.ts'
 import { requireSignInMethodAllowed, sessionMethod } from './users.ts'
 import { requireWorkspace } from './workspaces.ts'
 
@@ -78,18 +79,6 @@ async function requireMember(deps: CoreDeps, organizationId: string, userId: str
   return row
 }
 
-/**
- * Serializes the changes that could take away the organization's last owner: on PostgreSQL
- * the organization's row is locked until the transaction ends, so a second demotion or
- * removal waits and then counts the owners the first one left (without it, each counted the
- * other owner still there and both went ahead). SQLite runs one write transaction at a time.
- * Call first in the transaction, before the member is read.
- */
-async function lockOwners(tx: CoreDeps, organizationId: string): Promise<void> {
-  if (tx.dialect !== 'postgres') return
-  await tx.db.selectFrom('organizations').select('id').where('id', '=', organizationId).forUpdate().execute()
-}
-
 async function ownerCount(deps: CoreDeps, organizationId: string): Promise<number> {
   const row = await deps.db
     .selectFrom('memberships')
@@ -119,7 +108,8 @@ export async function updateMember(
   if (workspaceIds !== undefined) requireWithinSeenWorkspaces(principal, workspaceIds, 'this member')
   for (const w of workspaceIds ?? []) await requireWorkspace(deps, orgId, w)
   return inTransaction(deps, async (tx) => {
-    await lockOwners(tx, orgId)
+    // Two demotions or removals at once must not both see the other owner still there.
+    await lockOrganization(tx, orgId)
     const before = await requireMember(tx, orgId, userId)
     requireWithinOwnAccess(
       principal,
@@ -186,7 +176,8 @@ export async function removeMember(deps: CoreDeps, principal: Principal, userId:
   requireScope(principal, 'members:write')
   const orgId = principal.organizationId
   await inTransaction(deps, async (tx) => {
-    await lockOwners(tx, orgId)
+    // Two demotions or removals at once must not both see the other owner still there.
+    await lockOrganization(tx, orgId)
     const before = await requireMember(tx, orgId, userId)
     requireWithinOwnAccess(
       principal,

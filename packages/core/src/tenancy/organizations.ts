@@ -5,6 +5,20 @@ import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
 import { type OrganizationView, toOrganizationView } from './views.ts'
 
+/**
+ * Serializes changes that count something of the organization (its owners, its workspaces)
+ * and must not both pass the count: a no-op update of the organization's row takes its row
+ * lock on PostgreSQL and SQLite's write lock, until the transaction ends. Call first in the
+ * transaction, before what it counts is read.
+ */
+export async function lockOrganization(tx: Pick<CoreDeps, 'db'>, organizationId: string): Promise<void> {
+  await tx.db
+    .updateTable('organizations')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', organizationId)
+    .execute()
+}
+
 export const PlanSchema = z.enum(['FREE', 'TEAM', 'SCALE', 'ENTERPRISE'])
 
 export async function createOrganization(deps: CoreDeps, input: { name: string; plan: Plan }) {

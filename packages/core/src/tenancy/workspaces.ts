@@ -9,6 +9,9 @@ import {
 import { removeConnection } from '../connections/connections.ts'
 import type { CoreDeps } from '../deps.ts'
 import { AppError } from '../errors.ts'
+import { appendEvent, inTransaction } from '../events/append-event.ts'
+import { actorOf } from '../events/types.ts'
+import { lockOrganization } from './organizations.ts'
 import { toWorkspaceView, type WorkspaceView } from './views.ts'
 
 export const CreateWorkspaceInput = z.object({ name: z.string().trim().min(1).max(200) })
@@ -30,7 +33,17 @@ export async function createWorkspace(
   if (workspacesOf(principal) !== null) {
     throw new AppError('FORBIDDEN', 'Access narrowed to some workspaces cannot create workspaces')
   }
-  return toWorkspaceView(await insertWorkspace(deps, principal.organizationId, input.name))
+  return inTransaction(deps, async (tx) => {
+    const row = await insertWorkspace(tx, principal.organizationId, input.name)
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      workspaceId: row.id,
+      type: 'workspace.created',
+      actor: actorOf(principal),
+      data: { workspaceId: row.id, name: row.name },
+    })
+    return toWorkspaceView(row)
+  })
 }
 
 export async function listWorkspaces(deps: CoreDeps, principal: Principal): Promise<WorkspaceView[]> {
@@ -89,14 +102,23 @@ export async function renameWorkspace(
     input.id,
     () => new AppError('NOT_FOUND', `Workspace ${input.id} not found in this organization`),
   )
-  const row = await requireWorkspace(deps, principal.organizationId, input.id)
-  await deps.db
-    .updateTable('workspaces')
-    .set({ name: input.name })
-    .where('id', '=', row.id)
-    .where('organizationId', '=', principal.organizationId)
-    .execute()
-  return toWorkspaceView({ ...row, name: input.name })
+  return inTransaction(deps, async (tx) => {
+    const row = await requireWorkspace(tx, principal.organizationId, input.id)
+    await tx.db
+      .updateTable('workspaces')
+      .set({ name: input.name })
+      .where('id', '=', row.id)
+      .where('organizationId', '=', principal.organizationId)
+      .execute()
+    await appendEvent(tx, {
+      organizationId: principal.organizationId,
+      workspaceId: row.id,
+      type: 'workspace.updated',
+      actor: actorOf(principal),
+      data: { workspaceId: row.id, name: input.name, previousName: row.name },
+    })
+    return toWorkspaceView({ ...row, name: input.name })
+  })
 }
 
 export const DeleteWorkspaceInput = z.object({
@@ -154,13 +176,8 @@ export async function deleteWorkspace(
       revokedConnections++
     }
     const deleted = await deps.db.transaction().execute(async (trx) => {
-      // Takes the organization's row lock (PostgreSQL) or the write lock (SQLite) first, so two
-      // deletes of an organization's last two workspaces cannot both pass the count.
-      await trx
-        .updateTable('organizations')
-        .set((eb) => ({ name: eb.ref('name') }))
-        .where('id', '=', organizationId)
-        .execute()
+      // Two deletes of an organization's last two workspaces must not both pass the count.
+      await lockOrganization({ db: trx }, organizationId)
       const count = await trx
         .selectFrom('workspaces')
         .select((eb) => eb.fn.countAll<string | number>().as('n'))
@@ -179,6 +196,16 @@ export async function deleteWorkspace(
         .where('id', '=', workspace.id)
         .where('organizationId', '=', organizationId)
         .execute()
+      await appendEvent(
+        { ...deps, db: trx },
+        {
+          organizationId,
+          workspaceId: workspace.id,
+          type: 'workspace.deleted',
+          actor: actorOf(principal),
+          data: { workspaceId: workspace.id, name: workspace.name, revokedConnections },
+        },
+      )
       return true
     })
     if (deleted) return { revokedConnections }
