@@ -179,6 +179,57 @@ describe('dashboard SSO (OpenID Connect)', () => {
     expect((await userByEmail(email))?.role).toBe('admin')
   })
 
+  // Defect: a user of another organization whose email is in a domain an organization takes
+  // signed in by SSO without becoming its member (only a brand-new account joined).
+  it('a user of another organization joins the domain organization with its default role, and the session opens there', async () => {
+    const email = `moved-${randomUUID().slice(0, 8)}@acme.test`
+    const existing = await createUser(t.deps, {
+      organizationId: other.organizationId,
+      email,
+      password: PASSWORD,
+      role: 'admin',
+    })
+    provider.setAccountClaims(() => ({ email }))
+    const sub = `sub-${randomUUID()}`
+    const { callbackUrl, jar } = await throughProvider(sub)
+    const res = await sendCallback(callbackUrl, jar)
+    expect(res.session).toBeDefined()
+    const memberships = await t.deps.db
+      .selectFrom('memberships')
+      .select(['organizationId', 'role', 'workspaceIds'])
+      .where('userId', '=', existing.id)
+      .orderBy('role')
+      .execute()
+    expect(memberships).toEqual([
+      { organizationId: other.organizationId, role: 'admin', workspaceIds: null },
+      { organizationId: org.organizationId, role: 'member', workspaceIds: null },
+    ])
+    const cookie = res.session?.split(';')[0] ?? ''
+    const me = await fetch(`${url}/trpc/auth.me`, { headers: { cookie, 'sec-fetch-site': 'same-origin' } })
+    const body = (await me.json()) as {
+      result: { data: { organization: { id: string }; user: { role: string } } }
+    }
+    expect(body.result.data.organization.id).toBe(org.organizationId)
+    expect(body.result.data.user.role).toBe('member')
+    expect((await loginEvents(org.organizationId)).at(-1)).toMatchObject({
+      outcome: 'success',
+      method: 'sso',
+      email,
+      provisioned: true,
+      role: 'member',
+    })
+    // Signing in again changes nothing: one membership each.
+    const again = await throughProvider(sub)
+    expect((await sendCallback(again.callbackUrl, again.jar)).session).toBeDefined()
+    const after = await t.deps.db
+      .selectFrom('memberships')
+      .select('organizationId')
+      .where('userId', '=', existing.id)
+      .execute()
+    expect(after).toHaveLength(2)
+    expect((await loginEvents(org.organizationId)).at(-1)).not.toHaveProperty('provisioned')
+  })
+
   it('refuses a callback whose iss is not the provider (RFC 9207 mix-up defence)', async () => {
     const login = `iss-${randomUUID().slice(0, 8)}`
     const { callbackUrl, jar } = await throughProvider(login)

@@ -87,7 +87,17 @@ export async function completeSsoLogin(
     deps.cipher.decrypt(attempt.secretsCiphertext, secretAt.ssoLoginSecrets(attempt.id)),
   ) as { codeVerifier: string; nonce: string }
   const identity = await redeemSsoCallback(deps, input.callbackUrl, { state, nonce, codeVerifier })
-  const { user, provisioned } = await resolveSsoUser(deps, identity, source.sourceAddress)
-  const session = await openDashboardSession(deps, user, { ...source, method: 'sso', provisioned })
+  const { user, provisioned, organizationId, role } = await resolveSsoUser(
+    deps,
+    identity,
+    source.sourceAddress,
+  )
+  const session = await openDashboardSession(deps, user, {
+    ...source,
+    method: 'sso',
+    provisioned,
+    ...(organizationId !== undefined && { organizationId }),
+    ...(role !== undefined && { role }),
+  })
   return { ...session, returnTo: attempt.returnTo }
 }

@@ -13,12 +13,59 @@ import { ssoOrganizationForDomain } from './sso-settings.ts'
  * 3. else a new user in the organization that takes members from the email's domain, with that
  *    organization's default role (just-in-time membership).
  * An unverified email is refused (403 SSO_EMAIL_NOT_VERIFIED) before any email is trusted, and
- * a domain no organization takes is refused (403 SSO_DOMAIN_NOT_ALLOWED).
- *
- * Membership is one user row in one organization today; this is the one place to change when a
- * user can belong to several organizations.
+ * a domain no organization takes is refused (403 SSO_DOMAIN_NOT_ALLOWED). A known user whose
+ * email is in a domain an organization takes, and who is not yet its member, joins it with its
+ * default role (joinDomainOrganization); the session then opens in that organization.
  */
 export async function resolveSsoUser(
+  deps: CoreDeps,
+  identity: SsoIdentity,
+  sourceAddress: string,
+): Promise<SsoUser> {
+  const found = await findOrCreateSsoUser(deps, identity, sourceAddress)
+  if (found.provisioned) {
+    return { ...found, organizationId: found.user.organizationId, role: found.user.role }
+  }
+  return { user: found.user, ...(await joinDomainOrganization(deps, found.user)) }
+}
+
+export interface SsoUser {
+  user: User
+  /** Whether this sign-in made the user a member (a new account, or a join of the domain's organization). */
+  provisioned: boolean
+  /** The organization to open the session in: the email domain's when the user is its member; else the default. */
+  organizationId?: string
+  /** The user's role there, when provisioned. */
+  role?: User['role']
+}
+
+/**
+ * Just-in-time membership for a known user: when the organization taking the email's domain
+ * does not count the user among its members yet, they join it with its default role and every
+ * workspace, as a new account would.
+ */
+async function joinDomainOrganization(deps: CoreDeps, user: User): Promise<Omit<SsoUser, 'user'>> {
+  const domain = user.email.slice(user.email.lastIndexOf('@') + 1)
+  const org = await ssoOrganizationForDomain(deps, domain)
+  if (!org) return { provisioned: false }
+  const inserted = await deps.db
+    .insertInto('memberships')
+    .values({
+      userId: user.id,
+      organizationId: org.organizationId,
+      role: org.defaultRole,
+      workspaceIds: null,
+      createdAt: deps.clock.now().toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['userId', 'organizationId']).doNothing())
+    .executeTakeFirst()
+  const joined = (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n
+  return joined
+    ? { provisioned: true, organizationId: org.organizationId, role: org.defaultRole }
+    : { provisioned: false, organizationId: org.organizationId }
+}
+
+async function findOrCreateSsoUser(
   deps: CoreDeps,
   identity: SsoIdentity,
   sourceAddress: string,

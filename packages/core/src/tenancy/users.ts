@@ -169,8 +169,10 @@ export async function openDashboardSession(
     sourceAddress: string
     userAgent?: string | undefined
     method: LoginMethod
-    /** The account was created by this sign-in (SSO just-in-time membership). */
+    /** The account or its membership was created by this sign-in (SSO just-in-time membership). */
     provisioned?: boolean
+    /** The role the membership was created with (default: the user's first). */
+    role?: User['role']
     /** The organization to open the session in (default: the user's first, if still a member). */
     organizationId?: string
   },
@@ -197,8 +199,8 @@ export async function openDashboardSession(
       })
       .execute()
     const event = loginEvent(user, 'success', source.sourceAddress, source.method)
-    if (source.provisioned) event.data = { ...event.data, provisioned: true, role: user.role }
-    await appendEvent(tx, event)
+    if (source.provisioned) event.data = { ...event.data, provisioned: true, role: source.role ?? user.role }
+    await appendEvent(tx, { ...event, organizationId })
   })
   return { sessionToken: token, expiresAt, user: toUserView(user) }
 }
