@@ -10,6 +10,7 @@ import {
   createConnectToken,
   createCustomIntegration,
   createEndUser,
+  createInvite,
   createOAuthApp,
   createUser,
   createWebhook,
@@ -113,7 +114,16 @@ describe('HTTP host (SQLite)', () => {
     const key = await insertApiKey(t.deps, globex.organizationId, 'Globex key')
     const { webhook } = await createWebhook(t.deps, p, { url: 'https://hooks.globex.test/in' })
     const { delivery } = await sendTestWebhook(t.deps, p, webhook.id)
+    const member = await createUser(t.deps, {
+      organizationId: globex.organizationId,
+      email: `member-${randomUUID()}@globex.test`,
+      password: PASSWORD,
+      role: 'member',
+    })
+    const { invite } = await createInvite(t.deps, p, { email: 'invited@globex.test', role: 'viewer' })
     Object.assign(theirs, {
+      members: member.id,
+      invites: invite.id,
       webhooks: webhook.id,
       deliveries: delivery.id,
       workspaces: globex.workspaceId,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { authenticateSession, generateKey, login } from '@switchboard/core'
+import { authenticateSession, createWorkspace, generateKey, login } from '@switchboard/core'
 import { pino } from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildApp } from './app.ts'
@@ -193,7 +193,19 @@ describe('admin CLI', () => {
       '--workspace',
       boot.workspaceId as string,
     )
-    expect((await workspacesWith(narrow as string)).status).toBe(200)
+    // With a second workspace, the narrowed key sees only its own; the bootstrap key both.
+    const { core: deps, database } = await createCoreDeps(readEnv(), pino({ level: 'silent' }))
+    const second = await createWorkspace(
+      deps,
+      { kind: 'apiKey', organizationId: org, apiKeyId: 'cli-test' },
+      { name: 'Second' },
+    )
+    await database.close()
+    const seen = await workspacesWith(narrow as string)
+    expect(seen.status).toBe(200)
+    expect(seen.body.workspaces?.map((w) => w.id)).toEqual([boot.workspaceId])
+    const all = await workspacesWith(boot.apiKey as string)
+    expect(all.body.workspaces?.map((w) => w.id).sort()).toEqual([boot.workspaceId, second.id].sort())
   })
 
   it('keys rotate re-encrypts under the newest key, then finds nothing left to do', async () => {
