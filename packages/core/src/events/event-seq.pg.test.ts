@@ -105,6 +105,26 @@ describe('events.seq is commit-ordered (PostgreSQL)', () => {
     }
   })
 
+  it('transactions writing two organizations in opposite orders commit together without a deadlock', async () => {
+    // Were the organizations locked in the order each transaction wrote them, X (org, other)
+    // and Y (other, org) committing at once would deadlock (PostgreSQL aborts one).
+    for (let round = 0; round < 30; round++) {
+      const x = await t.deps.db.startTransaction().execute()
+      const y = await t.deps.db.startTransaction().execute()
+      try {
+        await append(x, event(org, { round, tx: 'X' }))
+        await append(y, event(other, { round, tx: 'Y' }))
+        await append(x, event(other, { round, tx: 'X' }))
+        await append(y, event(org, { round, tx: 'Y' }))
+        await Promise.all([x.commit().execute(), y.commit().execute()])
+      } finally {
+        for (const trx of [x, y]) if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute()
+      }
+    }
+    const rounds = (await everything(other, 0)).filter((e) => typeof e.data.round === 'number')
+    expect(rounds).toHaveLength(60)
+  })
+
   it('many writers, a tailing reader: every committed event exactly once, in order', async () => {
     const orgs = [org, other]
     const starts = new Map<string, number>()
