@@ -286,7 +286,9 @@ export interface EventTable {
   id: string
   /**
    * Strictly increasing per database, never reused (PostgreSQL identity, SQLite AUTOINCREMENT);
-   * the cursor of the audit API. PostgreSQL answers bigint as a string.
+   * the cursor of the audit API. In commit order within an organization: PostgreSQL assigns it
+   * again at commit under a per-organization lock (migration 0023); SQLite serializes writers.
+   * PostgreSQL answers bigint as a string.
    */
   seq: ColumnType<string | number, never, never>
   organizationId: string

@@ -19,7 +19,8 @@ export function newEventId(): string {
 /**
  * Appends one event in the transaction of the state change it records (`deps.db` must be a
  * transaction: no event without its change, no change without its event), then hands it to
- * every sink in that same transaction.
+ * every sink in that same transaction. On PostgreSQL the answered seq is provisional: the commit
+ * renumbers the event in commit order (migration 0023), so a reader paging by seq never skips it.
  */
 export async function appendEvent(deps: EventDeps, event: NewEvent): Promise<StoredEvent> {
   if (!deps.db.isTransaction) {

@@ -91,7 +91,11 @@ export interface NewEvent {
 /** An event as written (and as the audit API and webhook sinks see it). */
 export interface StoredEvent {
   id: string
-  /** Strictly increasing per database; the cursor order. */
+  /**
+   * Strictly increasing per database, in commit order within an organization; the cursor order.
+   * As appendEvent answers it inside the transaction, on PostgreSQL, provisional: the commit
+   * assigns a larger one (migration 0023).
+   */
   seq: number
   organizationId: string
   workspaceId: string | null

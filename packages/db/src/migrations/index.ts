@@ -19,6 +19,7 @@ import * as m0019 from './0019_create_proxy_stats.ts'
 import * as m0020 from './0020_hot_query_indexes.ts'
 import * as m0021 from './0021_refresh_due_at_schedule.ts'
 import * as m0022 from './0022_webhook_workspace_filter.ts'
+import * as m0023 from './0023_commit_ordered_event_seq.ts'
 
 /** Every migration, in order. Names sort; add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0020_hot_query_indexes': m0020,
   '0021_refresh_due_at_schedule': m0021,
   '0022_webhook_workspace_filter': m0022,
+  '0023_commit_ordered_event_seq': m0023,
 }
