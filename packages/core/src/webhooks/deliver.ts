@@ -392,7 +392,6 @@ function outcomeWriter(
     }
   }
   const drain = async () => {
-    writing = true
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch)
       queue = queue.slice(batch.length)
@@ -403,7 +402,12 @@ function outcomeWriter(
   return (settled) =>
     new Promise<void>((resolve, reject) => {
       queue.push({ settled, resolve, reject })
-      if (!writing) void drain()
+      if (writing) return
+      writing = true
+      // A write on SQLite runs to its commit without yielding to I/O, so started at once it
+      // would take only this outcome. Waiting for the end of this turn of the event loop lets
+      // every answer that arrived in it join the same commit.
+      setImmediate(() => void drain())
     })
 }
 
