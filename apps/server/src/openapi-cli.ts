@@ -16,4 +16,12 @@ const { values } = parseArgs({
 })
 const json = `${JSON.stringify(openApiDocument(values['public-url'].replace(/\/$/, '')), null, 2)}\n`
 if (values.out) writeFileSync(values.out, json)
-else process.stdout.write(json)
+else {
+  // A reader that stops early (`pnpm openapi | head`) closes the pipe: that is its choice,
+  // not a failure, so stop quietly instead of crashing on the unhandled EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+    throw error
+  })
+  process.stdout.write(json)
+}

@@ -131,6 +131,11 @@ describe('GET /api/openapi.json', () => {
       { dashboardSession: [] },
     ])
     expect(doc.paths['/api/v1/connect/authorize']?.get?.security).toEqual([])
+    // The consent API: "allow" needs the dashboard session (401 without it), "deny" and the
+    // GET answer without one, so the session is declared as optional, never as none.
+    const interaction = doc.paths['/api/v1/oauth-interactions/{uid}']
+    expect(interaction?.post?.security).toEqual([{ dashboardSession: [] }, {}])
+    expect(interaction?.get?.security).toEqual([{ dashboardSession: [] }, {}])
   })
 
   it('takes path params, query and body from the route’s zod input, and outputs where declared', () => {

@@ -6,14 +6,18 @@
 """
 
 from .client import (
+    NULL,
     ProxyAnswer,
+    RawProxyAnswer,
     Switchboard,
     SwitchboardError,
 )
 from .webhooks import WebhookVerificationError, verify_webhook
 
 __all__ = [
+    "NULL",
     "ProxyAnswer",
+    "RawProxyAnswer",
     "Switchboard",
     "SwitchboardError",
     "WebhookVerificationError",

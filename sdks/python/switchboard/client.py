@@ -7,7 +7,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from typing import Any, Dict, Mapping, Optional, cast
+from typing import Any, Dict, Mapping, Optional, Union, cast
 
 from .types import (
     ConnectionAnswer,
@@ -20,6 +20,9 @@ from .types import (
     IntegrationList,
     PollAnswer,
     SessionAnswer,
+    SharingAnswer,
+    WorkspaceAnswer,
+    WorkspaceList,
 )
 
 RETRY_STATUSES = (429, 503)
@@ -51,13 +54,54 @@ class ProxyAnswer(Dict[str, Any]):
     """`{"status", "headers", "data"}`: the upstream's answer to a proxied call."""
 
 
+class RawProxyAnswer(Dict[str, Any]):
+    """`{"status", "headers", "body"}`: the raw answer to `proxy.fetch`, its body as bytes (the
+    upstream's, or Switchboard's own JSON error envelope when it refused)."""
+
+
+class _Null:
+    """The type of `NULL`."""
+
+    _instance: Optional["_Null"] = None
+
+    def __new__(cls) -> "_Null":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "switchboard.NULL"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __reduce__(self) -> str:
+        return "NULL"
+
+
+NULL = _Null()
+"""Sends JSON `null`: `client.end_users.update(id, email=NULL)` clears the email, where
+`email=None` (or leaving it out) leaves it as it is. Anywhere in a body, nested included."""
+
+
+def _encode(value: Any) -> None:
+    if value is NULL:
+        return None
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _json(body: Any) -> bytes:
+    return json.dumps(body, default=_encode).encode()
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def _body(fields: Mapping[str, Any]) -> Dict[str, Any]:
-    """snake_case keyword arguments → the API's camelCase fields (None means "not given")."""
+    """snake_case keyword arguments → the API's camelCase fields (None means "not given"; NULL
+    sends JSON null)."""
     return {_camel(k): v for k, v in fields.items() if v is not None}
 
 
@@ -131,6 +175,8 @@ class _Transport:
         self._opener = urllib.request.build_opener(_NoRedirect())
 
     def url(self, path: str, query: Optional[Mapping[str, Any]] = None) -> str:
+        if any(v is NULL for v in (query or {}).values()):
+            raise ValueError("NULL is a JSON body value: a query parameter is given or left out (None)")
         items = [(_camel(k), str(v).lower() if isinstance(v, bool) else str(v)) for k, v in (query or {}).items() if v is not None]
         return self.base_url + path + ("?" + urllib.parse.urlencode(items) if items else "")
 
@@ -182,7 +228,7 @@ class _Transport:
         data = None
         if body is not None:
             headers["content-type"] = "application/json"
-            data = json.dumps(body).encode()
+            data = _json(body)
         if create:
             headers["idempotency-key"] = idempotency_key or str(uuid.uuid4())
         if retryable is None:
@@ -301,6 +347,14 @@ class IntegrationsApi:
     def delete(self, integration: str) -> None:
         self._t.request("DELETE", f"/api/v1/integrations/{_id(integration)}")
 
+    def set_sharing(self, integration: str, sharing_mode: str) -> SharingAnswer:
+        """PUT /api/v1/integrations/:id/sharing {sharingMode: "PER_USER" | "SHARED"} → {integrationName, sharingMode}:
+        SHARED lets the workspace's connection serve every user acting in it (seed 002)."""
+        return cast(
+            SharingAnswer,
+            self._t.request("PUT", f"/api/v1/integrations/{_id(integration)}/sharing", {"sharingMode": sharing_mode}),
+        )
+
 
 class ProxyApi:
     def __init__(self, t: _Transport) -> None:
@@ -312,12 +366,42 @@ class ProxyApi:
         status. Raises SwitchboardError when Switchboard itself refused (its error envelope)."""
         headers = self._t.headers()
         headers["content-type"] = "application/json"
-        answer = self._t.send("POST", self._t.url("/api/v1/proxy"), json.dumps(_body(fields)).encode(), headers, False)
+        answer = self._t.send("POST", self._t.url("/api/v1/proxy"), _json(_body(fields)), headers, False)
         data = answer.body()
         envelope = _error_envelope(data)
         if answer.status >= 400 and envelope and envelope["code"].replace("_", "").isupper():
             raise answer.error()
         return ProxyAnswer(status=answer.status, headers=answer.headers, data=data)
+
+    def fetch(
+        self,
+        integration: str,
+        path: str,
+        method: str = "GET",
+        headers: Optional[Mapping[str, str]] = None,
+        body: Union[bytes, str, None] = None,
+        workspace_id: Optional[str] = None,
+        end_user_id: Optional[str] = None,
+    ) -> RawProxyAnswer:
+        """The raw proxy, seed 002's `/api/integrations/:integration/request/<path>`: the caller's
+        method, headers and body go upstream as they are (Switchboard adds the credentials), for
+        the connection of the actor (`workspace_id` → X-Workspace-Id, `end_user_id`, an end user's
+        externalId → X-End-User-Id). → {"status", "headers", "body": bytes}, whatever the status:
+        nothing is raised for an HTTP status (Switchboard's own refusals are its JSON error
+        envelope with its status). GET and HEAD are retried on 429/503 like other reads."""
+        method = method.upper()
+        sent = self._t.headers()
+        del sent["accept"]
+        for name, value in (headers or {}).items():
+            sent[name.lower()] = value
+        if workspace_id:
+            sent["x-workspace-id"] = workspace_id
+        if end_user_id:
+            sent["x-end-user-id"] = end_user_id
+        url = f"{self._t.base_url}/api/integrations/{_id(integration)}/request/{path.lstrip('/')}"
+        data = body.encode() if isinstance(body, str) else body
+        answer = self._t.send(method, url, data, sent, method in ("GET", "HEAD"))
+        return RawProxyAnswer(status=answer.status, headers=answer.headers, body=answer.raw)
 
 
 class EventsApi:
@@ -395,6 +479,37 @@ class WebhooksApi:
         )
 
 
+class WorkspacesApi:
+    """An organization's workspaces (end users and connections live in one)."""
+
+    def __init__(self, t: _Transport) -> None:
+        self._t = t
+
+    def list(self) -> WorkspaceList:
+        """GET /api/v1/workspaces → {workspaces, nextCursor}."""
+        return cast(WorkspaceList, self._t.request("GET", "/api/v1/workspaces"))
+
+    def get(self, workspace_id: str) -> WorkspaceAnswer:
+        """GET /api/v1/workspaces/:id → {workspace}."""
+        return cast(WorkspaceAnswer, self._t.request("GET", f"/api/v1/workspaces/{_id(workspace_id)}"))
+
+    def create(self, name: str, idempotency_key: Optional[str] = None) -> WorkspaceAnswer:
+        """POST /api/v1/workspaces {name} → {workspace} (201)."""
+        return cast(
+            WorkspaceAnswer,
+            self._t.request("POST", "/api/v1/workspaces", {"name": name}, create=True, idempotency_key=idempotency_key),
+        )
+
+    def update(self, workspace_id: str, name: str) -> WorkspaceAnswer:
+        """PATCH /api/v1/workspaces/:id {name} → {workspace}."""
+        return cast(WorkspaceAnswer, self._t.request("PATCH", f"/api/v1/workspaces/{_id(workspace_id)}", {"name": name}))
+
+    def delete(self, workspace_id: str, force: Optional[bool] = None) -> None:
+        """DELETE /api/v1/workspaces/:id (204); a workspace that still has connections is refused
+        (409 CONFLICT) unless `force=True`, which revokes them at their providers first."""
+        self._t.request("DELETE", f"/api/v1/workspaces/{_id(workspace_id)}", query={"force": force})
+
+
 class Switchboard:
     """`Switchboard(base_url=..., api_key=...)`: each call returns the REST answer's JSON as a dict
     (camelCase keys, e.g. `["endUser"]`) or raises SwitchboardError. Retries 429/503 honouring
@@ -415,4 +530,5 @@ class Switchboard:
         self.integrations = IntegrationsApi(t)
         self.proxy = ProxyApi(t)
         self.events = EventsApi(t)
+        self.workspaces = WorkspacesApi(t)
         self.webhooks = WebhooksApi(t)

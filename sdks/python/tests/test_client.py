@@ -14,7 +14,7 @@ import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from switchboard import Switchboard, SwitchboardError, WebhookVerificationError, verify_webhook  # noqa: E402
+from switchboard import NULL, Switchboard, SwitchboardError, WebhookVerificationError, verify_webhook  # noqa: E402
 from switchboard.webhooks import sign_webhook  # noqa: E402
 
 API_KEY = "sk-upstream-secret"
@@ -154,6 +154,80 @@ class AgainstServer(unittest.TestCase):
         with self.assertRaises(SwitchboardError) as caught:
             self.client.proxy.request(connection_id=connection["id"], url="/me")
         self.assertEqual(caught.exception.status, 404)
+
+    def test_null_sends_json_null_where_none_omits(self):
+        end_user = self.client.end_users.create(
+            workspace_id=self.workspace_id, external_id="py_null", display_name="Nulled", email="n@example.com"
+        )["endUser"]
+        # None leaves a field out (unchanged); NULL sends null (cleared).
+        kept = self.client.end_users.update(end_user["id"], display_name=None, email="m@example.com")["endUser"]
+        self.assertEqual((kept["displayName"], kept["email"]), ("Nulled", "m@example.com"))
+        cleared = self.client.end_users.update(end_user["id"], email=NULL)["endUser"]
+        self.assertEqual((cleared["displayName"], cleared["email"]), ("Nulled", None))
+        self.assertIsNone(self.client.end_users.get(end_user["id"])["endUser"]["email"])
+        # Nested too: a metadata value of NULL is JSON null inside the object.
+        nested = self.client.end_users.update(end_user["id"], metadata={"plan": NULL, "tier": 2})["endUser"]
+        self.assertEqual(nested["metadata"], {"plan": None, "tier": 2})
+        with self.assertRaises(ValueError):
+            self.client.end_users.list(search=NULL)
+        self.assertFalse(NULL)
+        self.assertEqual(repr(NULL), "switchboard.NULL")
+
+    def test_workspaces_namespace(self):
+        created = self.client.workspaces.create(name="Py workspace")["workspace"]
+        self.assertEqual(created["name"], "Py workspace")
+        self.assertEqual(self.client.workspaces.get(created["id"])["workspace"]["id"], created["id"])
+        self.assertIn(created["id"], [w["id"] for w in self.client.workspaces.list()["workspaces"]])
+        self.assertEqual(self.client.workspaces.update(created["id"], name="Py renamed")["workspace"]["name"], "Py renamed")
+
+        key = f"py-ws-{uuid.uuid4()}"
+        once = self.client.workspaces.create(name="Py keyed", idempotency_key=key)
+        self.assertEqual(self.client.workspaces.create(name="Py keyed", idempotency_key=key), once)
+
+        # A workspace with a connection is refused unless forced.
+        self.client.connections.create(
+            type="SECRET_TEXT", integration_name=self.integration, workspace_id=created["id"],
+            external_id="py_ws_conn", display_name="In the workspace", secret_text=API_KEY,
+        )
+        with self.assertRaises(SwitchboardError) as caught:
+            self.client.workspaces.delete(created["id"])
+        self.assertEqual(caught.exception.status, 409)
+        self.client.workspaces.delete(created["id"], force=True)
+        with self.assertRaises(SwitchboardError) as caught:
+            self.client.workspaces.get(created["id"])
+        self.assertEqual(caught.exception.status, 404)
+        self.client.workspaces.delete(once["workspace"]["id"])
+
+    def test_set_sharing_and_the_raw_proxy_fetch(self):
+        self.client.connections.create(
+            type="SECRET_TEXT", integration_name=self.integration, workspace_id=self.workspace_id,
+            external_id="py_shared_conn", display_name="Shared key", secret_text=API_KEY,
+        )
+        shared = self.client.integrations.set_sharing(self.integration, "SHARED")
+        self.assertEqual(shared, {"integrationName": self.integration, "sharingMode": "SHARED"})
+        self.addCleanup(self.client.integrations.set_sharing, self.integration, "PER_USER")
+
+        answer = self.client.proxy.fetch(
+            self.integration, "/echo?x=1", method="POST", body='{"chunk":1}',
+            headers={"content-type": "application/json", "x-trace": "py"},
+            workspace_id=self.workspace_id, end_user_id="py_stream_user",
+        )
+        self.assertEqual(answer["status"], 200)
+        self.assertIsInstance(answer["body"], bytes)
+        self.assertEqual(json.loads(answer["body"]), {"ok": True, "path": "/echo?x=1", "method": "POST"})
+        self.assertIn("json", answer["headers"]["content-type"])
+        sent = self.upstream.requests[-1]
+        self.assertEqual((sent["method"], sent["body"]), ("POST", '{"chunk":1}'))
+        self.assertEqual(sent["headers"].get("x-api-key"), API_KEY)
+        self.assertEqual(sent["headers"].get("x-trace"), "py")
+        # Ours, never forwarded: the caller's API key and the actor headers.
+        self.assertNotIn("x-workspace-id", {k.lower() for k in sent["headers"]})
+        self.assertNotIn(_env("SWITCHBOARD_API_KEY"), json.dumps(sent["headers"]))
+
+        # Switchboard's own refusal is an answer too (its envelope), never an exception.
+        missing = self.client.proxy.fetch("py-no-such-integration", "/me", workspace_id=self.workspace_id)
+        self.assertEqual(missing["status"], 404)
+        self.assertEqual(json.loads(missing["body"])["error"]["code"], "INTEGRATION_NOT_FOUND")
 
     def test_errors_have_status_code_message(self):
         with self.assertRaises(SwitchboardError) as caught:

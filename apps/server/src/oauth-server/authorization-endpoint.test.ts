@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { oauthClientScopes } from '@switchboard/core'
 import { CookieJar } from '@switchboard/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type OAuthKit, REDIRECT_URI, type RegisteredClient, startOAuthKit } from './oauth-test-kit.ts'
@@ -238,6 +239,13 @@ describe('authorization endpoint', () => {
         response_types_supported: ['code'],
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
       })
+    }
+  })
+
+  it('discovery lists the scopes the AS grants: the API scopes and offline_access (never openid)', async () => {
+    for (const path of ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']) {
+      const meta = (await (await fetch(`${kit.h.url}${path}`)).json()) as { scopes_supported: string[] }
+      expect([...meta.scopes_supported].sort()).toEqual([...oauthClientScopes].sort())
     }
   })
 

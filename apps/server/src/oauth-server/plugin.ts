@@ -18,6 +18,12 @@ import { createOAuthProvider, OAUTH_MOUNT, OAUTH_ROUTES, rememberSourceAddress }
 
 const UidParam = z.object({ uid: z.string().min(1).max(200) })
 const DecisionBody = z.object({ decision: z.enum(['allow', 'deny']) })
+/**
+ * Both routes read the dashboard session cookie themselves (`dashboardUser`): "allow" needs it
+ * (401 without), "deny" and the GET (`loginRequired`) answer without one. Either way the
+ * browser's oidc-provider `_interaction` cookie must name `uid` (404 otherwise).
+ */
+const SESSION_OR_NONE = [{ dashboardSession: [] }, {}]
 
 /**
  * The consent API's two routes, registered here rather than through the route table (they
@@ -29,6 +35,7 @@ export const oauthInteractionRouteDocs: RouteDoc[] = [
     path: '/api/v1/oauth-interactions/:uid',
     access: 'public',
     input: UidParam,
+    security: SESSION_OR_NONE,
     summary: 'The consent page: the app, the scopes it asks for, whether to sign in first',
     responses: { 200: OAuthInteractionOut, ...errors(404) },
   },
@@ -37,6 +44,7 @@ export const oauthInteractionRouteDocs: RouteDoc[] = [
     path: '/api/v1/oauth-interactions/:uid',
     access: 'public',
     input: UidParam.extend(DecisionBody.shape),
+    security: SESSION_OR_NONE,
     summary: 'Allow or deny the app (allow needs the dashboard session); answers where to go next',
     responses: {
       200: z.object({ redirectTo: z.string() }),

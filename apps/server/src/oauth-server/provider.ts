@@ -9,6 +9,7 @@ import {
   findOAuthClientMetadata,
   loadOAuthServerKeys,
   oauthApiResource,
+  oauthClientScopes,
   organizationOfUser,
   verifyClientSecret,
 } from '@switchboard/core'
@@ -222,6 +223,15 @@ export async function createOAuthProvider(core: CoreDeps): Promise<Provider> {
   // the proxies Fastify believes: behind a trusted TLS-terminating proxy the provider's cookies
   // are Secure, and a client's own X-Forwarded-* headers are never taken at face value.
   provider.proxy = true
+  // Discovery's scopes_supported is oidc-provider's `scopes` (openid, offline_access): not what
+  // we grant. The API scopes are resource scopes (getResourceServerInfo above) and openid is
+  // refused, so the document lists exactly the scopes an app can be granted.
+  provider.use(async (ctx, next) => {
+    await next()
+    if (ctx.oidc?.route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+      ;(ctx.body as { scopes_supported?: string[] }).scopes_supported = [...oauthClientScopes]
+    }
+  })
   // Secrets are stored hashed: compare the presented secret's hash in constant time. This is
   // the prototype hook the oidc-provider maintainer suggests for hashed secrets
   // (panva/node-oidc-provider#631); client_secret_jwt and HS* algorithms are disabled above.

@@ -13,7 +13,16 @@ import type { RestRoute } from './route.ts'
 export type RouteDoc = Pick<
   RestRoute,
   'method' | 'path' | 'access' | 'input' | 'status' | 'responses' | 'summary' | 'proxied' | 'rawBody'
-> & { pick?: RestRoute['pick']; auth?: RestRoute['auth'] }
+> & {
+  pick?: RestRoute['pick']
+  auth?: RestRoute['auth']
+  /**
+   * The credentials it takes, when `access` alone cannot say it: a host route that reads the
+   * dashboard session itself for some answers only lists `[{ dashboardSession: [] }, {}]`
+   * (the session, or nothing). Default: from `access`.
+   */
+  security?: Record<string, string[]>[]
+}
 
 export interface OpenApiOptions {
   publicUrl: string
@@ -134,7 +143,7 @@ function operation(
     operationId: `${r.method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ? c.toUpperCase() : ''))}`,
     tags: [tagOf(r.path)],
     ...(r.summary && { summary: r.summary }),
-    security: security(r.access),
+    security: r.security ?? security(r.access),
     'x-switchboard-access': r.access,
   }
   const input = r.input instanceof z.ZodObject ? r.input : undefined
