@@ -8,7 +8,7 @@ import {
   type Principal,
   systemActor,
 } from '@switchboard/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
   type AcmeOrg,
@@ -143,6 +143,8 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
         }),
       ),
     )
+    // Stopped when this test ends, passed or not: the next test's processes must be the only ones.
+    onTestFinished(() => Promise.all(servers.map((s) => s.stop())).then(() => {}))
 
     // The first passes: every probe made, the aged rows pruned.
     await expect
@@ -212,7 +214,6 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
     for (const s of stats) byInstance.set(s.instanceId, (byInstance.get(s.instanceId) ?? 0) + Number(s.calls))
     expect([...byInstance.values()].sort()).toEqual([...served].sort())
     expect([...byInstance.values()].reduce((a, b) => a + b, 0)).toBe(CALLS)
-    await Promise.all(servers.map((s) => s.stop()))
   }, 120_000)
 
   it('purge expired authorization server rows on one process per lease interval, and after its holder dies', async () => {
@@ -257,11 +258,19 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
         }),
       ),
     )
+    onTestFinished(() => Promise.all(servers.map((s) => s.stop())).then(() => {}))
     const pidOf = (owner: string | null) => Number((owner ?? '').split('-')[0])
     await expect.poll(() => left(rowsA), { timeout: 30_000, interval: 100 }).toBe(0)
 
-    // Rows that expire after this interval's purge stay until the lease runs out, though every
-    // process runs a pass each second: no other process purged in the holder's interval.
+    // Rows that expire after an interval's purge stay until the lease runs out, though every
+    // process runs a pass each second: no other process purged in the holder's interval. (From
+    // the start of the next interval, once its claim has purged: a slow poll on a loaded machine
+    // would otherwise read the lease near its end.)
+    const first = await lease()
+    await expect
+      .poll(async () => (await lease()).leasedUntil, { timeout: 30_000, interval: 50 })
+      .not.toBe(first.leasedUntil)
+    await new Promise((r) => setTimeout(r, 500))
     const held = await lease()
     const rowsB = await expiredRows('purge-b')
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(held.leasedUntil) - Date.now() - 700)))
@@ -283,6 +292,5 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
     const after = await lease()
     expect(pidOf(after.owner)).not.toBe(pidOf(holder.owner))
     expect(servers.filter((s) => s !== dead).map((s) => s.process.pid)).toContain(pidOf(after.owner))
-    await Promise.all(servers.filter((s) => s !== dead).map((s) => s.stop()))
   }, 120_000)
 })
