@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 interface CallFrame {
   functionName: string
@@ -143,7 +144,8 @@ export function summarize(file: string, top = 25): string {
   ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (argv[1] as typed: tsx leaves a relative path relative), not imported.
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href) {
   const args = process.argv.slice(2)
   const topAt = args.indexOf('--top')
   const top = topAt >= 0 ? Number(args[topAt + 1]) : 25

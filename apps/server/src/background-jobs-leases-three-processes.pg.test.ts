@@ -8,7 +8,7 @@ import {
   type Principal,
   systemActor,
 } from '@switchboard/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { ChildServer } from './testing/child-server.ts'
 import {
   type AcmeOrg,
@@ -33,7 +33,10 @@ const DAY = 86_400_000
  *   rows that age past the cutoff after that pass stay until the next interval (a process
  *   pruning on every pass would delete them within a second);
  * - the proxy stats flush: every process writes its own rows (its instance id) and every proxied
- *   call is counted once, in the rows of the process that served it.
+ *   call is counted once, in the rows of the process that served it;
+ * - the authorization server's expired-row purge: one process purges per lease interval (it ran
+ *   on a timer in every process before), and when that process dies another takes the lease
+ *   once it runs out and purges.
  */
 describe('leased background jobs on three server processes sharing one PostgreSQL', () => {
   let f: ProcessFixture
@@ -140,6 +143,8 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
         }),
       ),
     )
+    // Stopped when this test ends, passed or not: the next test's processes must be the only ones.
+    onTestFinished(() => Promise.all(servers.map((s) => s.stop())).then(() => {}))
 
     // The first passes: every probe made, the aged rows pruned.
     await expect
@@ -209,5 +214,83 @@ describe('leased background jobs on three server processes sharing one PostgreSQ
     for (const s of stats) byInstance.set(s.instanceId, (byInstance.get(s.instanceId) ?? 0) + Number(s.calls))
     expect([...byInstance.values()].sort()).toEqual([...served].sort())
     expect([...byInstance.values()].reduce((a, b) => a + b, 0)).toBe(CALLS)
+  }, 120_000)
+
+  it('purge expired authorization server rows on one process per lease interval, and after its holder dies', async () => {
+    const PURGE_MS = 5000
+    const ROWS = 10
+    /** `n` authorization server rows that expired a minute ago; returns their ids. */
+    const expiredRows = async (tag: string) => {
+      const rows = Array.from({ length: ROWS }, (_, i) => ({
+        model: 'Session',
+        id: `${tag}-${i}`,
+        payload: '{}',
+        grantId: null,
+        uid: null,
+        userCode: null,
+        clientId: null,
+        accountId: null,
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+        consumedAt: null,
+        createdAt: new Date().toISOString(),
+      }))
+      await f.database.db.insertInto('oauthServerModels').values(rows).execute()
+      return rows.map((r) => r.id)
+    }
+    const left = async (ids: string[]) =>
+      (await f.database.db.selectFrom('oauthServerModels').select('id').where('id', 'in', ids).execute())
+        .length
+    const lease = () =>
+      f.database.db
+        .selectFrom('jobLeases')
+        .select(['owner', 'leasedUntil'])
+        .where('name', '=', 'oauth-server-retention')
+        .executeTakeFirstOrThrow()
+    // The lease the first test's processes took (for the default 10 minutes) is not this test's.
+    await f.database.db.deleteFrom('jobLeases').where('name', '=', 'oauth-server-retention').execute()
+
+    const rowsA = await expiredRows('purge-a')
+    const servers: ChildServer[] = await Promise.all(
+      [1, 2, 3].map(() =>
+        f.startServer({
+          SWITCHBOARD_REFRESH_INTERVAL_SECONDS: '1',
+          SWITCHBOARD_OAUTH_PURGE_MS: String(PURGE_MS),
+        }),
+      ),
+    )
+    onTestFinished(() => Promise.all(servers.map((s) => s.stop())).then(() => {}))
+    const pidOf = (owner: string | null) => Number((owner ?? '').split('-')[0])
+    await expect.poll(() => left(rowsA), { timeout: 30_000, interval: 100 }).toBe(0)
+
+    // Rows that expire after an interval's purge stay until the lease runs out, though every
+    // process runs a pass each second: no other process purged in the holder's interval. (From
+    // the start of the next interval, once its claim has purged: a slow poll on a loaded machine
+    // would otherwise read the lease near its end.)
+    const first = await lease()
+    await expect
+      .poll(async () => (await lease()).leasedUntil, { timeout: 30_000, interval: 50 })
+      .not.toBe(first.leasedUntil)
+    await new Promise((r) => setTimeout(r, 500))
+    const held = await lease()
+    const rowsB = await expiredRows('purge-b')
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(held.leasedUntil) - Date.now() - 700)))
+    expect(await left(rowsB)).toBe(ROWS)
+    expect(await lease()).toEqual(held)
+    // The next interval purges them.
+    await expect.poll(() => left(rowsB), { timeout: 30_000, interval: 100 }).toBe(0)
+
+    // The holder of the current lease dies (kill -9: it releases nothing); its lease runs out and
+    // a living process purges.
+    const holder = await lease()
+    const dead = servers.find((s) => s.process.pid === pidOf(holder.owner))
+    expect(dead).toBeDefined()
+    const exited = new Promise((r) => dead?.process.once('exit', r))
+    dead?.process.kill('SIGKILL')
+    await exited
+    const rowsC = await expiredRows('purge-c')
+    await expect.poll(() => left(rowsC), { timeout: 30_000, interval: 100 }).toBe(0)
+    const after = await lease()
+    expect(pidOf(after.owner)).not.toBe(pidOf(holder.owner))
+    expect(servers.filter((s) => s !== dead).map((s) => s.process.pid)).toContain(pidOf(after.owner))
   }, 120_000)
 })

@@ -35,6 +35,7 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0', 'on', 'off'])
     .default('true')
     .transform((v) => v === 'true' || v === '1' || v === 'on'),
+  SWITCHBOARD_OAUTH_PURGE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   SWITCHBOARD_STATS_FLUSH_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SWITCHBOARD_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE: z
@@ -103,6 +104,8 @@ export interface Env {
   webhooksEnabled: boolean
   /** How often this instance writes its per-minute proxy counts (the overview's traffic). */
   statsFlushMs: number
+  /** Lease of the authorization server's expired-row purge (SWITCHBOARD_OAUTH_PURGE_MS). */
+  oauthPurgeMs: number
   /** How often the worker looks for due deliveries other instances enqueued, and retries. */
   webhookPollMs: number
   /** Delays (s) after each failed delivery attempt; the last one repeats until the 3-day horizon. */
@@ -165,6 +168,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     verifyIntervalMs: parseInterval(e.SWITCHBOARD_VERIFY_INTERVAL) ?? 0,
     webhooksEnabled: e.SWITCHBOARD_WEBHOOKS_ENABLED,
     statsFlushMs: e.SWITCHBOARD_STATS_FLUSH_MS,
+    oauthPurgeMs: e.SWITCHBOARD_OAUTH_PURGE_MS,
     webhookPollMs: e.SWITCHBOARD_WEBHOOK_POLL_MS,
     webhookRetrySeconds: e.SWITCHBOARD_WEBHOOK_RETRY_SCHEDULE,
     webhookLeaseMs: e.SWITCHBOARD_WEBHOOK_LEASE_SECONDS * 1000,

@@ -56,7 +56,7 @@ export async function startServer(
   const refresher =
     env.refreshIntervalSeconds > 0
       ? startBackgroundRefresher(core, env.refreshIntervalSeconds * 1000, {
-          jobs: { verifyIntervalMs: env.verifyIntervalMs },
+          jobs: { verifyIntervalMs: env.verifyIntervalMs, oauthPurgeEveryMs: env.oauthPurgeMs },
         })
       : null
   // Sends the outbox's deliveries (leased: several instances share the work on PostgreSQL).

@@ -8,7 +8,6 @@ import {
   describeOAuthConsent,
   oauthApiResource,
   type Principal,
-  purgeExpiredOAuthModels,
 } from '@switchboard/core'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Provider } from 'oidc-provider'
@@ -84,17 +83,10 @@ const INTERACTION_GONE =
 export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps): Promise<OAuthServer> {
   let pending: Promise<Provider> | undefined
   let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined
-  let purgeTimer: NodeJS.Timeout | undefined
   const getProvider = () => {
     pending ??= createOAuthProvider(core).then(
       (provider) => {
         provider.on('server_error', (_ctx, err) => core.log.error({ err }, 'authorization server error'))
-        purgeTimer = setInterval(() => {
-          purgeExpiredOAuthModels(core).catch((err: unknown) =>
-            core.log.warn({ err }, 'could not purge expired authorization server rows'),
-          )
-        }, 10 * 60_000)
-        purgeTimer.unref()
         handle = provider.callback() as unknown as typeof handle
         return provider
       },
@@ -105,9 +97,6 @@ export async function registerOAuthServer(app: FastifyInstance, core: CoreDeps):
     )
     return pending
   }
-  app.addHook('onClose', async () => {
-    if (purgeTimer) clearInterval(purgeTimer)
-  })
 
   /** Hands the raw request to oidc-provider, as if it were mounted at /oauth. */
   async function forward(req: FastifyRequest, reply: FastifyReply, providerPath: string) {

@@ -296,6 +296,8 @@ describe(`background jobs (${process.env.SWITCHBOARD_TEST_DIALECT ?? 'sqlite'})`
     // Idempotency-Key retention is leased like event retention (it ran on every instance every pass).
     const leases = await t.deps.db.selectFrom('jobLeases').select('name').execute()
     expect(leases.map((l) => l.name)).toContain('idempotency-key-retention')
+    // So is the authorization server's expired-row purge (a timer on every instance before).
+    expect(leases.map((l) => l.name)).toContain('oauth-server-retention')
     clock.advance(30_000)
     const off = await runBackgroundJobs(t.deps, { passMs: 30_000 })
     expect(off.verified).toBeNull()

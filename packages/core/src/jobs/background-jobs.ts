@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.ts'
 import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys.ts'
+import { purgeExpiredOAuthModels } from '../oauth-server/model-store.ts'
 import { pruneProxyStats } from '../stats/proxy-stats.ts'
 import { notifyExpiringConnections } from './expiring-connections.ts'
 import { claimJob } from './job-lease.ts'
@@ -12,6 +13,9 @@ export interface BackgroundJobOptions {
   /** How often retention prunes (lease of the `event-retention`, `proxy-stats-retention` and
    * `idempotency-key-retention` jobs). Default: 1 h. */
   retentionEveryMs?: number
+  /** How often the authorization server's expired rows (sessions, interactions, codes, tokens)
+   * are deleted: the lease of the `oauth-server-retention` job. Default: 10 min. */
+  oauthPurgeEveryMs?: number
   /** SWITCHBOARD_VERIFY_INTERVAL in ms; 0 or absent: no scheduled verification. */
   verifyIntervalMs?: number
   signal?: AbortSignal
@@ -24,7 +28,8 @@ export interface BackgroundJobsResult {
 }
 
 /**
- * The leased jobs of one background pass: event, proxy-stats and Idempotency-Key retention,
+ * The leased jobs of one background pass: event, proxy-stats, Idempotency-Key and authorization
+ * server retention,
  * connection.expiring and the scheduled verification probes. Each runs only on the instance that claims its job lease
  * (job-lease.ts), so N instances on one PostgreSQL do not run a pass twice; each connection is
  * claimed again by its own compare-and-swap, so even overlapping passes send one event. A job
@@ -58,6 +63,10 @@ export async function runBackgroundJobs(
   // so an hourly prune changes no answer; it ran on every instance every pass before the lease).
   await job('idempotency-key-retention', options.retentionEveryMs ?? 3600_000, () =>
     pruneIdempotencyKeys(deps),
+  )
+  // The authorization server's expired rows (before the lease, a timer on every instance).
+  await job('oauth-server-retention', options.oauthPurgeEveryMs ?? 600_000, () =>
+    purgeExpiredOAuthModels(deps),
   )
   out.expiring = await job(
     'connection-expiring',

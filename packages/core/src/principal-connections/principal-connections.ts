@@ -13,7 +13,7 @@ import {
   type ProxyCall,
   type ProxyOptions,
   type ProxyResult,
-  proxyThroughConnection,
+  proxyResolved,
 } from '../proxy/proxy-request.ts'
 import { cachedRead } from '../util/read-cache.ts'
 import type { Actor } from './actor.ts'
@@ -394,17 +394,7 @@ export async function proxyForActor(
     },
     actor,
   )
-  // Object literals (one shape per branch; the HTTP routes always pass a signal), not a
-  // spread of the caller's options: the spread made an object of a new hidden class per
-  // call, and every read of an option in the proxy missed V8's inline caches
-  // (docs/performance.md).
-  const signal = options.signal
   // Awaited, not returned: an async function that returns a promise adopts it through a job
   // of its own and two more turns of the microtask queue, where an await takes one.
-  return await proxyThroughConnection(
-    deps,
-    connection,
-    call,
-    signal ? { integration, signal } : { integration },
-  )
+  return await proxyResolved(deps, connection, integration, call, options.signal)
 }

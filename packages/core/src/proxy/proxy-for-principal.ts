@@ -6,12 +6,7 @@ import { ExternalIdSchema } from '../end-users/end-users.ts'
 import { AppError } from '../errors.ts'
 import { requireIntegration } from '../integrations/integrations.ts'
 import { cachedRead } from '../util/read-cache.ts'
-import {
-  type ProxyCall,
-  type ProxyOptions,
-  type ProxyResult,
-  proxyThroughConnection,
-} from './proxy-request.ts'
+import { type ProxyCall, type ProxyOptions, type ProxyResult, proxyResolved } from './proxy-request.ts'
 
 export const ProxyInput = z
   .object({
@@ -75,12 +70,5 @@ export async function proxyRequest(
   if (input.headers !== undefined) call.headers = input.headers
   if (input.data !== undefined) call.data = input.data
   if (input.retryNonIdempotent !== undefined) call.retryNonIdempotent = input.retryNonIdempotent
-  // Object literals (one shape per branch), not a spread of the caller's options.
-  const signal = options.signal
-  return await proxyThroughConnection(
-    deps,
-    connection,
-    call,
-    signal ? { integration, signal } : { integration },
-  )
+  return await proxyResolved(deps, connection, integration, call, options.signal)
 }

@@ -464,6 +464,24 @@ export function proxyThroughConnection(
   )
 }
 
+/**
+ * The tail of the principal-facing proxy entries (POST …/request, GET …/request/* and
+ * POST /api/v1/proxy): a connection and its integration already resolved, the caller's abort
+ * signal if any. Object literals, one shape per branch (the HTTP routes always pass a signal),
+ * not a spread of the caller's options: the spread made an object of a new hidden class per
+ * call, and every read of an option in the proxy missed V8's inline caches
+ * (docs/performance.md).
+ */
+export function proxyResolved(
+  deps: CoreDeps,
+  connection: Connection,
+  integration: ResolvedIntegration,
+  call: ProxyCall | ForwardedCall,
+  signal: ProxyOptions['signal'],
+): Promise<ProxyResult> {
+  return proxyThroughConnection(deps, connection, call, signal ? { integration, signal } : { integration })
+}
+
 async function proxyCall(
   deps: CoreDeps,
   connection: Connection,
