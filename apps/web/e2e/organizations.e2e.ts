@@ -37,8 +37,10 @@ describe('organization switcher', () => {
     await t.signIn(OWNER)
     const panel = t.page.getByRole('region', { name: 'Signed in user' })
     const orgSelect = panel.getByLabel('Organization')
-    const options = await orgSelect.locator('option').allTextContents()
-    expect(options).toEqual(expect.arrayContaining(['Acme Inc (Owner)', 'Globex Corp (Member)']))
+    // The options come with auth.me's answer: wait for them rather than read them once.
+    await expect
+      .poll(() => orgSelect.locator('option').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Acme Inc (Owner)', 'Globex Corp (Member)']))
     expect(await orgSelect.locator('option:checked').textContent()).toBe('Acme Inc (Owner)')
     await t.page.goto('/app/connections')
     await t.page.getByRole('heading', { name: 'Connections' }).waitFor()
