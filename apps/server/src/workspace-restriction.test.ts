@@ -14,6 +14,27 @@ describe('workspace restrictions', () => {
   let inA: string
   let inB: string
 
+  /** A dashboard session of a new admin narrowed to workspace A (narrowed with the bootstrap key). */
+  async function narrowedAdminSession(email: string): Promise<string> {
+    const admin = await createUser(h.t.deps, {
+      organizationId: h.org.organizationId,
+      email,
+      password: PASSWORD,
+      role: 'admin',
+    })
+    const narrowed = await h.api(`/api/v1/members/${admin.id}`, {
+      method: 'PATCH',
+      json: { workspaceIds: [h.org.workspaceId] },
+    })
+    expect(narrowed.status).toBe(200)
+    const login = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    return (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+  }
+
   beforeAll(async () => {
     h = await startHarness()
     const res = await h.api('/api/v1/workspaces', { method: 'POST', json: { name: 'B' } })
@@ -317,26 +338,7 @@ describe('workspace restrictions', () => {
     expect(await codeOf(invite)).toBe('WIDER_THAN_YOURS')
 
     // Through tRPC as a signed-in admin narrowed to A.
-    const admin = await createUser(h.t.deps, {
-      organizationId: h.org.organizationId,
-      email: 'narrow-admin2@acme.test',
-      password: PASSWORD,
-      role: 'admin',
-    })
-    expect(
-      (
-        await h.api(`/api/v1/members/${admin.id}`, {
-          method: 'PATCH',
-          json: { workspaceIds: [h.org.workspaceId] },
-        })
-      ).status,
-    ).toBe(200)
-    const login = await fetch(`${h.url}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
-    })
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const cookie = await narrowedAdminSession('narrow-admin2@acme.test')
     const trpc = (path: string, input: unknown) =>
       fetch(`${h.url}/trpc/${path}`, {
         method: 'POST',
@@ -393,23 +395,7 @@ describe('workspace restrictions', () => {
     expect(stillWorks.status).toBe(200)
 
     // Through tRPC as a signed-in admin narrowed to A.
-    const admin = await createUser(h.t.deps, {
-      organizationId: h.org.organizationId,
-      email: 'narrow-admin-keys@acme.test',
-      password: PASSWORD,
-      role: 'admin',
-    })
-    const narrow = await h.api(`/api/v1/members/${admin.id}`, {
-      method: 'PATCH',
-      json: { workspaceIds: [h.org.workspaceId] },
-    })
-    expect(narrow.status).toBe(200)
-    const login = await fetch(`${h.url}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
-    })
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const cookie = await narrowedAdminSession('narrow-admin-keys@acme.test')
     const revoke = (id: string) =>
       fetch(`${h.url}/trpc/apiKeys.revoke`, {
         method: 'POST',
@@ -524,23 +510,7 @@ describe('workspace restrictions', () => {
     const hook = await h.api('/api/v1/webhooks', { method: 'POST', json: { url: 'https://example.com/m' } })
     expect(hook.status).toBe(201)
     const wideId = ((await hook.json()) as { webhook: { id: string } }).webhook.id
-    const admin = await createUser(h.t.deps, {
-      organizationId: h.org.organizationId,
-      email: 'narrow-hooks@acme.test',
-      password: PASSWORD,
-      role: 'admin',
-    })
-    const narrowed = await h.api(`/api/v1/members/${admin.id}`, {
-      method: 'PATCH',
-      json: { workspaceIds: [h.org.workspaceId] },
-    })
-    expect(narrowed.status).toBe(200)
-    const login = await fetch(`${h.url}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: admin.email, password: PASSWORD }),
-    })
-    const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string
+    const cookie = await narrowedAdminSession('narrow-hooks@acme.test')
     const headers = { cookie, 'sec-fetch-site': 'same-origin' }
     const created = await fetch(`${h.url}/trpc/webhooks.create`, {
       method: 'POST',
